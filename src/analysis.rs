@@ -1,0 +1,210 @@
+//! The result of an analysis, as it crosses every boundary (CLI JSON, the JS API, the page).
+//! Field names follow ../shared/CONTRACT.md: camelCase, offsets `start..end` with `end` exclusive.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{self, Offsets, Span};
+
+/// Everything the analyzer found in one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Direct quotations, in text order.
+    pub quotes: Vec<Quote>,
+    /// Indirect (reported) speech, in text order.
+    pub reported: Vec<Reported>,
+    /// People, organizations, places, groups, dates: mentions grouped into things, most salient first.
+    pub entities: Vec<Entity>,
+    /// The place entities located on the globe.
+    pub places: Vec<Place>,
+    /// Things the reader may want to know about the text itself (an unclosed quote, say).
+    pub warnings: Vec<Warning>,
+    /// How `start` and `end` are counted in this result.
+    pub offsets: Offsets,
+}
+
+/// A stretch of the analyzed text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Mention {
+    pub(crate) fn new(text: &str, span: Span) -> Mention {
+        Mention {
+            text: text[span.start..span.end].to_owned(),
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+/// A direct quotation: the words between the quotation marks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Mention>,
+    /// Which rule attributed the speaker, so a reader can see why.
+    pub rule: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum QuoteKind {
+    /// A whole utterance: a sentence or more of the speaker's own words.
+    Full,
+    /// A quoted fragment inside the writer's own sentence.
+    Partial,
+}
+
+/// Who said something.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Speaker {
+    /// The canonical name: the fullest form the article gives.
+    pub name: String,
+    pub entity_id: Option<usize>,
+    /// Where the text names the speaker for this quote ("Miller", "he", "the spokesman").
+    pub mention: Option<Mention>,
+}
+
+/// Indirect speech: "X said that ...".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reported {
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Mention>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Org,
+    Place,
+    /// Nationalities, religious and political groups.
+    Norp,
+    Date,
+    Misc,
+}
+
+/// One thing the article talks about, with every place it is mentioned.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    pub id: usize,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub mentions: Vec<Mention>,
+    /// A role or title the article gives a person ("State Department spokesman").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// For dates: the ISO 8601 form, where the date is absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso: Option<String>,
+}
+
+/// A place entity located on the globe.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Place {
+    pub entity_id: usize,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2, or none for regions that span countries.
+    pub country: Option<String>,
+    pub kind: PlaceKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PlaceKind {
+    Country,
+    Admin,
+    City,
+    Region,
+}
+
+/// Something worth telling the reader about the text, attached to where it happens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WarningKind {
+    /// A quotation mark opens a quote that never closes.
+    UnclosedQuote,
+}
+
+impl Analysis {
+    /// Re-counts every offset in this analysis of `text` in the given unit.
+    pub fn with_offsets(mut self, text: &str, offsets: Offsets) -> Analysis {
+        if self.offsets == offsets {
+            return self;
+        }
+        let mut all = Vec::new();
+        self.visit_offsets(&mut |o| all.push(*o));
+        let map = match offsets {
+            Offsets::Utf16 => text::OffsetMap::bytes_to_utf16(text, all),
+            Offsets::Bytes => text::OffsetMap::utf16_to_bytes(text, all),
+        };
+        self.visit_offsets(&mut |o| *o = map.get(*o));
+        self.offsets = offsets;
+        self
+    }
+
+    fn visit_offsets(&mut self, f: &mut impl FnMut(&mut usize)) {
+        fn mention(m: &mut Mention, f: &mut impl FnMut(&mut usize)) {
+            f(&mut m.start);
+            f(&mut m.end);
+        }
+        fn attribution(
+            speaker: &mut Option<Speaker>,
+            cue: &mut Option<Mention>,
+            f: &mut impl FnMut(&mut usize),
+        ) {
+            if let Some(m) = speaker.as_mut().and_then(|s| s.mention.as_mut()) {
+                mention(m, f);
+            }
+            if let Some(c) = cue {
+                mention(c, f);
+            }
+        }
+        for q in &mut self.quotes {
+            f(&mut q.start);
+            f(&mut q.end);
+            attribution(&mut q.speaker, &mut q.cue, f);
+        }
+        for r in &mut self.reported {
+            f(&mut r.start);
+            f(&mut r.end);
+            attribution(&mut r.speaker, &mut r.cue, f);
+        }
+        for m in self.entities.iter_mut().flat_map(|e| &mut e.mentions) {
+            mention(m, f);
+        }
+        for w in &mut self.warnings {
+            f(&mut w.start);
+            f(&mut w.end);
+        }
+    }
+}

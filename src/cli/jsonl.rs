@@ -1,0 +1,87 @@
+//! `jsonl`: many articles, one JSON object a line, analyzed on every core, written in input order.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use article_analyzer::analyze_with;
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{input, json_options, CliError};
+
+/// Lines analyzed together: enough to keep every core busy, few enough to stream.
+const BATCH: usize = 256;
+
+#[derive(Deserialize)]
+struct Article {
+    #[serde(default)]
+    id: Value,
+    text: String,
+}
+
+/// One output line for one input line: the analysis, or the reason there is none.
+fn process(number: usize, line: io::Result<Vec<u8>>) -> Result<String, (String, Value)> {
+    let line = line.map_err(|e| (format!("line {number}: cannot read: {e}"), Value::Null))?;
+    let text = input::utf8(&line, Some(number)).map_err(|e| (e.to_string(), Value::Null))?;
+    let article: Article = serde_json::from_str(text).map_err(|e| {
+        let id = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| v.get("id").cloned())
+            .unwrap_or(Value::Null);
+        (
+            format!(
+                "line {number}: not an article object ({{\"id\": ..., \"text\": \"...\"}}): {e}"
+            ),
+            id,
+        )
+    })?;
+    let analysis = analyze_with(&article.text, &json_options());
+    Ok(json!({ "id": article.id, "analysis": analysis }).to_string())
+}
+
+pub fn run(file: Option<PathBuf>, threads: Option<usize>) -> Result<(), CliError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| CliError::Input(format!("cannot start worker threads: {e}")))?;
+    let reader = input::open(file.as_deref())?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut bad = 0usize;
+    let mut lines = input::lines(reader).filter(|(_, l)| {
+        l.as_ref()
+            .map_or(true, |l| !l.iter().all(u8::is_ascii_whitespace))
+    });
+    loop {
+        let batch: Vec<_> = lines.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<_> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|(number, line)| process(number, line))
+                .collect()
+        });
+        for result in results {
+            let line = match result {
+                Ok(line) => line,
+                Err((message, id)) => {
+                    eprintln!("article-analyzer: {message}");
+                    bad += 1;
+                    // Keep one output line per input line, so outputs still line up with inputs.
+                    json!({ "id": id, "error": message }).to_string()
+                }
+            };
+            writeln!(out, "{line}").map_err(CliError::Output)?;
+        }
+    }
+    out.flush().map_err(CliError::Output)?;
+    if bad > 0 {
+        return Err(CliError::Input(format!(
+            "{bad} line(s) could not be analyzed"
+        )));
+    }
+    Ok(())
+}

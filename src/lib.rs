@@ -1,0 +1,49 @@
+//! article-analyzer finds, in a news article, every direct quotation and who said it, reported
+//! speech, the people, organizations, places and dates, and where the places are.
+//!
+//! The crate is plain Rust with no I/O: text in, an [`Analysis`] out. The same code runs natively
+//! (the `article-analyzer` command line, the tests) and as WebAssembly in the page, the widget and
+//! the ES module (`wasm.rs`, the only part that knows wasm-bindgen).
+//!
+//! ```
+//! let text = "\"We are close,\" Matthew Miller told reporters in Washington.";
+//! let analysis = article_analyzer::analyze(text);
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(quote.text, "We are close,");
+//! assert_eq!(quote.speaker.as_ref().unwrap().name, "Matthew Miller");
+//! ```
+//!
+//! Offsets in an [`Analysis`] are byte offsets by default; [`Options::offsets`] asks for UTF-16
+//! code units, as the JSON and the JavaScript API use.
+
+mod analysis;
+mod analyze;
+mod dates;
+mod entities;
+mod gazetteer;
+mod lexicons;
+mod ner;
+mod places;
+mod quotes;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use analysis::{
+    Analysis, Entity, EntityType, Mention, Place, PlaceKind, Quote, QuoteKind, Reported, Speaker,
+    Warning, WarningKind,
+};
+pub use analyze::{analyze, analyze_with, Options};
+pub use text::Offsets;
+
+/// Tags pre-tokenized text (sentences of tokens, one document) with CoNLL-2003 BIO labels
+/// (`O`, `B-PER`, `I-ORG`, ...), as the `conll` command does.
+pub fn tag_tokens(sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+    ner::tag_document(sentences)
+        .into_iter()
+        .map(|labels| labels.into_iter().map(ner::Label::conll).collect())
+        .collect()
+}

@@ -1,0 +1,257 @@
+//! Finding quotations by their marks: straight and curly, double and single, guillemets and
+//! low-nine openers, telling apostrophes (didn't, Hamas' leaders, the '90s) from quotation marks.
+
+use crate::text::{Document, Span};
+
+/// A quotation as its marks delimit it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marked {
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    /// The quoted words with the marks.
+    pub outer: Span,
+    pub paragraph: usize,
+    /// The quote runs on into the next paragraph (newspaper style: no closing mark, and the next
+    /// paragraph opens with a quotation mark).
+    pub continues: bool,
+    /// The quote was never closed.
+    pub unclosed: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+}
+
+/// Whether a quotation mark may open here: at the start, after a space or an opening bracket,
+/// dash or quote.
+fn opens_after(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace()
+            || matches!(
+                p,
+                '(' | '['
+                    | '{'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '-'
+                    | '/'
+                    | ':'
+                    | ';'
+                    | '\u{201C}'
+                    | '\u{2018}'
+                    | '"'
+                    | '\''
+                    | '\u{AB}'
+                    | '\u{201E}'
+            )
+    })
+}
+
+fn double_mark(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{AB}' => Some(Mark::Open),
+        '\u{201D}' | '\u{BB}' => Some(Mark::Close),
+        '"' => {
+            let space_after = next.is_none_or(char::is_whitespace);
+            if opens_after(prev) && !space_after {
+                Some(Mark::Open)
+            } else if prev.is_some_and(|p| !p.is_whitespace()) {
+                Some(Mark::Close)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn single_mark(
+    text: &str,
+    i: usize,
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<Mark> {
+    if !matches!(c, '\'' | '\u{2018}' | '\u{2019}') {
+        return None;
+    }
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    if letter(prev) && letter(next) {
+        return None; // didn't, O'Brien
+    }
+    let rest = &text[i + c.len_utf8()..];
+    if opens_after(prev) && letter(next) {
+        // The '90s, rock 'n' roll, 'em, 'til: elisions, not quotations.
+        let elision = rest.len() >= 3 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+            || ["n'", "n\u{2019}", "em ", "til ", "cause "]
+                .iter()
+                .any(|e| rest.starts_with(e));
+        return (!elision).then_some(Mark::Open);
+    }
+    if c != '\u{2018}' && !prev.is_none_or(char::is_whitespace) && !letter(next) {
+        return Some(Mark::Close);
+    }
+    None
+}
+
+fn is_opening_double(c: char, next: Option<char>) -> bool {
+    double_mark(c, None, next) == Some(Mark::Open)
+}
+
+/// Every quotation in the document, in text order. Single quotes nested in double ones belong to
+/// the outer quote and are not listed.
+pub fn find(doc: &Document) -> Vec<Marked> {
+    let mut out = Vec::new();
+    for (p, paragraph) in doc.paragraphs.iter().enumerate() {
+        let next_opens = doc.paragraphs.get(p + 1).is_some_and(|n| {
+            let mut chars = doc.slice(n.span).chars();
+            let first = chars.next();
+            first.is_some_and(|f| is_opening_double(f, chars.next()))
+        });
+        scan_paragraph(doc.text, paragraph.span, p, next_opens, &mut out);
+    }
+    out
+}
+
+fn scan_paragraph(
+    text: &str,
+    span: Span,
+    paragraph: usize,
+    next_opens: bool,
+    out: &mut Vec<Marked>,
+) {
+    let body = &text[span.start..span.end];
+    let mut double_open: Option<(usize, char)> = None;
+    let mut single_open: Vec<(usize, bool)> = Vec::new();
+    let mut doubles: Vec<Marked> = Vec::new();
+    let mut singles: Vec<Marked> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = body.char_indices().peekable();
+    let marked = |open: usize, open_len: usize, close: usize, close_len: usize| Marked {
+        inner: Span::new(span.start + open + open_len, span.start + close),
+        outer: Span::new(span.start + open, span.start + close + close_len),
+        paragraph,
+        continues: false,
+        unclosed: false,
+    };
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if let Some(mark) = double_mark(c, prev, next) {
+            match (mark, double_open) {
+                // „...“ closes with the mark that opens English quotes.
+                (Mark::Open, Some((o, '\u{201E}'))) if c == '\u{201C}' => {
+                    doubles.push(marked(o, '\u{201E}'.len_utf8(), i, c.len_utf8()));
+                    double_open = None;
+                }
+                (Mark::Open, _) => {
+                    double_open = Some((i, c));
+                    single_open.clear();
+                }
+                (Mark::Close, Some((o, oc))) => {
+                    doubles.push(marked(o, oc.len_utf8(), i, c.len_utf8()));
+                    double_open = None;
+                    single_open.retain(|&(_, inside)| !inside);
+                }
+                (Mark::Close, None) => {}
+            }
+        } else if let Some(mark) = single_mark(body, i, c, prev, next) {
+            let inside = double_open.is_some();
+            match mark {
+                Mark::Open => single_open.push((i, inside)),
+                Mark::Close => {
+                    if let Some(pos) = single_open.iter().rposition(|&(_, s)| s == inside) {
+                        let (o, _) = single_open[pos];
+                        single_open.truncate(pos);
+                        if !inside {
+                            let m = marked(
+                                o,
+                                body[o..].chars().next().map_or(1, char::len_utf8),
+                                i,
+                                c.len_utf8(),
+                            );
+                            singles.push(m);
+                        }
+                    }
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some((o, oc)) = double_open {
+        let mut m = marked(o, oc.len_utf8(), body.len(), 0);
+        m.continues = next_opens;
+        m.unclosed = !next_opens;
+        doubles.push(m);
+    }
+    // A single-quoted span needs a word in it; one inside a double quote was dropped above.
+    singles.retain(|s| {
+        let inner = &text[s.inner.start..s.inner.end];
+        inner.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+            && !doubles.iter().any(|d| d.outer.overlaps(s.outer))
+    });
+    let mut all = doubles;
+    all.extend(singles);
+    all.retain(|m| m.inner.start < m.inner.end);
+    all.sort_by_key(|m| m.outer.start);
+    out.extend(all);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        find(&doc)
+            .iter()
+            .map(|m| &text[m.inner.start..m.inner.end])
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        assert_eq!(
+            quoted("\"We won,\" he said. “It was close,” she said, «oui», „ja“."),
+            ["We won,", "It was close,", "oui", "ja"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_never_open_a_quote() {
+        assert_eq!(
+            quoted("We didn't see Hamas' leaders play rock 'n' roll in the '90s, O'Brien said."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn single_quoted_headline_phrase() {
+        assert_eq!(
+            quoted("US sees 'cautious optimism' on Gaza; talks 'serious and positive,' Hamas' aide says"),
+            ["cautious optimism", "serious and positive,"]
+        );
+    }
+
+    #[test]
+    fn single_inside_double_belongs_to_the_outer_quote() {
+        assert_eq!(
+            quoted("\"He told me 'no way' twice,\" she said."),
+            ["He told me 'no way' twice,"]
+        );
+    }
+
+    #[test]
+    fn unclosed_paragraph_continues_into_the_next() {
+        let text = "\"First part of it.\n\"Second part,\" he said.";
+        let doc = Document::new(text);
+        let found = find(&doc);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].continues && !found[0].unclosed);
+        assert_eq!(
+            &text[found[0].inner.start..found[0].inner.end],
+            "First part of it."
+        );
+    }
+}

@@ -1,0 +1,423 @@
+//! Text geometry: tokens, sentences and paragraphs as byte ranges into the analyzed text, and the
+//! one place where byte offsets become UTF-16 offsets.
+
+use crate::lexicons;
+
+/// A half-open byte range into the analyzed text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// A sentence: a run of tokens (`tokens` indexes `Document::tokens`) and the byte range it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub tokens: std::ops::Range<usize>,
+    pub span: Span,
+}
+
+/// A paragraph: a line (or lines) of text, and the sentences inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub sentences: std::ops::Range<usize>,
+}
+
+/// The analyzed text cut into tokens, sentences and paragraphs.
+#[derive(Debug)]
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl<'t> Document<'t> {
+    pub fn new(text: &'t str) -> Document<'t> {
+        let paragraph_spans = paragraphs(text);
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let mut paragraphs = Vec::with_capacity(paragraph_spans.len());
+        for span in paragraph_spans {
+            let first_token = tokens.len();
+            tokenize_into(text, span, &mut tokens);
+            let first_sentence = sentences.len();
+            split_sentences(text, &tokens, first_token, &mut sentences);
+            paragraphs.push(Paragraph {
+                span,
+                sentences: first_sentence..sentences.len(),
+            });
+        }
+        Document {
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    pub fn token_text(&self, index: usize) -> &'t str {
+        let span = self.tokens[index].span;
+        &self.text[span.start..span.end]
+    }
+
+    pub fn slice(&self, span: Span) -> &'t str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The index of the sentence holding byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The index of the first token that starts at or after `offset`.
+    pub fn token_from(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+}
+
+/// Paragraphs are the non-blank lines of the text, trimmed. News copy pasted from a page has one
+/// paragraph a line; wire copy separates them with blank lines; both come out the same.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut line_start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if c == '\n' || c == '\r' || c == '\u{2029}' {
+            let line = &text[line_start..i];
+            let trimmed_start = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let start = line_start + trimmed_start;
+                spans.push(Span::new(start, start + trimmed.len()));
+            }
+            line_start = i + c.len_utf8();
+        }
+    }
+    spans
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Cuts `span` of `text` into tokens: words (with inner apostrophes and hyphens, and dotted
+/// abbreviations such as U.S. or Sept.), numbers (3.5, 1,000, 10:30, 1990s) and single
+/// punctuation marks.
+fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
+    let bytes = &text[..span.end];
+    let mut chars = text[span.start..span.end].char_indices().peekable();
+    let at = |i: usize| -> Option<char> { bytes.get(i..).and_then(|s| s.chars().next()) };
+    while let Some((rel, c)) = chars.next() {
+        let start = span.start + rel;
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            tokens.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        }
+        let numeric = c.is_ascii_digit();
+        let mut end = start + c.len_utf8();
+        while let Some(next) = at(end) {
+            if is_word_char(next) {
+                end += next.len_utf8();
+                continue;
+            }
+            let after = at(end + next.len_utf8());
+            let before = text[..end].chars().next_back();
+            let joins = match next {
+                '-' | '\u{2010}' | '&' => after.is_some_and(is_word_char),
+                '.' | ',' | ':' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
+                '.' => {
+                    // Dotted initialisms: U.S., D.C., a.m.
+                    after.is_some_and(char::is_alphabetic)
+                        && at(end + 2) == Some('.')
+                        && before.is_some_and(char::is_alphabetic)
+                        && text[start..end]
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .count()
+                            <= 3
+                        && text[start..end]
+                            .split('.')
+                            .all(|part| part.chars().count() == 1)
+                }
+                c if is_apostrophe(c) => {
+                    after.is_some_and(char::is_alphabetic)
+                        && before.is_some_and(char::is_alphabetic)
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            end += next.len_utf8();
+        }
+        // A final period belongs to initialisms (U.S.), initials (J.) and known abbreviations (Mr.).
+        if at(end) == Some('.') {
+            let word = &text[start..end];
+            let initialism = word.contains('.');
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if initialism || initial || lexicons::is_abbreviation(word) {
+                end += 1;
+            }
+        }
+        while chars.peek().is_some_and(|&(r, _)| span.start + r < end) {
+            chars.next();
+        }
+        let kind = if numeric {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+        });
+    }
+}
+
+fn is_sentence_end(c: &str) -> bool {
+    matches!(c, "." | "!" | "?" | "\u{2026}")
+}
+
+fn is_closer(c: &str) -> bool {
+    matches!(
+        c,
+        "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{BB}"
+    )
+}
+
+/// Splits the tokens from `first` on into sentences. A sentence ends at `.`, `!`, `?` or `…`
+/// (with any closing quotes and brackets) before a word that could start a sentence, and at an
+/// abbreviation's period only when a common sentence opener follows ("in the U.S. The ...").
+fn split_sentences(text: &str, tokens: &[Token], first: usize, out: &mut Vec<Sentence>) {
+    let tok = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let mut start = first;
+    let mut i = first;
+    while i < tokens.len() {
+        let t = tok(i);
+        let mut end = i + 1;
+        let boundary = if is_sentence_end(t) {
+            while end < tokens.len() && (is_closer(tok(end)) || is_sentence_end(tok(end))) {
+                end += 1;
+            }
+            end >= tokens.len() || opens_sentence(tok(end))
+        } else if t.ends_with('.') && t.len() > 1 && tokens[i].kind == TokenKind::Word {
+            let word = &t[..t.len() - 1];
+            end < tokens.len()
+                && !lexicons::is_title_abbreviation(word)
+                && word.chars().count() > 1
+                && lexicons::is_sentence_opener(tok(end))
+        } else {
+            false
+        };
+        if boundary {
+            push_sentence(tokens, start..end, out);
+            start = end;
+        }
+        i = end;
+    }
+    if start < tokens.len() {
+        push_sentence(tokens, start..tokens.len(), out);
+    }
+}
+
+fn opens_sentence(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_numeric()
+            || matches!(
+                c,
+                '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\u{AB}' | '\u{2014}' | '-'
+            )
+            || !c.is_alphabetic() && !c.is_ascii_punctuation()
+    })
+}
+
+fn push_sentence(tokens: &[Token], range: std::ops::Range<usize>, out: &mut Vec<Sentence>) {
+    if range.is_empty() {
+        return;
+    }
+    let span = Span::new(
+        tokens[range.start].span.start,
+        tokens[range.end - 1].span.end,
+    );
+    out.push(Sentence {
+        tokens: range,
+        span,
+    });
+}
+
+/// How offsets are counted in a result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Offsets {
+    /// Byte offsets into the UTF-8 text, as Rust slices it.
+    #[default]
+    Bytes,
+    /// UTF-16 code units, as JavaScript strings index.
+    Utf16,
+}
+
+/// A conversion table between byte offsets and UTF-16 offsets for a given set of offsets, built
+/// in one pass over the text. This is the only place offsets change units.
+pub struct OffsetMap {
+    from: Vec<usize>,
+    to: Vec<usize>,
+}
+
+impl OffsetMap {
+    /// Maps byte offsets, each on a character boundary of `text`, to UTF-16 code units.
+    pub fn bytes_to_utf16(text: &str, offsets: Vec<usize>) -> OffsetMap {
+        OffsetMap::build(text, offsets, true)
+    }
+
+    /// Maps UTF-16 offsets that fall between characters of `text` to byte offsets.
+    pub fn utf16_to_bytes(text: &str, offsets: Vec<usize>) -> OffsetMap {
+        OffsetMap::build(text, offsets, false)
+    }
+
+    fn build(text: &str, mut from: Vec<usize>, from_bytes: bool) -> OffsetMap {
+        from.sort_unstable();
+        from.dedup();
+        let mut to = Vec::with_capacity(from.len());
+        let (mut bytes, mut units) = (0, 0);
+        let mut chars = text.chars();
+        for &offset in &from {
+            while (if from_bytes { bytes } else { units }) < offset {
+                let Some(c) = chars.next() else { break };
+                bytes += c.len_utf8();
+                units += c.len_utf16();
+            }
+            to.push(if from_bytes { units } else { bytes });
+        }
+        OffsetMap { from, to }
+    }
+
+    /// The converted form of `offset`, which must be one the map was built from.
+    pub fn get(&self, offset: usize) -> usize {
+        match self.from.binary_search(&offset) {
+            Ok(i) => self.to[i],
+            Err(_) => offset,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        doc.sentences.iter().map(|s| doc.slice(s.span)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_initialisms_decimals_and_contractions_whole() {
+        assert_eq!(
+            words("The U.S. paid $3.5 billion; we didn't, Mr. Smith's 14-month war."),
+            [
+                "The", "U.S.", "paid", "$", "3.5", "billion", ";", "we", "didn't", ",", "Mr.",
+                "Smith's", "14-month", "war", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_do_not_end_at_titles_initials_or_months() {
+        assert_eq!(
+            sentences("Mr. J. Smith left on Sept. 4. He said so. Then he went."),
+            [
+                "Mr. J. Smith left on Sept. 4.",
+                "He said so.",
+                "Then he went."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_after_initialism_before_an_opener() {
+        assert_eq!(
+            sentences("He flew to the U.S. The trip was long. The U.S. Army came."),
+            [
+                "He flew to the U.S.",
+                "The trip was long.",
+                "The U.S. Army came."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("\"We won.\" She smiled. Is it true?\" he asked."),
+            ["\"We won.\"", "She smiled.", "Is it true?\" he asked."]
+        );
+    }
+
+    #[test]
+    fn each_line_is_a_paragraph() {
+        let doc = Document::new("One.\r\n\r\n  Two. Three.\rFour");
+        let paragraphs: Vec<_> = doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect();
+        assert_eq!(paragraphs, ["One.", "Two. Three.", "Four"]);
+        assert_eq!(doc.paragraphs[1].sentences, 1..3);
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs_twice() {
+        let text = "a😀é b";
+        let map = OffsetMap::bytes_to_utf16(text, vec![text.len(), 0, 5]);
+        assert_eq!((map.get(0), map.get(5), map.get(text.len())), (0, 3, 6));
+        let back = OffsetMap::utf16_to_bytes(text, vec![6, 0, 3]);
+        assert_eq!((back.get(0), back.get(3), back.get(6)), (0, 5, text.len()));
+    }
+}

@@ -1,0 +1,83 @@
+//! The JavaScript API, and the only module that knows wasm-bindgen: `analyze(text, options)`
+//! returns a plain object shaped as ../shared/CONTRACT.md says, offsets in UTF-16 code units unless
+//! the caller asks for bytes.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{analyze_with, Offsets, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export interface Mention { text: string; start: number; end: number }
+export interface Speaker { name: string; entityId: number | null; mention: Mention | null }
+export interface Quote {
+  text: string; start: number; end: number;
+  kind: "full" | "partial";
+  speaker: Speaker | null;
+  cue: Mention | null;
+  /** Which rule attributed the speaker. */
+  rule: string | null;
+}
+export interface Reported { speaker: Speaker | null; cue: Mention | null; text: string; start: number; end: number }
+export type EntityType = "PERSON" | "ORG" | "PLACE" | "NORP" | "DATE" | "MISC";
+export interface Entity {
+  id: number; name: string; type: EntityType; mentions: Mention[];
+  role?: string;
+  /** ISO 8601 form of an absolute date. */
+  iso?: string;
+}
+export interface Place {
+  entityId: number; name: string; lat: number; lon: number;
+  /** ISO 3166-1 alpha-2, or null for regions that span countries. */
+  country: string | null;
+  kind: "country" | "admin" | "city" | "region";
+}
+export interface Warning { kind: "unclosedQuote"; message: string; start: number; end: number }
+export interface Analysis {
+  quotes: Quote[]; reported: Reported[]; entities: Entity[]; places: Place[];
+  warnings: Warning[];
+  offsets: "utf16" | "bytes";
+}
+export interface AnalyzeOptions {
+  /** How offsets are counted: UTF-16 code units (JavaScript string indices, the default) or UTF-8 bytes. */
+  offsets?: "utf16" | "bytes";
+}
+"#;
+
+/// Options as JavaScript passes them; everything optional.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsOptions {
+    offsets: Option<Offsets>,
+}
+
+/// Turns any error into a JavaScript `Error` with a message a person can read.
+fn js_error(context: &str, error: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("{context}: {error}"))
+}
+
+/// Analyzes `text`. JavaScript strings with lone surrogates arrive with each replaced by U+FFFD,
+/// which is one UTF-16 unit too, so offsets still index the caller's string.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
+pub fn analyze(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| js_error("bad options", e))?
+    };
+    let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
+    let analysis = analyze_with(text, &options);
+    analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error("cannot return the analysis", e))
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    crate::web::mount();
+}

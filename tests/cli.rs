@@ -1,0 +1,142 @@
+//! The command line as ../shared/CONTRACT.md fixes it, bad input included.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn analyze_reads_standard_input_and_counts_offsets_in_utf16() {
+    let text = "😀 \"We won,\" said Jane Smith.";
+    let o = run(&["analyze"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let analysis: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let quote = &analysis["quotes"][0];
+    assert_eq!(quote["text"], "We won,");
+    // The emoji is two UTF-16 units, then a space and the opening mark.
+    assert_eq!(quote["start"], 4);
+    assert_eq!(quote["speaker"]["name"], "Jane Smith");
+    assert_eq!(analysis["offsets"], "utf16");
+}
+
+#[test]
+fn analyze_rejects_invalid_utf8_with_one_line_naming_the_line() {
+    let o = run(&["analyze"], b"first line\nsecond \xff line\n");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("line 2") && err.contains("not UTF-8"), "{err}");
+}
+
+#[test]
+fn analyze_reports_an_unreadable_file() {
+    let o = run(&["analyze", "/nonexistent/article.txt"], b"");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("cannot read /nonexistent/article.txt"),
+        "{err}"
+    );
+}
+
+#[test]
+fn jsonl_keeps_order_and_reports_bad_lines_without_stopping() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"\\\"Yes,\\\" Ann Lee said.\"}\n",
+        "{\"id\": 2, \"text\": 5}\n",
+        "not json\n",
+        "\n",
+        "{\"id\": \"c\", \"text\": \"Nothing quoted.\"}\n",
+    );
+    let o = run(&["jsonl"], input.as_bytes());
+    assert!(!o.status.success());
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(
+        lines[0]["analysis"]["quotes"][0]["speaker"]["name"],
+        "Ann Lee"
+    );
+    assert_eq!(lines[1]["id"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("line 2"));
+    assert!(lines[2]["error"].as_str().unwrap().contains("line 3"));
+    assert_eq!(lines[3]["id"], "c");
+    assert_eq!(lines[3]["analysis"]["quotes"], Value::Array(vec![]));
+    let err = stderr(&o);
+    assert!(err.contains("line 2") && err.contains("line 3"), "{err}");
+}
+
+#[test]
+fn jsonl_analyzes_many_lines_in_order_on_several_threads() {
+    let input: String = (0..600)
+        .map(|i| format!("{{\"id\": {i}, \"text\": \"Line {i} by Ann Lee.\"}}\n"))
+        .collect();
+    let o = run(&["jsonl", "--threads", "2"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ids: Vec<u64> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, (0..600).collect::<Vec<_>>());
+}
+
+#[test]
+fn conll_prints_token_gold_and_prediction_and_copies_structure() {
+    let input = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
+    let o = run(&["conll"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), input.lines().count());
+    assert_eq!(lines[0], "-DOCSTART- -X- -X- O");
+    assert_eq!(lines[1], "");
+    assert!(lines[2].starts_with("EU B-ORG "), "{}", lines[2]);
+    assert_eq!(lines[6], "");
+    let peter: Vec<&str> = lines[7].split(' ').collect();
+    assert_eq!(peter[..2], ["Peter", "B-PER"]);
+    for line in lines
+        .iter()
+        .filter(|l| !l.is_empty() && !l.starts_with("-DOCSTART-"))
+    {
+        let pred = line.split(' ').nth(2).unwrap();
+        assert!(
+            pred == "O" || ["B-", "I-"].iter().any(|p| pred.starts_with(p)),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn conll_rejects_invalid_utf8_naming_the_line() {
+    let o = run(&["conll"], b"EU NNP B-NP B-ORG\nbad\xc3 X X O\n");
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+}
