@@ -20,6 +20,7 @@ mod analysis;
 mod analyze;
 mod dates;
 mod entities;
+pub mod export;
 mod gazetteer;
 mod lexicons;
 mod ner;

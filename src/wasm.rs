@@ -1,6 +1,7 @@
-//! The JavaScript API, and the only module that knows wasm-bindgen: `analyze(text, options)`
-//! returns a plain object shaped as ../shared/CONTRACT.md says, offsets in UTF-16 code units unless
-//! the caller asks for bytes.
+//! The JavaScript API, and the one place that says what this module exports: `analyze(text,
+//! options)` returns a plain object shaped as ../shared/CONTRACT.md says, offsets in UTF-16 code
+//! units unless the caller asks for bytes. Two more exports, left out of the TypeScript types,
+//! serve this project's own loaders: `mountPage` (www/app.js) and `Widget` (www/widget.js).
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -79,5 +80,43 @@ pub fn analyze(
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    crate::web::mount();
+}
+
+/// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader.
+#[wasm_bindgen(js_name = mountPage, skip_typescript)]
+pub fn mount_page(worker_url: &str) -> Result<(), JsError> {
+    crate::web::mount_page(worker_url)
+        .map_err(|e| js_error("the page could not start", describe(&e)))
+}
+
+/// The `<article-analyzer>` element's insides, driven by www/widget.js.
+#[wasm_bindgen(skip_typescript)]
+pub struct Widget(crate::web::Widget);
+
+#[wasm_bindgen]
+impl Widget {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        host: web_sys::HtmlElement,
+        root: web_sys::ShadowRoot,
+        worker_url: Option<String>,
+    ) -> Result<Widget, JsError> {
+        crate::web::Widget::new(host, root, worker_url)
+            .map(Widget)
+            .map_err(|e| js_error("the widget could not start", describe(&e)))
+    }
+
+    /// Re-reads the element's attributes.
+    pub fn refresh(&self) {
+        self.0.refresh();
+    }
+}
+
+/// A thrown JavaScript value as text.
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
 }

@@ -1,5 +1,7 @@
-// Starts the page. Loaded as a file, not inline, so the page runs under a strict
-// Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
-import init from "./article-analyzer.js";
+// Starts the page. A file, not trunk's inline loader, so the page runs under a strict
+// Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval'). The analyses run in
+// worker.js; this thread renders.
+import init, { mountPage } from "./article-analyzer.js";
 
 await init({ module_or_path: new URL("./article-analyzer_bg.wasm", import.meta.url) });
+mountPage(new URL("./worker.js", import.meta.url).href);

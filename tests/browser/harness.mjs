@@ -3,7 +3,7 @@
 // by playwright-core.
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -14,6 +14,10 @@ export const out = join(root, "tests/browser/out");
 export const base = "/tools/analyzer/";
 export const csp =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** Marks the page sets in the Performance timeline (src/web/worker.rs, src/web/view.rs). */
+export const READY = "article-analyzer:worker-ready";
+export const RENDERED = "article-analyzer:rendered";
 
 /** The shared data folder: $ARTICLE_ANALYZER_SHARED, else ../shared next to the checkout. */
 export function shared(...parts) {
@@ -33,10 +37,15 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".ts": "text/plain; charset=utf-8",
 };
 
-/** Serves dist/ under `base` (and `extra` files by exact path); resolves to { url, close, requests }. */
-export async function serve(extra = {}) {
+/**
+ * Serves dist/ under `base`, and `extra` files by exact path (host pages for the widget);
+ * resolves to { origin, url, requests, close }. Every response carries the strict CSP (or
+ * `policy`), and allows other origins to load it (CORS), as a static host serving a widget would.
+ */
+export async function serve(extra = {}, { csp: policy = csp } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -57,7 +66,8 @@ export async function serve(extra = {}) {
       }
       res.writeHead(200, {
         "content-type": types[extname(file)] ?? "application/octet-stream",
-        "content-security-policy": csp,
+        "content-security-policy": policy,
+        "access-control-allow-origin": "*",
         "cache-control": "no-store",
       });
       res.end(body);
@@ -92,23 +102,63 @@ export async function launch() {
   });
 }
 
-/** A new page that fails the test on any page error, console error or CSP violation. */
-export async function openPage(browser, url, { colorScheme = "light", viewport } = {}) {
+/**
+ * A new page that records page errors, console errors and CSP violations (Chromium reports a
+ * violation as a console error) in `problems`, and every console line in `logs`. By default waits
+ * until the page's worker is ready, which is when the page has loaded everything it will load.
+ */
+export async function openPage(browser, url, { colorScheme = "light", viewport, ready = true } = {}) {
   const context = await browser.newContext({ colorScheme, viewport: viewport ?? { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
+  const logs = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => {
+    logs.push({ type: m.type(), text: m.text() });
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector("#status")?.textContent.length > 0);
-  return { page, context, problems };
+  if (ready) await waitForMark(page, READY);
+  return { page, context, problems, logs };
 }
 
-export async function screenshot(page, name) {
+/** Waits until the page has set the Performance mark `name` (at least `count` times since `since`). */
+export async function waitForMark(page, name, { since = 0 } = {}) {
+  await page.waitForFunction(
+    ([name, since]) => performance.getEntriesByName(name).some((e) => e.startTime > since),
+    [name, since],
+  );
+}
+
+/** The page's clock, to pass as `since` to waitForMark before an action. */
+export const now = (page) => page.evaluate(() => performance.now());
+
+export async function screenshot(page, name, options = {}) {
   await mkdir(out, { recursive: true });
   const path = join(out, name);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: false, ...options });
   return path;
 }
+
+/**
+ * Runs axe-core in the page and returns the serious and critical violations. axe's source is
+ * evaluated through the driver, which the page's CSP does not govern, so the page's own policy
+ * stays strict.
+ */
+export async function audit(page, context = "html") {
+  const source = readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+  await page.evaluate(source);
+  const violations = await page.evaluate(async (context) => {
+    const result = await globalThis.axe.run(context, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    }));
+  }, context);
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** The seed article, read from the shared folder. */
+export const seedText = () => readFileSync(shared("fixtures/seed-article.txt"), "utf8");

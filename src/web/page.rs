@@ -1,0 +1,318 @@
+//! The page (index.html): the paste box and its ways in (typing, pasting, dropping or opening a
+//! .txt or .html file, the example, a share link), the results view, and the ways out (downloads,
+//! copying, the share link).
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    ClipboardEvent, Document, DragEvent, Element, EventTarget, HtmlElement, HtmlInputElement,
+    HtmlTextAreaElement,
+};
+
+use super::dom::{log_error, Builder};
+use super::render::Panels;
+use super::view::{Parts, View};
+use super::{files, html, share, worker};
+use crate::export;
+
+/// How long typing must pause before the text is analyzed again.
+const DEBOUNCE_MS: i32 = 150;
+
+const EXAMPLE: &str = include_str!("../../www/examples/seed-article.txt");
+
+struct Page {
+    doc: Document,
+    input: HtmlTextAreaElement,
+    view: View,
+}
+
+fn by_id<T: JsCast>(doc: &Document, id: &str) -> Result<T, JsValue> {
+    doc.get_element_by_id(id)
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(|| JsValue::from_str(&format!("#{id} is missing from the page")))
+}
+
+/// Runs `f` on each `event` at `target`, for as long as the page lives.
+fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &EventTarget,
+    event: &str,
+    f: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut(E)>::new(f);
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    // The page lives as long as the tab, and so do its handlers.
+    closure.forget();
+    Ok(())
+}
+
+/// Starts the page; `worker_url` is www/worker.js, resolved by the loader.
+pub fn mount(worker_url: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let doc = window.document().ok_or("no document")?;
+    worker::set_worker_url(worker_url);
+    worker::warm_up();
+    let parts = Parts {
+        results: by_id(&doc, "results")?,
+        status: by_id(&doc, "status")?,
+        progress: Some(by_id(&doc, "progress")?),
+        events: None,
+    };
+    let view = View::new(Builder { doc: doc.clone() }, parts, Panels::ALL)?;
+    let page = Rc::new(Page {
+        input: by_id(&doc, "article")?,
+        doc,
+        view,
+    });
+    wire_input(&page)?;
+    wire_exports(&page)?;
+    wire_share(&page)?;
+
+    let fragment = window.location().hash().unwrap_or_default();
+    if fragment.is_empty() {
+        // A reload may have kept the text in the box.
+        page.view.set_text(&page.input.value());
+    } else {
+        let page = page.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match share::text_of(&fragment).await {
+                Ok(Some(text)) => page.replace_text(&text),
+                Ok(None) => page.view.set_text(&page.input.value()),
+                Err(_) => page.view.say("The text in this link could not be read."),
+            }
+        });
+    }
+    Ok(())
+}
+
+impl Page {
+    /// Puts `text` in the box and analyzes it at once.
+    fn replace_text(&self, text: &str) {
+        self.input.set_value(text);
+        self.view.set_text(text);
+    }
+
+    /// Inserts `text` where the reader's selection is, as a paste would.
+    fn insert_text(&self, text: &str) {
+        let (start, end) = (
+            self.input.selection_start().ok().flatten().unwrap_or(0),
+            self.input.selection_end().ok().flatten().unwrap_or(0),
+        );
+        let inserted = self
+            .input
+            .set_range_text_with_start_and_end_and_mode(text, start, end, "end");
+        if inserted.is_err() {
+            self.input.set_value(text);
+        }
+        self.view.set_text(&self.input.value());
+    }
+
+    fn open(self: Rc<Self>, file: web_sys::File) {
+        wasm_bindgen_futures::spawn_local(async move {
+            match files::read_text(&file).await {
+                Ok(text) => self.replace_text(&text),
+                Err(_) => self
+                    .view
+                    .say(&format!("{} could not be read as text.", file.name())),
+            }
+        });
+    }
+
+    fn element<T: JsCast>(&self, id: &str) -> Result<T, JsValue> {
+        by_id(&self.doc, id)
+    }
+}
+
+fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
+    let p = page.clone();
+    on(&page.input, "input", move |_: web_sys::Event| {
+        let input = p.input.clone();
+        p.view.set_text_later(DEBOUNCE_MS, move || input.value());
+    })?;
+
+    // Pasted markup (a page's source, or HTML with no plain-text form) becomes its text.
+    let p = page.clone();
+    on(&page.input, "paste", move |event: ClipboardEvent| {
+        let Some(data) = event.clipboard_data() else {
+            return;
+        };
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let markup = if html::looks_like_html(&plain) {
+            plain
+        } else if plain.is_empty() {
+            data.get_data("text/html").unwrap_or_default()
+        } else {
+            return;
+        };
+        if markup.is_empty() {
+            return;
+        }
+        event.prevent_default();
+        match html::text_of_html(&markup) {
+            Ok(text) => p.insert_text(&text),
+            Err(e) => log_error("pasted HTML could not be read", &e),
+        }
+    })?;
+
+    // Dropping a file anywhere on the input area opens it; dropped markup becomes its text.
+    let zone: HtmlElement = page.element("input-area")?;
+    let z = zone.clone();
+    on(&zone, "dragover", move |event: DragEvent| {
+        event.prevent_default();
+        let _ = z.class_list().add_1("dropping");
+    })?;
+    let z = zone.clone();
+    on(&zone, "dragleave", move |_: DragEvent| {
+        let _ = z.class_list().remove_1("dropping");
+    })?;
+    let (p, z) = (page.clone(), zone.clone());
+    on(&zone, "drop", move |event: DragEvent| {
+        let _ = z.class_list().remove_1("dropping");
+        let Some(data) = event.data_transfer() else {
+            return;
+        };
+        if let Some(file) = data.files().and_then(|f| f.get(0)) {
+            event.prevent_default();
+            p.clone().open(file);
+            return;
+        }
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        if html::looks_like_html(&plain) {
+            event.prevent_default();
+            match html::text_of_html(&plain) {
+                Ok(text) => p.insert_text(&text),
+                Err(e) => log_error("dropped HTML could not be read", &e),
+            }
+        }
+    })?;
+
+    let chooser: HtmlInputElement = page.element("file")?;
+    let (p, c) = (page.clone(), chooser.clone());
+    on(&chooser, "change", move |_: web_sys::Event| {
+        if let Some(file) = c.files().and_then(|f| f.get(0)) {
+            p.clone().open(file);
+        }
+        // Choosing the same file again should open it again.
+        c.set_value("");
+    })?;
+
+    let p = page.clone();
+    on(
+        &page.element("example")?,
+        "click",
+        move |_: web_sys::Event| {
+            p.replace_text(EXAMPLE);
+        },
+    )?;
+    Ok(())
+}
+
+fn wire_exports(page: &Rc<Page>) -> Result<(), JsValue> {
+    type Export = (
+        &'static str,
+        &'static str,
+        &'static str,
+        fn(&crate::Analysis) -> String,
+    );
+    let downloads: [Export; 4] = [
+        (
+            "export-json",
+            "article-analysis.json",
+            "application/json",
+            export::json,
+        ),
+        (
+            "export-quotes",
+            "quotes.csv",
+            "text/csv;charset=utf-8",
+            export::quotes_csv,
+        ),
+        (
+            "export-entities",
+            "entities.csv",
+            "text/csv;charset=utf-8",
+            export::entities_csv,
+        ),
+        (
+            "export-geojson",
+            "places.geojson",
+            "application/geo+json",
+            export::places_geojson,
+        ),
+    ];
+    for (id, name, mime, make) in downloads {
+        let p = page.clone();
+        on(&page.element(id)?, "click", move |_: web_sys::Event| {
+            let Some(shown) = p.view.shown() else {
+                p.view.say("Nothing to export yet: paste an article first.");
+                return;
+            };
+            match files::download(&p.doc, name, mime, &make(&shown.analysis)) {
+                Ok(()) => p.view.say(&format!("{name} saved.")),
+                Err(e) => log_error("the download failed", &e),
+            }
+        })?;
+    }
+    let p = page.clone();
+    on(
+        &page.element("copy-json")?,
+        "click",
+        move |_: web_sys::Event| {
+            let Some(shown) = p.view.shown() else {
+                p.view.say("Nothing to copy yet: paste an article first.");
+                return;
+            };
+            let p = p.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::copy(&export::json(&shown.analysis)).await {
+                    Ok(()) => p.view.say("The analysis is on the clipboard, as JSON."),
+                    Err(_) => p.view.say("The browser did not allow copying."),
+                }
+            });
+        },
+    )?;
+    Ok(())
+}
+
+fn wire_share(page: &Rc<Page>) -> Result<(), JsValue> {
+    let p = page.clone();
+    on(
+        &page.element("share")?,
+        "click",
+        move |_: web_sys::Event| {
+            let p = p.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = p.share().await {
+                    log_error("the share link failed", &e);
+                    p.view.say("The share link could not be made.");
+                }
+            });
+        },
+    )?;
+    Ok(())
+}
+
+impl Page {
+    async fn share(&self) -> Result<(), JsValue> {
+        let text = self.input.value();
+        if text.trim().is_empty() {
+            self.view
+                .say("Paste an article first: the link carries its text.");
+            return Ok(());
+        }
+        let here = self.doc.url()?;
+        let link = share::link(&here, &text).await?;
+        let field: HtmlInputElement = self.element("share-link")?;
+        field.set_value(&link);
+        self.element::<Element>("share-box")?
+            .remove_attribute("hidden")?;
+        let copied = files::copy(&link).await.is_ok();
+        field.select();
+        self.view.say(&if copied {
+            format!("Share link copied ({} characters). The text travels in the link itself, never to a server.", link.len())
+        } else {
+            "Share link ready below; copy it from the box.".to_owned()
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,484 @@
+//! A view is one place where analyses are shown: the page's results, or one widget. It sends the
+//! latest text to the worker, renders the answer a slice at a time, keeps the reader told (status
+//! line, progress bar for long texts) and answers clicks inside the results: an entity's button
+//! highlights its every mention, a quote card shows its quote in the text or copies it.
+//!
+//! Rendering runs one slice per animation frame, after the answer's own task: parsing a long
+//! analysis, building the skeleton, and each slice with the layout it causes, each stay short.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, EventTarget, HtmlProgressElement, ScrollBehavior,
+    ScrollIntoViewOptions, ScrollLogicalPosition,
+};
+
+use super::dom::{closest, log_error, Builder};
+use super::render::{self, Panels, Step};
+use super::{files, worker};
+use crate::Analysis;
+
+/// Texts this long (UTF-8 bytes) get a progress bar while they are analyzed and drawn.
+const LONG_TEXT: usize = 200 * 1024;
+/// How long one frame's slice of rendering may run, in milliseconds; the layout of what it added
+/// follows in the same frame. The first slice of a drawing is longer, so a typical article is on
+/// screen in one frame.
+const SLICE_MS: f64 = 8.0;
+const FIRST_SLICE_MS: f64 = 16.0;
+/// Marked in the Performance timeline each time an analysis is fully on screen.
+pub const RENDERED_MARK: &str = "article-analyzer:rendered";
+
+/// The elements a view draws into and reports through.
+pub struct Parts {
+    /// Replaced wholesale by each rendering.
+    pub results: Element,
+    /// A live region (`role=status`) for counts, progress and errors.
+    pub status: Element,
+    pub progress: Option<HtmlProgressElement>,
+    /// Receives the `analysis` event (the widget's host element).
+    pub events: Option<EventTarget>,
+}
+
+/// What is on screen: the text and its analysis, offsets in UTF-16 as the JSON has them.
+#[derive(Clone)]
+pub struct Shown {
+    pub text: Rc<str>,
+    pub analysis: Rc<Analysis>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Entity(usize),
+    Quote(usize),
+}
+
+#[derive(Default)]
+struct State {
+    /// Numbers the requests; only the answer to the latest is shown.
+    seq: u32,
+    requested: Option<Rc<str>>,
+    shown: Option<Shown>,
+    debounce: Option<i32>,
+    /// An answer waiting for the next frame to be drawn.
+    to_draw: Option<Shown>,
+    steps: VecDeque<Step>,
+    /// Calls of steps so far for this drawing, for the progress bar.
+    calls: usize,
+    frame_requested: bool,
+    picked: Option<Pick>,
+}
+
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+pub struct View {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    b: Builder,
+    parts: Parts,
+    client: u32,
+    panels: Cell<Panels>,
+    state: RefCell<State>,
+    on_click: RefCell<Option<Listener>>,
+}
+
+impl View {
+    pub fn new(b: Builder, parts: Parts, panels: Panels) -> Result<View, JsValue> {
+        let inner = Rc::new(Inner {
+            b,
+            parts,
+            client: worker::new_client(),
+            panels: Cell::new(panels),
+            state: RefCell::default(),
+            on_click: RefCell::new(None),
+        });
+        let weak = Rc::downgrade(&inner);
+        let on_click = Listener::new(move |event: web_sys::Event| {
+            if let Some(inner) = weak.upgrade() {
+                inner.clicked(&event);
+            }
+        });
+        inner
+            .parts
+            .results
+            .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+        *inner.on_click.borrow_mut() = Some(on_click);
+        Ok(View { inner })
+    }
+
+    /// Analyzes `text` now.
+    pub fn set_text(&self, text: &str) {
+        self.cancel_timer();
+        Inner::set_text(&self.inner, text);
+    }
+
+    /// Analyzes the text `read` returns once `delay_ms` pass without another call: typing.
+    /// The text is read only then, so a long article is not copied on every keystroke.
+    pub fn set_text_later(&self, delay_ms: i32, read: impl FnOnce() -> String + 'static) {
+        self.cancel_timer();
+        let weak = Rc::downgrade(&self.inner);
+        let later = Closure::once_into_js(move || {
+            if let Some(inner) = weak.upgrade() {
+                inner.state.borrow_mut().debounce = None;
+                Inner::set_text(&inner, &read());
+            }
+        });
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), delay_ms)
+                .ok()
+        });
+        self.inner.state.borrow_mut().debounce = timer;
+    }
+
+    fn cancel_timer(&self) {
+        let timer = self.inner.state.borrow_mut().debounce.take();
+        if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+
+    /// Shows other panels, redrawing what is on screen.
+    pub fn set_panels(&self, panels: Panels) {
+        if self.inner.panels.replace(panels) != panels {
+            let shown = self.inner.state.borrow().shown.clone();
+            if let Some(shown) = shown {
+                Inner::draw(&self.inner, shown);
+            }
+        }
+    }
+
+    /// The text and analysis on screen, if any.
+    pub fn shown(&self) -> Option<Shown> {
+        self.inner.state.borrow().shown.clone()
+    }
+
+    pub fn say(&self, message: &str) {
+        self.inner.say(message);
+    }
+}
+
+impl Drop for View {
+    fn drop(&mut self) {
+        worker::cancel(self.inner.client);
+        if let Some(on_click) = self.inner.on_click.borrow_mut().take() {
+            let _ = self
+                .inner
+                .parts
+                .results
+                .remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        }
+        self.cancel_timer();
+    }
+}
+
+impl Inner {
+    fn say(&self, message: &str) {
+        self.parts.status.set_text_content(Some(message));
+    }
+
+    fn show_progress(&self, value: Option<f64>) {
+        if let Some(progress) = &self.parts.progress {
+            progress.set_hidden(false);
+            match value {
+                Some(v) => progress.set_value(v),
+                // Without a value a progress bar is indeterminate: the worker cannot say how far
+                // along it is.
+                None => {
+                    let _ = progress.remove_attribute("value");
+                }
+            }
+        }
+    }
+
+    fn hide_progress(&self) {
+        if let Some(progress) = &self.parts.progress {
+            progress.set_hidden(true);
+        }
+    }
+
+    fn set_text(inner: &Rc<Inner>, text: &str) {
+        let unchanged = inner.state.borrow().requested.as_deref() == Some(text);
+        if !unchanged {
+            Inner::request(inner, text.into());
+        }
+    }
+
+    fn request(inner: &Rc<Inner>, text: Rc<str>) {
+        let seq = {
+            let mut state = inner.state.borrow_mut();
+            state.seq += 1;
+            state.requested = Some(text.clone());
+            state.seq
+        };
+        if text.trim().is_empty() {
+            inner.state.borrow_mut().steps.clear();
+            inner.state.borrow_mut().to_draw = None;
+            inner.parts.results.set_text_content(None);
+            inner.hide_progress();
+            inner.state.borrow_mut().shown = None;
+            inner.say("Paste or type an article, drop a file, or try the example.");
+            return;
+        }
+        if text.len() >= LONG_TEXT {
+            inner.show_progress(None);
+            inner.say(&format!("Analyzing {} KB…", text.len() / 1024));
+        }
+        let weak = Rc::downgrade(inner);
+        let analyzed = text.clone();
+        worker::request(
+            inner.client,
+            text,
+            Box::new(move |outcome| {
+                if let Some(inner) = weak.upgrade() {
+                    inner.answered(seq, analyzed, outcome);
+                }
+            }),
+        );
+    }
+
+    fn answered(self: Rc<Self>, seq: u32, text: Rc<str>, outcome: Result<Analysis, String>) {
+        if self.state.borrow().seq != seq {
+            return;
+        }
+        match outcome {
+            Ok(analysis) => Inner::draw(
+                &self,
+                Shown {
+                    text,
+                    analysis: Rc::new(analysis),
+                },
+            ),
+            Err(message) => {
+                self.hide_progress();
+                self.say(&format!("This text could not be analyzed: {message}"));
+            }
+        }
+    }
+
+    /// Draws `shown` from scratch, starting next frame.
+    fn draw(inner: &Rc<Inner>, shown: Shown) {
+        inner.state.borrow_mut().to_draw = Some(shown);
+        Inner::request_frame(inner);
+    }
+
+    fn request_frame(inner: &Rc<Inner>) {
+        if std::mem::replace(&mut inner.state.borrow_mut().frame_requested, true) {
+            return;
+        }
+        let weak = Rc::downgrade(inner);
+        let frame = Closure::once_into_js(move || {
+            if let Some(inner) = weak.upgrade() {
+                inner.state.borrow_mut().frame_requested = false;
+                Inner::frame(&inner);
+            }
+        });
+        let requested = web_sys::window()
+            .map(|w| w.request_animation_frame(frame.unchecked_ref()).is_ok())
+            .unwrap_or(false);
+        if !requested {
+            inner.state.borrow_mut().frame_requested = false;
+        }
+    }
+
+    /// One frame's work: the skeleton of a new drawing, then steps until the slice is used up.
+    fn frame(inner: &Rc<Inner>) {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let now = || performance.as_ref().map_or(0.0, |p| p.now());
+        let to_draw = inner.state.borrow_mut().to_draw.take();
+        let deadline = now()
+            + if to_draw.is_some() {
+                FIRST_SLICE_MS
+            } else {
+                SLICE_MS
+            };
+        if let Some(shown) = to_draw {
+            let steps = render::render(
+                &inner.b,
+                &inner.parts.results,
+                &shown.text,
+                &shown.analysis,
+                inner.panels.get(),
+            )
+            .unwrap_or_else(|e| {
+                log_error("rendering failed", &e);
+                VecDeque::new()
+            });
+            let mut state = inner.state.borrow_mut();
+            state.steps = steps;
+            state.calls = 0;
+            state.shown = Some(shown);
+            state.picked = None;
+        }
+        while now() < deadline {
+            let step = inner.state.borrow_mut().steps.pop_front();
+            let Some(mut step) = step else { break };
+            let more = step().unwrap_or_else(|e| {
+                log_error("rendering failed", &e);
+                false
+            });
+            let mut state = inner.state.borrow_mut();
+            state.calls += 1;
+            if more {
+                state.steps.push_front(step);
+            }
+        }
+        let (left, calls, long) = {
+            let state = inner.state.borrow();
+            let long = state
+                .shown
+                .as_ref()
+                .is_some_and(|s| s.text.len() >= LONG_TEXT);
+            (state.steps.len(), state.calls, long)
+        };
+        if left == 0 {
+            inner.finished();
+            return;
+        }
+        if long {
+            // How many calls remain is unknown; this creeps towards the end without reaching it.
+            inner.show_progress(Some(calls as f64 / (calls as f64 + 40.0)));
+        }
+        Inner::request_frame(inner);
+    }
+
+    /// Everything is on screen: say so, and tell the host.
+    fn finished(&self) {
+        self.hide_progress();
+        let Some(shown) = self.state.borrow().shown.clone() else {
+            return;
+        };
+        let a = &shown.analysis;
+        self.say(&format!(
+            "{} · {} · {}",
+            count(a.quotes.len(), "quote", "quotes"),
+            count(a.entities.len(), "name", "names"),
+            count(a.places.len(), "place on the map", "places on the map"),
+        ));
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            performance.clear_marks_with_mark_name(RENDERED_MARK);
+            let _ = performance.mark(RENDERED_MARK);
+        }
+        if let Some(target) = &self.parts.events {
+            if let Err(e) = dispatch_analysis(target, a) {
+                log_error("the analysis event failed", &e);
+            }
+        }
+    }
+
+    fn clicked(self: Rc<Self>, event: &web_sys::Event) {
+        let number =
+            |el: &Element, attr: &str| el.get_attribute(attr).and_then(|v| v.parse::<usize>().ok());
+        if let Some(button) = closest(event, "[data-pick]") {
+            if let Some(id) = number(&button, "data-pick") {
+                self.pick(Pick::Entity(id));
+            }
+        } else if let Some(button) = closest(event, "[data-show-quote]") {
+            if let Some(i) = number(&button, "data-show-quote") {
+                self.pick(Pick::Quote(i));
+            }
+        } else if let Some(button) = closest(event, "[data-copy-quote]") {
+            if let Some(i) = number(&button, "data-copy-quote") {
+                self.copy_quote(i);
+            }
+        }
+    }
+
+    /// Highlights every mention of an entity, or one quote, in the text; picking it again clears.
+    fn pick(&self, pick: Pick) {
+        let previous = self.state.borrow_mut().picked.take();
+        let root = &self.parts.results;
+        let each = |selector: &str, f: &dyn Fn(&Element)| {
+            if let Ok(list) = root.query_selector_all(selector) {
+                for i in 0..list.length() {
+                    if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        f(&el);
+                    }
+                }
+            }
+        };
+        each(".picked", &|el| {
+            let _ = el.class_list().remove_1("picked");
+        });
+        each("[aria-pressed=true]", &|el| {
+            let _ = el.set_attribute("aria-pressed", "false");
+        });
+        if previous == Some(pick) {
+            self.say("Highlight cleared.");
+            return;
+        }
+        self.state.borrow_mut().picked = Some(pick);
+        let (selector, what) = match pick {
+            Pick::Entity(id) => {
+                each(&format!("[data-pick=\"{id}\"]"), &|el| {
+                    let _ = el.set_attribute("aria-pressed", "true");
+                });
+                let name = self.state.borrow().shown.as_ref().and_then(|s| {
+                    s.analysis
+                        .entities
+                        .iter()
+                        .find(|e| e.id == id)
+                        .map(|e| e.name.clone())
+                });
+                (format!("[data-entity=\"{id}\"]"), name.unwrap_or_default())
+            }
+            Pick::Quote(i) => (format!("[data-quote=\"{i}\"]"), format!("Quote {}", i + 1)),
+        };
+        let found = Cell::new(0);
+        each(&selector, &|el| {
+            let _ = el.class_list().add_1("picked");
+            if found.replace(found.get() + 1) == 0 {
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                options.set_behavior(ScrollBehavior::Smooth);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+        self.say(&match (pick, found.get()) {
+            (_, 0) => format!("{what}: not in the text shown."),
+            (Pick::Quote(_), _) => format!("{what} highlighted in the text."),
+            (Pick::Entity(_), n) => {
+                format!("{what}: {} highlighted.", count(n, "mention", "mentions"))
+            }
+        });
+    }
+
+    fn copy_quote(self: Rc<Self>, i: usize) {
+        let quote = self.state.borrow().shown.as_ref().and_then(|s| {
+            let q = s.analysis.quotes.get(i)?;
+            Some(match &q.speaker {
+                Some(speaker) => format!("“{}” — {}", q.text, speaker.name),
+                None => format!("“{}”", q.text),
+            })
+        });
+        let Some(quote) = quote else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            match files::copy(&quote).await {
+                Ok(()) => self.say("Quote copied."),
+                Err(_) => self.say("The browser did not allow copying."),
+            }
+        });
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Fires `analysis` on the host, carrying the analysis as the JSON has it.
+fn dispatch_analysis(target: &EventTarget, analysis: &Analysis) -> Result<(), JsValue> {
+    let detail = analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = CustomEvent::new_with_event_init_dict("analysis", &init)?;
+    target.dispatch_event(&event)?;
+    Ok(())
+}

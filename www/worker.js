@@ -1,0 +1,31 @@
+// The analysis worker: runs the analyzer off the main thread, so typing never waits for it.
+// The page (src/web/worker.rs) sends the compiled module first ({module}) and hears
+// {ready: true} once it is instantiated and warmed up, or {failed}; then texts ({id, text}), each
+// answered with {id, json} or {id, error}. After an error the worker closes, since a panic leaves
+// its instance unusable; the page starts a fresh one for the next text.
+import init, { analyze } from "./article-analyzer.js";
+
+let ready;
+
+const WARM_UP = '"We are close," Jane Smith, the mayor, told reporters in Paris on Monday, 3 June 2024.';
+
+self.onmessage = async ({ data }) => {
+  if (data.module) {
+    ready = init({ module_or_path: data.module }).then(() => {
+      // The first analysis builds the analyzer's tables; do it now, before a reader waits.
+      analyze(WARM_UP);
+    });
+    ready.then(
+      () => self.postMessage({ ready: true }),
+      (error) => self.postMessage({ failed: String(error) }),
+    );
+    return;
+  }
+  try {
+    await ready;
+    self.postMessage({ id: data.id, json: JSON.stringify(analyze(data.text)) });
+  } catch (error) {
+    self.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) });
+    self.close();
+  }
+};
