@@ -63,12 +63,11 @@ fn js_error(context: &str, error: impl std::fmt::Display) -> JsError {
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
 pub fn analyze(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let options: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| js_error("bad options", e))?
+    let options: JsOptions = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
+        None => JsOptions::default(),
+        Some(o) => serde_wasm_bindgen::from_value(o).map_err(|e| js_error("bad options", e))?,
     };
     let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
     let analysis = analyze_with(text, &options);
@@ -77,7 +76,7 @@ pub fn analyze(
         .map_err(|e| js_error("cannot return the analysis", e))
 }
 
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 pub fn start() {
     console_error_panic_hook::set_once();
 }

@@ -435,6 +435,28 @@ test("no request leaves the page after it has loaded, and hostile text stays tex
   await context.close();
 });
 
+test("an analysis that fails in the worker costs that worker only: the page says so and carries on", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const [worker] = page.workers();
+  // Make the worker answer as it does when the analyzer panics: an error, then it closes.
+  await worker.evaluate(() => {
+    const analyze = self.onmessage;
+    self.onmessage = (event) => {
+      if (!event.data.text?.includes("CRASH")) return analyze(event);
+      self.postMessage({ id: event.data.id, error: "RuntimeError: unreachable" });
+      self.close();
+    };
+  });
+  await page.fill("#article", "CRASH here");
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("could not be analyzed"));
+  assert.match(await page.textContent("#status"), /RuntimeError: unreachable/);
+  assert.equal(await page.inputValue("#article"), "CRASH here", "the text stays");
+  await analyzed(page, () => page.fill("#article", '"Fine again," said Ann Lee.'));
+  assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the page loads its code from files only, under the strict policy", async () => {
   const index = readFileSync(join(root, "dist/index.html"), "utf8");
   const scripts = [...index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
