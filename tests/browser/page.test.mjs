@@ -388,6 +388,9 @@ test("usable on a 360 px wide phone", async () => {
   const textView = await page.locator(".text-view").boundingBox();
   assert.ok(textView.width > 300 && textView.x >= 0, JSON.stringify(textView));
   await screenshot(page, "page-phone.png");
+  await page.evaluate(() => document.querySelector(".legend").scrollIntoView());
+  await page.waitForTimeout(100);
+  await screenshot(page, "page-phone-results.png");
   assert.deepEqual(problems, []);
   await context.close();
 });
