@@ -23,7 +23,7 @@ mod entities;
 pub mod export;
 mod gazetteer;
 mod lexicons;
-mod ner;
+pub mod ner;
 mod places;
 mod quotes;
 mod text;

@@ -4,6 +4,7 @@
 mod conll;
 mod input;
 mod jsonl;
+mod ner;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -47,6 +48,51 @@ enum Command {
         /// The columns; standard input when absent.
         file: Option<PathBuf>,
     },
+    /// Train the named-entity tagger on CoNLL-2003 columns, keeping the epoch that scores best
+    /// on the dev set.
+    TrainNer {
+        #[arg(long)]
+        train: PathBuf,
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the model (assets/ner/model.bin for the app).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// The weight table has 2^bits rows.
+        #[arg(long, default_value_t = 20)]
+        bits: u32,
+        /// Bytes per weight: 1 or 2.
+        #[arg(long, default_value_t = 1)]
+        width: u8,
+        /// Drop rows whose largest quantized weight is below this.
+        #[arg(long, default_value_t = 1)]
+        prune: i16,
+        /// Feature families: lists, doc-case, doc-tags (comma-separated), or none.
+        #[arg(long, default_value = "lists,doc-case,doc-tags", value_parser = ner::feature_set)]
+        features: article_analyzer::ner::FeatureSet,
+        /// Folds for the second pass's first-pass tags.
+        #[arg(long, default_value_t = 4)]
+        folds: usize,
+    },
+    /// Score the tagger on CoNLL-2003 columns: per-type precision, recall and F1, as conlleval.
+    EvalNer {
+        file: PathBuf,
+        /// A model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Measure the tagger's speed on CoNLL-2003 columns, on one thread.
+    BenchNer {
+        file: PathBuf,
+        #[arg(long)]
+        model: Option<PathBuf>,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
 }
 
 /// An error to report on one line.
@@ -64,6 +110,37 @@ pub fn main() -> ExitCode {
         Command::Analyze { file, pretty } => analyze(file, pretty),
         Command::Jsonl { file, threads } => jsonl::run(file, threads),
         Command::Conll { file } => conll::run(file),
+        Command::TrainNer {
+            train,
+            dev,
+            out,
+            seed,
+            epochs,
+            bits,
+            width,
+            prune,
+            features,
+            folds,
+        } => ner::train(ner::TrainArgs {
+            train,
+            dev,
+            out,
+            config: article_analyzer::ner::train::Config {
+                seed,
+                epochs,
+                bits,
+                set: features,
+                folds,
+                width,
+                prune,
+            },
+        }),
+        Command::EvalNer { file, model } => ner::eval(&file, model.as_deref()),
+        Command::BenchNer {
+            file,
+            model,
+            rounds,
+        } => ner::bench(&file, model.as_deref(), rounds),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

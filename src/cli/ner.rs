@@ -1,0 +1,115 @@
+//! `train-ner`, `eval-ner` and `bench-ner`: the tagger's training, its conlleval-style score,
+//! and its speed.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use article_analyzer::ner::corpus::{self, Document};
+use article_analyzer::ner::FeatureSet;
+use article_analyzer::ner::train::{self, Config};
+use article_analyzer::ner::{self, Model};
+
+use super::{input, CliError};
+
+fn documents(path: &Path) -> Result<Vec<Document>, CliError> {
+    let bytes = input::read_all(Some(path))?;
+    let text = input::utf8(&bytes, None)?;
+    corpus::read(text).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))
+}
+
+fn model(path: Option<&Path>) -> Result<Model, CliError> {
+    match path {
+        None => Ok(ner::model().clone()),
+        Some(path) => {
+            let bytes = input::read_all(Some(path))?;
+            Model::from_bytes(&bytes).ok_or_else(|| {
+                CliError::Input(format!("{}: not a model of this version", path.display()))
+            })
+        }
+    }
+}
+
+/// Parses `lists,doc-case,doc-tags` (or `none`) into a feature set.
+pub fn feature_set(names: &str) -> Result<FeatureSet, String> {
+    let mut set = 0;
+    for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        set |= match name {
+            "lists" => FeatureSet::LISTS,
+            "doc-case" => FeatureSet::DOC_CASE,
+            "doc-tags" => FeatureSet::DOC_TAGS,
+            "none" => 0,
+            other => return Err(format!("unknown feature family {other:?}")),
+        };
+    }
+    Ok(FeatureSet(set))
+}
+
+pub struct TrainArgs {
+    pub train: PathBuf,
+    pub dev: PathBuf,
+    pub out: Option<PathBuf>,
+    pub config: Config,
+}
+
+pub fn train(args: TrainArgs) -> Result<(), CliError> {
+    let started = Instant::now();
+    let train_docs = documents(&args.train)?;
+    let dev_docs = documents(&args.dev)?;
+    let trained = train::train(&train_docs, &dev_docs, &args.config, &mut |line| {
+        eprintln!("[{:6.1}s] {line}", started.elapsed().as_secs_f64());
+    });
+    let bytes = trained.model.to_bytes();
+    println!(
+        "kept epoch {} of {}; {} rows, {} bytes; trained in {:.1}s",
+        trained.epoch,
+        args.config.epochs,
+        trained.model.rows_used(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    print!("{}", trained.dev.report());
+    if let Some(out) = args.out {
+        std::fs::write(&out, &bytes)
+            .map_err(|e| CliError::Input(format!("cannot write {}: {e}", out.display())))?;
+    }
+    Ok(())
+}
+
+pub fn eval(file: &Path, model_path: Option<&Path>) -> Result<(), CliError> {
+    let docs = documents(file)?;
+    let model = model(model_path)?;
+    print!("{}", train::evaluate(&model, &docs).report());
+    Ok(())
+}
+
+pub fn bench(file: &Path, model_path: Option<&Path>, rounds: usize) -> Result<(), CliError> {
+    let docs = documents(file)?;
+    let model = model(model_path)?;
+    let words: Vec<Vec<Vec<&str>>> = docs.iter().map(corpus::words).collect();
+    let tokens: usize = docs.iter().flatten().map(|s| s.tokens.len()).sum();
+    // One untimed round loads the lists and warms the caches.
+    let mut entities = count(&model, &words);
+    let started = Instant::now();
+    for _ in 0..rounds.max(1) {
+        entities = count(&model, &words);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let total = tokens * rounds.max(1);
+    println!(
+        "{total} tokens in {seconds:.3}s on one thread: {:.0} tokens/s ({} entities a round)",
+        total as f64 / seconds,
+        entities
+    );
+    Ok(())
+}
+
+fn count(model: &Model, docs: &[Vec<Vec<&str>>]) -> usize {
+    docs.iter()
+        .map(|d| {
+            ner::tag_document_with(model, d)
+                .iter()
+                .map(|l| ner::chunks(l).len())
+                .sum::<usize>()
+        })
+        .sum()
+}

@@ -1,0 +1,161 @@
+//! Viterbi decoding of well-formed BILOU tags: token scores from the features plus a score for
+//! each pair of neighbouring tags. Twice over a document when the model has the second pass.
+
+use super::features::{self, FeatureSet, Prepared};
+use super::{Label, Model, Tag, TAGS};
+
+/// Labels every token of a document with `model`.
+pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
+    let prepared = features::prepare(sentences, model.set, model.bits);
+    decode(&model.weights, model.bits, model.set, &prepared)
+        .into_iter()
+        .map(|tags| tags.into_iter().map(Tag::label).collect())
+        .collect()
+}
+
+/// Each token's tag scores from its static rows, sentence by sentence.
+pub(crate) fn static_scores<W: Copy + Into<i32>>(
+    table: &[W],
+    prepared: &Prepared,
+) -> Vec<Vec<[i32; TAGS]>> {
+    prepared
+        .sentences
+        .iter()
+        .map(|s| {
+            (0..s.len())
+                .map(|i| {
+                    let mut scores = [0; TAGS];
+                    features::add_rows(table, s.rows(i), &mut scores);
+                    scores
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Adds second-pass rows to static scores.
+pub(crate) fn with_rows<W: Copy + Into<i32>>(
+    table: &[W],
+    scores: &[[i32; TAGS]],
+    rows: &[Vec<u32>],
+) -> Vec<[i32; TAGS]> {
+    scores
+        .iter()
+        .zip(rows)
+        .map(|(s, rows)| {
+            let mut s = *s;
+            features::add_rows(table, rows, &mut s);
+            s
+        })
+        .collect()
+}
+
+/// The tags of a prepared document under a weight table.
+pub(crate) fn decode<W: Copy + Into<i32>>(
+    table: &[W],
+    bits: u32,
+    set: FeatureSet,
+    prepared: &Prepared,
+) -> Vec<Vec<Tag>> {
+    let transitions = features::transitions(table, bits);
+    let fixed = static_scores(table, prepared);
+    let first: Vec<Vec<Tag>> = fixed.iter().map(|s| viterbi(s, &transitions)).collect();
+    if !set.has(FeatureSet::DOC_TAGS) {
+        return first;
+    }
+    let extra = features::document_rows(prepared, &first, bits);
+    fixed
+        .iter()
+        .zip(&extra)
+        .map(|(s, rows)| viterbi(&with_rows(table, s, rows), &transitions))
+        .collect()
+}
+
+const NONE: i32 = i32::MIN / 4;
+
+/// The best well-formed tag sequence: an entity opens with Begin or Unit, goes on with Inside,
+/// ends with Last, and none is left open at the end of the sentence.
+pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS]) -> Vec<Tag> {
+    let n = scores.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut best = [NONE; TAGS];
+    for (t, b) in best.iter_mut().enumerate() {
+        if Tag::from_index(t).may_follow(Tag::OUT) {
+            *b = scores[0][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [NONE; TAGS];
+        for t in 0..TAGS {
+            let tag = Tag::from_index(t);
+            for p in 0..TAGS {
+                if best[p] == NONE || !tag.may_follow(Tag::from_index(p)) {
+                    continue;
+                }
+                let s = best[p] + transitions[p][t];
+                if s > next[t] {
+                    next[t] = s;
+                    back[i][t] = p as u8;
+                }
+            }
+            if next[t] != NONE {
+                next[t] += scores[i][t];
+            }
+        }
+        best = next;
+    }
+    let mut last = 0;
+    let mut top = NONE;
+    for (t, &s) in best.iter().enumerate() {
+        if Tag::OUT.may_follow(Tag::from_index(t)) && s > top {
+            top = s;
+            last = t;
+        }
+    }
+    let mut tags = vec![Tag::OUT; n];
+    for i in (0..n).rev() {
+        tags[i] = Tag::from_index(last);
+        last = usize::from(back[i][last]);
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_sequence_is_well_formed() {
+        // Token 0 prefers Begin-PER, token 1 prefers O: Begin then Out is not allowed, so the
+        // decoder picks the best well-formed sequence instead.
+        let begin_per = 1;
+        let unit_per = 4;
+        let mut scores = [[0; TAGS]; 2];
+        scores[0][begin_per] = 10;
+        scores[0][unit_per] = 8;
+        scores[1][0] = 10;
+        let tags = viterbi(&scores, &[[0; TAGS]; TAGS]);
+        assert_eq!(tags, [Tag::from_index(unit_per), Tag::OUT]);
+        for w in tags.windows(2) {
+            assert!(w[1].may_follow(w[0]));
+        }
+    }
+
+    #[test]
+    fn an_entity_is_never_left_open() {
+        let mut scores = [[0; TAGS]; 1];
+        scores[0][1] = 10;
+        assert_eq!(viterbi(&scores, &[[0; TAGS]; TAGS]), [Tag::OUT]);
+        assert!(viterbi(&[], &[[0; TAGS]; TAGS]).is_empty());
+    }
+
+    #[test]
+    fn an_empty_model_tags_everything_outside() {
+        let doc = vec![vec!["Matthew", "Miller", "said"], vec![]];
+        let labels = tag_document_with(&Model::default(), &doc);
+        assert_eq!(labels, vec![vec![Label::Out; 3], vec![]]);
+    }
+}

@@ -1,0 +1,520 @@
+//! The features of a token: hashes of what the tagger sees (templates combined with values),
+//! folded to rows of the weight table. Static features depend on the text only; the tags
+//! already predicted and the first pass's view of the document are added while decoding.
+
+use super::hash::{self, mix};
+use super::lists::{self, Membership};
+use super::{Class, Tag, TAGS};
+
+/// Which optional feature families a model uses (stored in the model, so that it is decoded
+/// with the features it was trained with).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeatureSet(pub u32);
+
+impl FeatureSet {
+    /// Name lists (places, given names, surnames, demonyms, organization words, titles).
+    pub const LISTS: u32 = 1;
+    /// How the same word is written elsewhere in the article (lowercase, capitalized).
+    pub const DOC_CASE: u32 = 2;
+    /// The second pass: how the first pass tagged the same word elsewhere in the article.
+    pub const DOC_TAGS: u32 = 4;
+    pub const ALL: FeatureSet = FeatureSet(Self::LISTS | Self::DOC_CASE | Self::DOC_TAGS);
+
+    pub fn has(self, flag: u32) -> bool {
+        self.0 & flag != 0
+    }
+}
+
+const INIT_CAP: u8 = 1;
+const ALL_CAPS: u8 = 2;
+const HAS_DIGIT: u8 = 4;
+const HAS_HYPHEN: u8 = 8;
+const NO_ALNUM: u8 = 16;
+const HAS_PERIOD: u8 = 32;
+const INIT_LOWER: u8 = 64;
+
+/// What the features need of one token.
+#[derive(Clone, Copy, Debug)]
+pub struct TokenInfo {
+    /// The lowercase form (the key for name lists and the document's counts).
+    pub key: u64,
+    /// The lowercase form with digits as 0.
+    lower: u64,
+    /// The form as written, digits as 0.
+    word: u64,
+    shape: u64,
+    short: u64,
+    flags: u8,
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+}
+
+impl TokenInfo {
+    fn boundary(name: &str) -> TokenInfo {
+        let h = hash::bytes(name.as_bytes());
+        TokenInfo {
+            key: h,
+            lower: h,
+            word: h,
+            shape: h,
+            short: h,
+            flags: NO_ALNUM,
+            prefixes: [0; 4],
+            suffixes: [0; 4],
+        }
+    }
+
+    pub fn new(word: &str) -> TokenInfo {
+        let lowercase = word.to_lowercase();
+        let mut flags = 0;
+        let mut letters = 0;
+        let mut upper = 0;
+        let mut shape = Vec::with_capacity(word.len().min(16));
+        let mut short: Vec<u8> = Vec::with_capacity(8);
+        for (k, c) in word.chars().enumerate() {
+            let s = if c.is_uppercase() {
+                letters += 1;
+                upper += 1;
+                if k == 0 {
+                    flags |= INIT_CAP;
+                }
+                b'X'
+            } else if c.is_lowercase() {
+                letters += 1;
+                if k == 0 {
+                    flags |= INIT_LOWER;
+                }
+                b'x'
+            } else if c.is_numeric() {
+                flags |= HAS_DIGIT;
+                b'd'
+            } else {
+                match c {
+                    '-' => flags |= HAS_HYPHEN,
+                    '.' => flags |= HAS_PERIOD,
+                    _ => {}
+                }
+                if c.is_ascii() {
+                    c as u8
+                } else {
+                    b'*'
+                }
+            };
+            if shape.len() < 12 {
+                shape.push(s);
+            }
+            if short.last() != Some(&s) {
+                short.push(s);
+            }
+        }
+        if letters > 0 && upper == letters {
+            flags |= ALL_CAPS;
+        }
+        if !word.chars().any(char::is_alphanumeric) {
+            flags |= NO_ALNUM;
+        }
+        let key = lists::key(&lowercase);
+        let (lower, word_hash) = if flags & HAS_DIGIT != 0 {
+            (hash::bytes(zeroed(&lowercase).as_bytes()), hash::bytes(zeroed(word).as_bytes()))
+        } else {
+            (key, hash::bytes(word.as_bytes()))
+        };
+        let mut prefixes = [0; 4];
+        let mut suffixes = [0; 4];
+        let chars: Vec<(usize, char)> = lowercase.char_indices().collect();
+        let n = chars.len();
+        for k in 1..=4usize.min(n.saturating_sub(1)) {
+            let cut = chars.get(k).map_or(lowercase.len(), |&(b, _)| b);
+            prefixes[k - 1] = hash::bytes(lowercase.get(..cut).unwrap_or("").as_bytes());
+            let from = chars.get(n - k).map_or(0, |&(b, _)| b);
+            suffixes[k - 1] = hash::bytes(lowercase.get(from..).unwrap_or("").as_bytes());
+        }
+        TokenInfo {
+            key,
+            lower,
+            word: word_hash,
+            shape: hash::bytes(&shape),
+            short: hash::bytes(&short),
+            flags,
+            prefixes,
+            suffixes,
+        }
+    }
+
+    fn capitalized(&self) -> bool {
+        self.flags & (INIT_CAP | ALL_CAPS) != 0
+    }
+}
+
+fn zeroed(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// The templates; a feature is `mix(template, value)`.
+mod t {
+    pub const BIAS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const LOWER: u64 = 3;
+    pub const SHAPE: u64 = 4;
+    pub const SHORT: u64 = 5;
+    pub const PREFIX: u64 = 6;
+    pub const SUFFIX: u64 = 10;
+    pub const LOWER_AT: u64 = 14; // +offset+2 for -2..=2
+    pub const SHORT_AT: u64 = 19;
+    pub const BIGRAM_LEFT: u64 = 24;
+    pub const BIGRAM_RIGHT: u64 = 25;
+    pub const SHORT_TRIGRAM: u64 = 26;
+    pub const FIRST_SHORT: u64 = 27;
+    pub const CAPS_SENTENCE_SHORT: u64 = 28;
+    pub const FLAGS: u64 = 29;
+    pub const LIST: u64 = 30;
+    pub const LIST_CAP: u64 = 31;
+    pub const LIST_LEFT: u64 = 32;
+    pub const LIST_RIGHT: u64 = 33;
+    pub const DOC_CASE: u64 = 34;
+    pub const DOC_CASE_WORD: u64 = 35;
+    pub const PREV: u64 = 40;
+    pub const DOC_MAJORITY: u64 = 50;
+    pub const DOC_HAS: u64 = 51;
+    pub const DOC_LONG: u64 = 52;
+    pub const DOC_MAJORITY_SHAPE: u64 = 53;
+}
+
+fn f(template: u64, value: u64) -> u64 {
+    mix(template, value)
+}
+
+/// A document's sentences with every token's static feature rows.
+pub struct Prepared {
+    pub sentences: Vec<PreparedSentence>,
+}
+
+pub struct PreparedSentence {
+    pub tokens: Vec<TokenInfo>,
+    /// Rows of token `i` are `rows[ends[i - 1]..ends[i]]`.
+    rows: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl PreparedSentence {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn rows(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.rows.get(start..self.ends[i]).unwrap_or(&[])
+    }
+}
+
+/// Folds a feature hash to a row of a table of `2^bits` rows.
+pub fn row(h: u64, bits: u32) -> u32 {
+    (h >> (64 - bits)) as u32
+}
+
+/// Prepares a document's static features for a table of `2^bits` rows.
+pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared {
+    let infos: Vec<Vec<TokenInfo>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|w| TokenInfo::new(w)).collect())
+        .collect();
+    // How often each word is written lowercase, and capitalized where capitals say nothing of
+    // names (not first in its sentence, not in an all-capitals line).
+    let mut case_counts: hash::Map<[u16; 2]> = hash::Map::default();
+    let caps_lines: Vec<bool> = infos.iter().map(|s| all_caps(s)).collect();
+    if set.has(FeatureSet::DOC_CASE) {
+        for (s, &caps) in infos.iter().zip(&caps_lines) {
+            for (i, tok) in s.iter().enumerate() {
+                if let Some(k) = case_kind(s, i, caps) {
+                    let c = case_counts.entry(tok.key).or_default();
+                    c[k] = c[k].saturating_add(1);
+                }
+            }
+        }
+    }
+    let boundary = [TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")];
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut hashes = Vec::with_capacity(64);
+    for ((words, s), &caps) in sentences.iter().zip(infos).zip(&caps_lines) {
+        let lists = if set.has(FeatureSet::LISTS) {
+            let keys: Vec<u64> = s.iter().map(|t| t.key).collect();
+            lists::memberships(words, &keys)
+        } else {
+            vec![0; s.len()]
+        };
+        let mut rows = Vec::with_capacity(s.len() * 40);
+        let mut ends = Vec::with_capacity(s.len());
+        for i in 0..s.len() {
+            hashes.clear();
+            let at = |d: isize| -> &TokenInfo {
+                let j = i as isize + d;
+                if j < 0 {
+                    &boundary[0]
+                } else {
+                    s.get(j as usize).unwrap_or(&boundary[1])
+                }
+            };
+            let tok = &s[i];
+            hashes.push(t::BIAS);
+            hashes.push(f(t::WORD, tok.word));
+            hashes.push(f(t::LOWER, tok.lower));
+            hashes.push(f(t::SHAPE, tok.shape));
+            hashes.push(f(t::SHORT, tok.short));
+            hashes.push(f(t::FLAGS, u64::from(tok.flags)));
+            for k in 0..4 {
+                if tok.prefixes[k] != 0 {
+                    hashes.push(f(t::PREFIX + k as u64, tok.prefixes[k]));
+                    hashes.push(f(t::SUFFIX + k as u64, tok.suffixes[k]));
+                }
+            }
+            for d in [-2isize, -1, 1, 2] {
+                let n = at(d);
+                hashes.push(f(t::LOWER_AT + (d + 2) as u64, n.lower));
+                if d.abs() == 1 {
+                    hashes.push(f(t::SHORT_AT + (d + 2) as u64, n.short));
+                }
+            }
+            hashes.push(f(t::BIGRAM_LEFT, mix(at(-1).lower, tok.lower)));
+            hashes.push(f(t::BIGRAM_RIGHT, mix(tok.lower, at(1).lower)));
+            hashes.push(f(
+                t::SHORT_TRIGRAM,
+                mix(mix(at(-1).short, tok.short), at(1).short),
+            ));
+            if i == 0 {
+                hashes.push(f(t::FIRST_SHORT, tok.short));
+            }
+            if caps {
+                hashes.push(f(t::CAPS_SENTENCE_SHORT, tok.short));
+            }
+            if set.has(FeatureSet::LISTS) {
+                list_features(&lists, i, tok, &mut hashes);
+            }
+            if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
+                let own = case_kind(&s, i, caps);
+                let mut counts = case_counts.get(&tok.key).copied().unwrap_or_default();
+                if let Some(k) = own {
+                    counts[k] = counts[k].saturating_sub(1);
+                }
+                let v = u64::from(counts[0] > 0) | u64::from(counts[1] > 0) << 1;
+                let context = u64::from(i == 0) | u64::from(caps) << 1;
+                hashes.push(f(t::DOC_CASE, v | context << 2));
+                hashes.push(f(t::DOC_CASE_WORD, mix(v, tok.key)));
+            }
+            rows.extend(hashes.iter().map(|&h| row(h, bits)));
+            ends.push(rows.len());
+        }
+        out.push(PreparedSentence {
+            tokens: s,
+            rows,
+            ends,
+        });
+    }
+    Prepared { sentences: out }
+}
+
+/// Whether a line is written in capitals (a headline, a dateline).
+fn all_caps(s: &[TokenInfo]) -> bool {
+    let words = s.iter().filter(|t| t.flags & NO_ALNUM == 0 && t.flags & (INIT_CAP | INIT_LOWER) != 0);
+    let mut any = false;
+    for t in words {
+        if t.flags & ALL_CAPS == 0 {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// 0 for a word written lowercase, 1 for one capitalized where that says it is a name.
+fn case_kind(s: &[TokenInfo], i: usize, caps_line: bool) -> Option<usize> {
+    let tok = s.get(i)?;
+    if tok.flags & INIT_LOWER != 0 {
+        Some(0)
+    } else if tok.flags & INIT_CAP != 0 && !caps_line && i > 0 && !opens_sentence(s, i) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Whether only punctuation comes before token `i` (a quote mark opening the sentence).
+fn opens_sentence(s: &[TokenInfo], i: usize) -> bool {
+    s[..i].iter().all(|t| t.flags & NO_ALNUM != 0)
+}
+
+fn list_features(lists: &[Membership], i: usize, tok: &TokenInfo, out: &mut Vec<u64>) {
+    let m = lists[i];
+    let cap = u64::from(tok.flags & (INIT_CAP | ALL_CAPS));
+    for bit in 0..lists::BITS {
+        if m & (1 << bit) != 0 {
+            out.push(f(t::LIST, u64::from(bit)));
+            out.push(f(t::LIST_CAP, u64::from(bit) | cap << 8));
+        }
+    }
+    let single = |m: Membership| -> u64 { u64::from(m & 0x7ffff) };
+    if let Some(&left) = i.checked_sub(1).and_then(|j| lists.get(j)) {
+        if left != 0 {
+            out.push(f(t::LIST_LEFT, single(left)));
+        }
+    }
+    if let Some(&right) = lists.get(i + 1) {
+        if right != 0 {
+            out.push(f(t::LIST_RIGHT, single(right)));
+        }
+    }
+}
+
+/// The row holding the weights of the tags that may follow `prev` (the transition scores).
+pub fn transition_row(prev: Tag, bits: u32) -> u32 {
+    row(f(t::PREV, prev.index() as u64), bits)
+}
+
+/// The transition scores under a weight table: `[prev][next]`.
+pub fn transitions<W: Copy + Into<i32>>(table: &[W], bits: u32) -> [[i32; TAGS]; TAGS] {
+    let mut out = [[0; TAGS]; TAGS];
+    for (p, scores) in out.iter_mut().enumerate() {
+        add_rows(table, &[transition_row(Tag::from_index(p), bits)], scores);
+    }
+    out
+}
+
+/// The second pass's rows: how the first pass tagged the same word elsewhere in the document.
+/// `first` holds the first pass's tags, sentence by sentence.
+pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<Vec<Vec<u32>>> {
+    // Per word (capitalized occurrences): how often tagged O or each class; how often inside
+    // an entity of two tokens or more, per class.
+    let mut counts: hash::Map<[u16; 9]> = hash::Map::default();
+    let contribution = |tags: &[Tag], i: usize| -> [u16; 9] {
+        let mut c = [0u16; 9];
+        let tag = tags.get(i).copied().unwrap_or(Tag::OUT);
+        match tag.class() {
+            None => c[0] = 1,
+            Some(class) => {
+                c[1 + class.index()] = 1;
+                if tag.place() != super::UNIT {
+                    c[5 + class.index()] = 1;
+                }
+            }
+        }
+        c
+    };
+    for (s, tags) in prepared.sentences.iter().zip(first) {
+        for (i, tok) in s.tokens.iter().enumerate() {
+            if tok.capitalized() {
+                let entry = counts.entry(tok.key).or_default();
+                for (e, c) in entry.iter_mut().zip(contribution(tags, i)) {
+                    *e = e.saturating_add(c);
+                }
+            }
+        }
+    }
+    let caps: Vec<bool> = prepared.sentences.iter().map(|s| all_caps(&s.tokens)).collect();
+    prepared
+        .sentences
+        .iter()
+        .zip(first)
+        .zip(caps)
+        .map(|((s, tags), caps)| {
+            s.tokens
+                .iter()
+                .enumerate()
+                .map(|(i, tok)| {
+                    let mut rows = Vec::new();
+                    if !tok.capitalized() {
+                        return rows;
+                    }
+                    let Some(total) = counts.get(&tok.key) else {
+                        return rows;
+                    };
+                    let own = contribution(tags, i);
+                    let mut others = [0u16; 9];
+                    for k in 0..9 {
+                        others[k] = total[k].saturating_sub(own[k]);
+                    }
+                    if others[..5].iter().all(|&c| c == 0) {
+                        return rows;
+                    }
+                    let majority = (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(0) as u64;
+                    let context = u64::from(i == 0) | u64::from(caps) << 1;
+                    rows.push(row(f(t::DOC_MAJORITY, majority), bits));
+                    rows.push(row(
+                        f(t::DOC_MAJORITY_SHAPE, mix(majority | context << 4, tok.short)),
+                        bits,
+                    ));
+                    for class in Class::ALL {
+                        let k = class.index();
+                        if others[1 + k] > 0 {
+                            rows.push(row(f(t::DOC_HAS, k as u64), bits));
+                        }
+                        if others[5 + k] > 0 {
+                            rows.push(row(f(t::DOC_LONG, k as u64), bits));
+                        }
+                    }
+                    rows
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Adds the weights of `rows` to `scores`, through `weight(row) -> &[W; TAGS]`.
+#[inline]
+pub fn add_rows<W: Copy + Into<i32>>(
+    table: &[W],
+    rows: &[u32],
+    scores: &mut [i32; TAGS],
+) {
+    for &r in rows {
+        let base = r as usize * TAGS;
+        if let Some(w) = table.get(base..base + TAGS) {
+            for (s, &w) in scores.iter_mut().zip(w) {
+                *s += w.into();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_affixes_and_flags() {
+        let a = TokenInfo::new("McDonald");
+        let b = TokenInfo::new("MacArthur");
+        assert_eq!(a.short, b.short);
+        assert_ne!(a.shape, b.shape);
+        assert_eq!(a.flags & INIT_CAP, INIT_CAP);
+        let caps = TokenInfo::new("NATO");
+        assert_eq!(caps.flags & ALL_CAPS, ALL_CAPS);
+        // Digits are folded: one feature for every date of this form.
+        assert_eq!(TokenInfo::new("1996-08-22").lower, TokenInfo::new("2024-10-07").lower);
+        assert_eq!(TokenInfo::new("Paris").key, TokenInfo::new("PARIS").key);
+        assert_eq!(TokenInfo::new("running").suffixes[2], TokenInfo::new("sing").suffixes[2]);
+        // Multi-byte letters are cut on character boundaries.
+        let e = TokenInfo::new("Élysée");
+        assert_ne!(e.prefixes[3], 0);
+    }
+
+    #[test]
+    fn document_case_features_see_the_word_elsewhere() {
+        let doc = vec![vec!["WASHINGTON", "TALKS"], vec!["Talks", "began", "in", "Washington", "."]];
+        let with = prepare(&doc, FeatureSet(FeatureSet::DOC_CASE), 20);
+        let without = prepare(&doc, FeatureSet(0), 20);
+        assert_eq!(with.sentences[0].rows(0).len(), without.sentences[0].rows(0).len() + 2);
+        assert_ne!(with.sentences[0].rows(0), with.sentences[0].rows(1));
+    }
+
+    #[test]
+    fn every_row_fits_the_table() {
+        let doc = vec![vec!["A", "b", "\u{1F600}", "Zürich", "", "1,000"]];
+        let p = prepare(&doc, FeatureSet::ALL, 12);
+        for s in &p.sentences {
+            for i in 0..s.len() {
+                assert!(s.rows(i).iter().all(|&r| r < 1 << 12));
+            }
+        }
+    }
+}
