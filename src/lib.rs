@@ -48,3 +48,13 @@ pub fn tag_tokens(sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
         .map(|labels| labels.into_iter().map(ner::Label::conll).collect())
         .collect()
 }
+
+/// The sentences of `text` as sentences of tokens, cut as the analyzer cuts them (for building
+/// models from raw text).
+pub fn token_sentences(text: &str) -> Vec<Vec<&str>> {
+    let doc = text::Document::new(text);
+    doc.sentences
+        .iter()
+        .map(|s| s.tokens.clone().map(|t| doc.token_text(t)).collect())
+        .collect()
+}

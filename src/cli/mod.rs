@@ -71,12 +71,35 @@ enum Command {
         /// Drop rows whose largest quantized weight is below this.
         #[arg(long, default_value_t = 1)]
         prune: i16,
-        /// Feature families: lists, doc-case, doc-tags (comma-separated), or none.
-        #[arg(long, default_value = "lists,doc-case,doc-tags", value_parser = ner::feature_set)]
+        /// Feature families: lists, doc-case, doc-tags, clusters (comma-separated), or none.
+        #[arg(long, default_value = "lists,doc-case,doc-tags,clusters", value_parser = ner::feature_set)]
         features: article_analyzer::ner::FeatureSet,
         /// Folds for the second pass's first-pass tags.
         #[arg(long, default_value_t = 4)]
         folds: usize,
+    },
+    /// Build the tagger's word classes from unlabeled text (assets/ner/clusters.txt).
+    NerClusters {
+        /// CoNLL-2003 columns (their tokens only).
+        #[arg(long)]
+        conll: Vec<PathBuf>,
+        /// Plain-text files, or folders of them.
+        #[arg(long)]
+        text: Vec<PathBuf>,
+        /// XML files whose <text> elements hold articles.
+        #[arg(long)]
+        xml: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Numbers of classes, coarse to fine (at most three).
+        #[arg(long, value_delimiter = ',', default_values_t = [64, 256, 1024])]
+        classes: Vec<usize>,
+        #[arg(long, default_value_t = 3)]
+        min_count: usize,
+        #[arg(long, default_value_t = 30000)]
+        max_words: usize,
+        #[arg(long, default_value_t = 15)]
+        iterations: usize,
     },
     /// Score the tagger on CoNLL-2003 columns: per-type precision, recall and F1, as conlleval.
     EvalNer {
@@ -133,6 +156,27 @@ pub fn main() -> ExitCode {
                 folds,
                 width,
                 prune,
+            },
+        }),
+        Command::NerClusters {
+            conll,
+            text,
+            xml,
+            out,
+            classes,
+            min_count,
+            max_words,
+            iterations,
+        } => ner::clusters(ner::ClusterArgs {
+            conll,
+            text,
+            xml,
+            out,
+            config: article_analyzer::ner::word_classes::Config {
+                classes,
+                min_count,
+                max_words,
+                iterations,
             },
         }),
         Command::EvalNer { file, model } => ner::eval(&file, model.as_deref()),

@@ -7,7 +7,7 @@ use std::time::Instant;
 use article_analyzer::ner::corpus::{self, Document};
 use article_analyzer::ner::FeatureSet;
 use article_analyzer::ner::train::{self, Config};
-use article_analyzer::ner::{self, Model};
+use article_analyzer::ner::{self, word_classes, Model};
 
 use super::{input, CliError};
 
@@ -29,7 +29,7 @@ fn model(path: Option<&Path>) -> Result<Model, CliError> {
     }
 }
 
-/// Parses `lists,doc-case,doc-tags` (or `none`) into a feature set.
+/// Parses `lists,doc-case,doc-tags,clusters` (or `none`) into a feature set.
 pub fn feature_set(names: &str) -> Result<FeatureSet, String> {
     let mut set = 0;
     for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -37,6 +37,7 @@ pub fn feature_set(names: &str) -> Result<FeatureSet, String> {
             "lists" => FeatureSet::LISTS,
             "doc-case" => FeatureSet::DOC_CASE,
             "doc-tags" => FeatureSet::DOC_TAGS,
+            "clusters" => FeatureSet::CLUSTERS,
             "none" => 0,
             other => return Err(format!("unknown feature family {other:?}")),
         };
@@ -112,4 +113,68 @@ fn count(model: &Model, docs: &[Vec<Vec<&str>>]) -> usize {
                 .sum::<usize>()
         })
         .sum()
+}
+
+pub struct ClusterArgs {
+    pub conll: Vec<PathBuf>,
+    pub text: Vec<PathBuf>,
+    pub xml: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub config: word_classes::Config,
+}
+
+/// Builds the word classes from CoNLL tokens, plain-text files (or folders of them) and the
+/// `<text>` elements of XML files.
+pub fn clusters(args: ClusterArgs) -> Result<(), CliError> {
+    let started = Instant::now();
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for path in &args.conll {
+        for doc in documents(path)? {
+            sentences.extend(doc.into_iter().map(|s| s.tokens));
+        }
+    }
+    let mut add_text = |text: &str| {
+        sentences.extend(
+            article_analyzer::token_sentences(text)
+                .into_iter()
+                .map(|s| s.into_iter().map(str::to_owned).collect()),
+        );
+    };
+    for path in &args.text {
+        let mut files = vec![path.clone()];
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
+            files = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            files.sort();
+        }
+        for file in files {
+            let bytes = input::read_all(Some(&file))?;
+            add_text(&String::from_utf8_lossy(&bytes));
+        }
+    }
+    let element = regex::Regex::new(r"(?s)<text>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?</text>")
+        .map_err(|e| CliError::Input(e.to_string()))?;
+    for path in &args.xml {
+        let bytes = input::read_all(Some(path))?;
+        let xml = String::from_utf8_lossy(&bytes);
+        for c in element.captures_iter(&xml) {
+            let text = c.get(1).map_or("", |m| m.as_str());
+            add_text(
+                &text
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            );
+        }
+    }
+    let asset = word_classes::build(&sentences, &args.config, &mut |line| {
+        eprintln!("[{:6.1}s] {line}", started.elapsed().as_secs_f64());
+    });
+    std::fs::write(&args.out, asset)
+        .map_err(|e| CliError::Input(format!("cannot write {}: {e}", args.out.display())))?;
+    println!("built in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
 }

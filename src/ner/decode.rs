@@ -1,6 +1,8 @@
 //! Viterbi decoding of well-formed BILOU tags: token scores from the features plus a score for
 //! each pair of neighbouring tags. Twice over a document when the model has the second pass.
 
+use std::sync::LazyLock;
+
 use super::features::{self, FeatureSet, Prepared};
 use super::{Label, Model, Tag, TAGS};
 
@@ -73,42 +75,62 @@ pub(crate) fn decode<W: Copy + Into<i32>>(
 
 const NONE: i32 = i32::MIN / 4;
 
+/// For each tag, the tags that may come before it.
+struct Predecessors {
+    tags: [[u8; TAGS]; TAGS],
+    len: [usize; TAGS],
+}
+
+static PREDECESSORS: LazyLock<Predecessors> = LazyLock::new(|| {
+    let mut p = Predecessors {
+        tags: [[0; TAGS]; TAGS],
+        len: [0; TAGS],
+    };
+    for t in 0..TAGS {
+        for prev in 0..TAGS {
+            if Tag::from_index(t).may_follow(Tag::from_index(prev)) {
+                p.tags[t][p.len[t]] = prev as u8;
+                p.len[t] += 1;
+            }
+        }
+    }
+    p
+});
+
 /// The best well-formed tag sequence: an entity opens with Begin or Unit, goes on with Inside,
 /// ends with Last, and none is left open at the end of the sentence.
 pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS]) -> Vec<Tag> {
     let n = scores.len();
-    if n == 0 {
+    let Some(first) = scores.first() else {
         return Vec::new();
-    }
+    };
+    let preds = &*PREDECESSORS;
     let mut back = vec![[0u8; TAGS]; n];
     let mut best = [NONE; TAGS];
     for (t, b) in best.iter_mut().enumerate() {
         if Tag::from_index(t).may_follow(Tag::OUT) {
-            *b = scores[0][t];
+            *b = first[t];
         }
     }
-    for i in 1..n {
+    for (token, back) in scores.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [NONE; TAGS];
         for t in 0..TAGS {
-            let tag = Tag::from_index(t);
-            for p in 0..TAGS {
-                if best[p] == NONE || !tag.may_follow(Tag::from_index(p)) {
-                    continue;
-                }
-                let s = best[p] + transitions[p][t];
-                if s > next[t] {
-                    next[t] = s;
-                    back[i][t] = p as u8;
+            let mut top = NONE;
+            let mut from = 0u8;
+            for &p in &preds.tags[t][..preds.len[t]] {
+                let s = best[p as usize] + transitions[p as usize][t];
+                if s > top {
+                    top = s;
+                    from = p;
                 }
             }
-            if next[t] != NONE {
-                next[t] += scores[i][t];
-            }
+            next[t] = top + token[t];
+            back[t] = from;
         }
         best = next;
     }
     let mut last = 0;
-    let mut top = NONE;
+    let mut top = i32::MIN;
     for (t, &s) in best.iter().enumerate() {
         if Tag::OUT.may_follow(Tag::from_index(t)) && s > top {
             top = s;

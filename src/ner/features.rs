@@ -3,6 +3,7 @@
 //! already predicted and the first pass's view of the document are added while decoding.
 
 use super::hash::{self, mix};
+use super::clusters::{self, Classes};
 use super::lists::{self, Membership};
 use super::{Class, Tag, TAGS};
 
@@ -18,7 +19,10 @@ impl FeatureSet {
     pub const DOC_CASE: u32 = 2;
     /// The second pass: how the first pass tagged the same word elsewhere in the article.
     pub const DOC_TAGS: u32 = 4;
-    pub const ALL: FeatureSet = FeatureSet(Self::LISTS | Self::DOC_CASE | Self::DOC_TAGS);
+    /// Word classes and capitalization learned from unlabeled text.
+    pub const CLUSTERS: u32 = 8;
+    pub const ALL: FeatureSet =
+        FeatureSet(Self::LISTS | Self::DOC_CASE | Self::DOC_TAGS | Self::CLUSTERS);
 
     pub fn has(self, flag: u32) -> bool {
         self.0 & flag != 0
@@ -47,6 +51,7 @@ pub struct TokenInfo {
     flags: u8,
     prefixes: [u64; 4],
     suffixes: [u64; 4],
+    classes: Classes,
 }
 
 impl TokenInfo {
@@ -61,6 +66,7 @@ impl TokenInfo {
             flags: NO_ALNUM,
             prefixes: [0; 4],
             suffixes: [0; 4],
+            classes: [clusters::UNKNOWN - 1; clusters::LEVELS + 1],
         }
     }
 
@@ -69,8 +75,11 @@ impl TokenInfo {
         let mut flags = 0;
         let mut letters = 0;
         let mut upper = 0;
-        let mut shape = Vec::with_capacity(word.len().min(16));
-        let mut short: Vec<u8> = Vec::with_capacity(8);
+        // The shape (first 12 characters as X, x, d or themselves) and the short shape (runs
+        // of one class as one), hashed as they are read.
+        let mut shape = hash::Stream::new();
+        let mut short = hash::Stream::new();
+        let mut last = 0u8;
         for (k, c) in word.chars().enumerate() {
             let s = if c.is_uppercase() {
                 letters += 1;
@@ -100,17 +109,19 @@ impl TokenInfo {
                     b'*'
                 }
             };
-            if shape.len() < 12 {
+            if k < 12 {
                 shape.push(s);
             }
-            if short.last() != Some(&s) {
+            if s != last {
                 short.push(s);
+                last = s;
             }
         }
         if letters > 0 && upper == letters {
             flags |= ALL_CAPS;
         }
-        if !word.chars().any(char::is_alphanumeric) {
+        if flags & (INIT_CAP | INIT_LOWER | HAS_DIGIT) == 0 && !word.chars().any(char::is_alphanumeric)
+        {
             flags |= NO_ALNUM;
         }
         let key = lists::key(&lowercase);
@@ -121,23 +132,27 @@ impl TokenInfo {
         };
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
-        let chars: Vec<(usize, char)> = lowercase.char_indices().collect();
-        let n = chars.len();
-        for k in 1..=4usize.min(n.saturating_sub(1)) {
-            let cut = chars.get(k).map_or(lowercase.len(), |&(b, _)| b);
-            prefixes[k - 1] = hash::bytes(lowercase.get(..cut).unwrap_or("").as_bytes());
-            let from = chars.get(n - k).map_or(0, |&(b, _)| b);
-            suffixes[k - 1] = hash::bytes(lowercase.get(from..).unwrap_or("").as_bytes());
+        // Affixes of 1 to 4 characters, of words longer than the affix.
+        let n = lowercase.chars().count();
+        let mut front = lowercase.char_indices().skip(1).map(|(b, _)| b);
+        let mut back = lowercase.char_indices().rev().map(|(b, _)| b);
+        for k in 0..4usize.min(n.saturating_sub(1)) {
+            let (Some(cut), Some(from)) = (front.next(), back.next()) else {
+                break;
+            };
+            prefixes[k] = hash::bytes(lowercase.get(..cut).unwrap_or("").as_bytes());
+            suffixes[k] = hash::bytes(lowercase.get(from..).unwrap_or("").as_bytes());
         }
         TokenInfo {
             key,
             lower,
             word: word_hash,
-            shape: hash::bytes(&shape),
-            short: hash::bytes(&short),
+            shape: shape.finish(),
+            short: short.finish(),
             flags,
             prefixes,
             suffixes,
+            classes: clusters::lookup(lower),
         }
     }
 
@@ -175,6 +190,10 @@ mod t {
     pub const LIST_RIGHT: u64 = 33;
     pub const DOC_CASE: u64 = 34;
     pub const DOC_CASE_WORD: u64 = 35;
+    pub const CLASS: u64 = 36;
+    pub const CLASS_AT: u64 = 37;
+    pub const CASE_PRIOR: u64 = 38;
+    pub const CLASS_BIGRAM: u64 = 39;
     pub const PREV: u64 = 40;
     pub const DOC_MAJORITY: u64 = 50;
     pub const DOC_HAS: u64 = 51;
@@ -240,7 +259,8 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
     for ((words, s), &caps) in sentences.iter().zip(infos).zip(&caps_lines) {
         let lists = if set.has(FeatureSet::LISTS) {
             let keys: Vec<u64> = s.iter().map(|t| t.key).collect();
-            lists::memberships(words, &keys)
+            let capitalized: Vec<bool> = s.iter().map(|t| t.flags & INIT_CAP != 0).collect();
+            lists::memberships(words, &keys, &capitalized)
         } else {
             vec![0; s.len()]
         };
@@ -290,6 +310,27 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
             }
             if set.has(FeatureSet::LISTS) {
                 list_features(&lists, i, tok, &mut hashes);
+            }
+            if set.has(FeatureSet::CLUSTERS) {
+                for level in 0..clusters::LEVELS {
+                    let level_tag = (level as u64) << 16;
+                    hashes.push(f(t::CLASS, level_tag | u64::from(tok.classes[level])));
+                    for d in [-1isize, 1] {
+                        let n = at(d);
+                        let side = ((d + 1) as u64) << 20;
+                        hashes.push(f(t::CLASS_AT, side | level_tag | u64::from(n.classes[level])));
+                    }
+                }
+                hashes.push(f(
+                    t::CLASS_BIGRAM,
+                    mix(u64::from(at(-1).classes[1]), u64::from(tok.classes[1])),
+                ));
+                let context = u64::from(i == 0 || opens_sentence(&s, i)) | u64::from(caps) << 1;
+                let prior = u64::from(tok.classes[clusters::LEVELS]);
+                hashes.push(f(
+                    t::CASE_PRIOR,
+                    prior | u64::from(tok.flags & (INIT_CAP | ALL_CAPS)) << 8 | context << 16,
+                ));
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
                 let own = case_kind(&s, i, caps);
@@ -459,19 +500,20 @@ pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<
         .collect()
 }
 
-/// Adds the weights of `rows` to `scores`, through `weight(row) -> &[W; TAGS]`.
+/// Adds the weights of `rows` to `scores` (row `r` is `table[r * TAGS..(r + 1) * TAGS]`).
 #[inline]
-pub fn add_rows<W: Copy + Into<i32>>(
-    table: &[W],
-    rows: &[u32],
-    scores: &mut [i32; TAGS],
-) {
+pub fn add_rows<W: Copy + Into<i32>>(table: &[W], rows: &[u32], scores: &mut [i32; TAGS]) {
     for &r in rows {
         let base = r as usize * TAGS;
-        if let Some(w) = table.get(base..base + TAGS) {
-            for (s, &w) in scores.iter_mut().zip(w) {
-                *s += w.into();
-            }
+        let Some(w) = table.get(base..base + TAGS) else {
+            continue;
+        };
+        let w: &[W; TAGS] = match w.try_into() {
+            Ok(w) => w,
+            Err(_) => continue,
+        };
+        for t in 0..TAGS {
+            scores[t] += w[t].into();
         }
     }
 }

@@ -14,6 +14,24 @@ pub fn bytes(bytes: &[u8]) -> u64 {
     h
 }
 
+/// FNV-1a fed a byte at a time: the same as [`bytes`] of everything pushed.
+pub struct Stream(u64);
+
+impl Stream {
+    pub fn new() -> Stream {
+        Stream(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub fn push(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Combines two hashes (murmur3's finalizer over both).
 pub fn mix(a: u64, b: u64) -> u64 {
     let mut k = a ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(31);
@@ -54,5 +72,8 @@ mod tests {
         assert_eq!(bytes(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(bytes(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_ne!(mix(1, 2), mix(2, 1));
+        let mut s = Stream::new();
+        b"abc".iter().for_each(|&b| s.push(b));
+        assert_eq!(s.finish(), bytes(b"abc"));
     }
 }

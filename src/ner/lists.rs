@@ -72,12 +72,17 @@ static PHRASES: LazyLock<hash::Map<u8>> = LazyLock::new(|| {
     map
 });
 
-/// Each token's lists, given the tokens and their [`key`]s.
-pub fn memberships(words: &[&str], keys: &[u64]) -> Vec<Membership> {
+/// Each token's lists, given the tokens, their [`key`]s and whether each is capitalized (the
+/// analyzer's word lists hold capitalized words only).
+pub fn memberships(words: &[&str], keys: &[u64], capitalized: &[bool]) -> Vec<Membership> {
     let mut out: Vec<Membership> = words
         .iter()
-        .map(|w| {
+        .zip(capitalized)
+        .map(|(w, &cap)| {
             let mut m = 0;
+            if !cap {
+                return m;
+            }
             if lexicons::is_demonym(w) {
                 m |= DEMONYM;
             }
@@ -129,7 +134,8 @@ mod tests {
     fn lists(sentence: &str) -> Vec<Membership> {
         let words: Vec<&str> = sentence.split(' ').collect();
         let keys: Vec<u64> = words.iter().map(|w| key(&w.to_lowercase())).collect();
-        memberships(&words, &keys)
+        let caps: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
+        memberships(&words, &keys, &caps)
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! a second pass tags it again knowing how each word was tagged elsewhere. The weights are
 //! hashed into a fixed table, quantized and embedded in the binary ([`model`]).
 
+mod clusters;
 pub mod corpus;
 mod decode;
 mod features;
@@ -17,6 +18,8 @@ pub mod model;
 pub mod score;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod word_classes;
 
 use std::sync::LazyLock;
 
