@@ -60,10 +60,10 @@ enum Command {
         out: Option<PathBuf>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        #[arg(long, default_value_t = 12)]
+        #[arg(long, default_value_t = 15)]
         epochs: usize,
-        /// The weight table has 2^bits rows.
-        #[arg(long, default_value_t = 20)]
+        /// Features are hashed to 2^bits rows.
+        #[arg(long, default_value_t = 19)]
         bits: u32,
         /// Bytes per weight: 1 or 2.
         #[arg(long, default_value_t = 1)]
@@ -71,8 +71,8 @@ enum Command {
         /// Drop rows whose largest quantized weight is below this.
         #[arg(long, default_value_t = 1)]
         prune: i16,
-        /// Feature families: lists, doc-case, doc-tags, clusters (comma-separated), or none.
-        #[arg(long, default_value = "lists,doc-case,doc-tags,clusters", value_parser = ner::feature_set)]
+        /// Feature families: lists, doc-case, doc-tags, clusters, doc-context (comma-separated), or none.
+        #[arg(long, default_value = "lists,doc-case,doc-tags,clusters,doc-context", value_parser = ner::feature_set)]
         features: article_analyzer::ner::FeatureSet,
         /// Folds for the second pass's first-pass tags.
         #[arg(long, default_value_t = 4)]

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_analyzer::ner::corpus::{self, Document};
-use article_analyzer::ner::FeatureSet;
 use article_analyzer::ner::train::{self, Config};
+use article_analyzer::ner::FeatureSet;
 use article_analyzer::ner::{self, word_classes, Model};
 
 use super::{input, CliError};
@@ -29,7 +29,7 @@ fn model(path: Option<&Path>) -> Result<Model, CliError> {
     }
 }
 
-/// Parses `lists,doc-case,doc-tags,clusters` (or `none`) into a feature set.
+/// Parses `lists,doc-case,doc-tags,clusters,doc-context` (or `none`) into a feature set.
 pub fn feature_set(names: &str) -> Result<FeatureSet, String> {
     let mut set = 0;
     for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -38,6 +38,7 @@ pub fn feature_set(names: &str) -> Result<FeatureSet, String> {
             "doc-case" => FeatureSet::DOC_CASE,
             "doc-tags" => FeatureSet::DOC_TAGS,
             "clusters" => FeatureSet::CLUSTERS,
+            "doc-context" => FeatureSet::DOC_CONTEXT,
             "none" => 0,
             other => return Err(format!("unknown feature family {other:?}")),
         };

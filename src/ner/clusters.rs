@@ -24,9 +24,8 @@ pub fn form(token: &str) -> String {
         .collect()
 }
 
-static CLASSES: LazyLock<hash::Map<Classes>> = LazyLock::new(|| {
-    parse(include_str!("../../assets/ner/clusters.txt"))
-});
+static CLASSES: LazyLock<hash::Map<Classes>> =
+    LazyLock::new(|| parse(include_str!("../../assets/ner/clusters.txt")));
 
 fn parse(text: &str) -> hash::Map<Classes> {
     let mut map = hash::Map::default();
@@ -51,7 +50,10 @@ fn parse(text: &str) -> hash::Map<Classes> {
 
 /// The classes of a word given the hash of its [`form`].
 pub fn lookup(form_hash: u64) -> Classes {
-    CLASSES.get(&form_hash).copied().unwrap_or([UNKNOWN; LEVELS + 1])
+    CLASSES
+        .get(&form_hash)
+        .copied()
+        .unwrap_or([UNKNOWN; LEVELS + 1])
 }
 
 #[cfg(test)]
@@ -62,7 +64,10 @@ mod tests {
     fn lines_parse_into_classes_and_a_prior() {
         let map = parse("# header\nparis\t3\t17\t120\t3\n0000\t1\t2\t3\t4\nbad\n");
         assert_eq!(map.get(&hash::bytes(b"paris")), Some(&[3, 17, 120, 3]));
-        assert_eq!(map.get(&hash::bytes(form("1996").as_bytes())), Some(&[1, 2, 3, 4]));
+        assert_eq!(
+            map.get(&hash::bytes(form("1996").as_bytes())),
+            Some(&[1, 2, 3, 4])
+        );
         assert_eq!(map.len(), 2);
     }
 }

@@ -3,23 +3,20 @@
 
 use std::sync::LazyLock;
 
-use super::features::{self, FeatureSet, Prepared};
+use super::features::{self, FeatureSet, Prepared, Weights};
 use super::{Label, Model, Tag, TAGS};
 
 /// Labels every token of a document with `model`.
 pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
     let prepared = features::prepare(sentences, model.set, model.bits);
-    decode(&model.weights, model.bits, model.set, &prepared)
+    decode(model, model.bits, model.set, &prepared)
         .into_iter()
         .map(|tags| tags.into_iter().map(Tag::label).collect())
         .collect()
 }
 
 /// Each token's tag scores from its static rows, sentence by sentence.
-pub(crate) fn static_scores<W: Copy + Into<i32>>(
-    table: &[W],
-    prepared: &Prepared,
-) -> Vec<Vec<[i32; TAGS]>> {
+pub(crate) fn static_scores(table: &impl Weights, prepared: &Prepared) -> Vec<Vec<[i32; TAGS]>> {
     prepared
         .sentences
         .iter()
@@ -27,7 +24,7 @@ pub(crate) fn static_scores<W: Copy + Into<i32>>(
             (0..s.len())
                 .map(|i| {
                     let mut scores = [0; TAGS];
-                    features::add_rows(table, s.rows(i), &mut scores);
+                    table.add(s.rows(i), &mut scores);
                     scores
                 })
                 .collect()
@@ -36,8 +33,8 @@ pub(crate) fn static_scores<W: Copy + Into<i32>>(
 }
 
 /// Adds second-pass rows to static scores.
-pub(crate) fn with_rows<W: Copy + Into<i32>>(
-    table: &[W],
+pub(crate) fn with_rows(
+    table: &impl Weights,
     scores: &[[i32; TAGS]],
     rows: &[Vec<u32>],
 ) -> Vec<[i32; TAGS]> {
@@ -46,15 +43,15 @@ pub(crate) fn with_rows<W: Copy + Into<i32>>(
         .zip(rows)
         .map(|(s, rows)| {
             let mut s = *s;
-            features::add_rows(table, rows, &mut s);
+            table.add(rows, &mut s);
             s
         })
         .collect()
 }
 
 /// The tags of a prepared document under a weight table.
-pub(crate) fn decode<W: Copy + Into<i32>>(
-    table: &[W],
+pub(crate) fn decode(
+    table: &impl Weights,
     bits: u32,
     set: FeatureSet,
     prepared: &Prepared,

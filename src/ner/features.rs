@@ -2,8 +2,8 @@
 //! folded to rows of the weight table. Static features depend on the text only; the tags
 //! already predicted and the first pass's view of the document are added while decoding.
 
-use super::hash::{self, mix};
 use super::clusters::{self, Classes};
+use super::hash::{self, mix};
 use super::lists::{self, Membership};
 use super::{Class, Tag, TAGS};
 
@@ -21,8 +21,11 @@ impl FeatureSet {
     pub const DOC_TAGS: u32 = 4;
     /// Word classes and capitalization learned from unlabeled text.
     pub const CLUSTERS: u32 = 8;
-    pub const ALL: FeatureSet =
-        FeatureSet(Self::LISTS | Self::DOC_CASE | Self::DOC_TAGS | Self::CLUSTERS);
+    /// The neighbours of the same word elsewhere in the article (context aggregation).
+    pub const DOC_CONTEXT: u32 = 16;
+    pub const ALL: FeatureSet = FeatureSet(
+        Self::LISTS | Self::DOC_CASE | Self::DOC_TAGS | Self::CLUSTERS | Self::DOC_CONTEXT,
+    );
 
     pub fn has(self, flag: u32) -> bool {
         self.0 & flag != 0
@@ -120,13 +123,17 @@ impl TokenInfo {
         if letters > 0 && upper == letters {
             flags |= ALL_CAPS;
         }
-        if flags & (INIT_CAP | INIT_LOWER | HAS_DIGIT) == 0 && !word.chars().any(char::is_alphanumeric)
+        if flags & (INIT_CAP | INIT_LOWER | HAS_DIGIT) == 0
+            && !word.chars().any(char::is_alphanumeric)
         {
             flags |= NO_ALNUM;
         }
         let key = lists::key(&lowercase);
         let (lower, word_hash) = if flags & HAS_DIGIT != 0 {
-            (hash::bytes(zeroed(&lowercase).as_bytes()), hash::bytes(zeroed(word).as_bytes()))
+            (
+                hash::bytes(zeroed(&lowercase).as_bytes()),
+                hash::bytes(zeroed(word).as_bytes()),
+            )
         } else {
             (key, hash::bytes(word.as_bytes()))
         };
@@ -194,6 +201,12 @@ mod t {
     pub const CLASS_AT: u64 = 37;
     pub const CASE_PRIOR: u64 = 38;
     pub const CLASS_BIGRAM: u64 = 39;
+    pub const WORD_AT: u64 = 44;
+    pub const CLASS_AT2: u64 = 47;
+    pub const CONTEXT_LEFT: u64 = 54;
+    pub const CONTEXT_RIGHT: u64 = 55;
+    pub const CONTEXT_LEFT_CLASS: u64 = 56;
+    pub const CONTEXT_RIGHT_CLASS: u64 = 57;
     pub const PREV: u64 = 40;
     pub const DOC_MAJORITY: u64 = 50;
     pub const DOC_HAS: u64 = 51;
@@ -254,9 +267,57 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
         }
     }
     let boundary = [TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")];
+    // Where each capitalized word occurs (its first few occurrences), for context aggregation.
+    let mut occurrences: hash::Map<Vec<(u32, u32)>> = hash::Map::default();
+    if set.has(FeatureSet::DOC_CONTEXT) {
+        for (k, s) in infos.iter().enumerate() {
+            for (i, tok) in s.iter().enumerate() {
+                if tok.capitalized() {
+                    let list = occurrences.entry(tok.key).or_default();
+                    if list.len() < CONTEXTS {
+                        list.push((k as u32, i as u32));
+                    }
+                }
+            }
+        }
+    }
+    let neighbour = |k: u32, i: u32, d: isize| -> &TokenInfo {
+        let j = i as isize + d;
+        let s = &infos[k as usize];
+        if j < 0 {
+            &boundary[0]
+        } else {
+            s.get(j as usize).unwrap_or(&boundary[1])
+        }
+    };
+    let mut contexts: Vec<Vec<Vec<u64>>> = Vec::new();
+    if set.has(FeatureSet::DOC_CONTEXT) {
+        for (k, s) in infos.iter().enumerate() {
+            let mut sentence = Vec::with_capacity(s.len());
+            for (i, tok) in s.iter().enumerate() {
+                let mut out = Vec::new();
+                if tok.capitalized() {
+                    for &(k2, i2) in occurrences.get(&tok.key).map_or(&[][..], |v| v) {
+                        if (k2 as usize, i2 as usize) == (k, i) {
+                            continue;
+                        }
+                        let (l, r) = (neighbour(k2, i2, -1), neighbour(k2, i2, 1));
+                        out.push(f(t::CONTEXT_LEFT, l.lower));
+                        out.push(f(t::CONTEXT_RIGHT, r.lower));
+                        out.push(f(t::CONTEXT_LEFT_CLASS, u64::from(l.classes[1])));
+                        out.push(f(t::CONTEXT_RIGHT_CLASS, u64::from(r.classes[1])));
+                    }
+                    out.sort_unstable();
+                    out.dedup();
+                }
+                sentence.push(out);
+            }
+            contexts.push(sentence);
+        }
+    }
     let mut out = Vec::with_capacity(sentences.len());
     let mut hashes = Vec::with_capacity(64);
-    for ((words, s), &caps) in sentences.iter().zip(infos).zip(&caps_lines) {
+    for (k, ((words, s), &caps)) in sentences.iter().zip(&infos).zip(&caps_lines).enumerate() {
         let lists = if set.has(FeatureSet::LISTS) {
             let keys: Vec<u64> = s.iter().map(|t| t.key).collect();
             let capitalized: Vec<bool> = s.iter().map(|t| t.flags & INIT_CAP != 0).collect();
@@ -296,6 +357,9 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                     hashes.push(f(t::SHORT_AT + (d + 2) as u64, n.short));
                 }
             }
+            for d in [-1isize, 1] {
+                hashes.push(f(t::WORD_AT + (d + 1) as u64, at(d).word));
+            }
             hashes.push(f(t::BIGRAM_LEFT, mix(at(-1).lower, tok.lower)));
             hashes.push(f(t::BIGRAM_RIGHT, mix(tok.lower, at(1).lower)));
             hashes.push(f(
@@ -318,8 +382,15 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                     for d in [-1isize, 1] {
                         let n = at(d);
                         let side = ((d + 1) as u64) << 20;
-                        hashes.push(f(t::CLASS_AT, side | level_tag | u64::from(n.classes[level])));
+                        hashes.push(f(
+                            t::CLASS_AT,
+                            side | level_tag | u64::from(n.classes[level]),
+                        ));
                     }
+                }
+                for d in [-2isize, 2] {
+                    let side = ((d + 2) as u64) << 20;
+                    hashes.push(f(t::CLASS_AT2, side | u64::from(at(d).classes[1])));
                 }
                 hashes.push(f(
                     t::CLASS_BIGRAM,
@@ -343,11 +414,14 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                 hashes.push(f(t::DOC_CASE, v | context << 2));
                 hashes.push(f(t::DOC_CASE_WORD, mix(v, tok.key)));
             }
+            if let Some(context) = contexts.get(k).and_then(|c| c.get(i)) {
+                hashes.extend_from_slice(context);
+            }
             rows.extend(hashes.iter().map(|&h| row(h, bits)));
             ends.push(rows.len());
         }
         out.push(PreparedSentence {
-            tokens: s,
+            tokens: s.clone(),
             rows,
             ends,
         });
@@ -355,9 +429,14 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
     Prepared { sentences: out }
 }
 
+/// How many occurrences of a word lend their neighbours to the others.
+const CONTEXTS: usize = 8;
+
 /// Whether a line is written in capitals (a headline, a dateline).
 fn all_caps(s: &[TokenInfo]) -> bool {
-    let words = s.iter().filter(|t| t.flags & NO_ALNUM == 0 && t.flags & (INIT_CAP | INIT_LOWER) != 0);
+    let words = s
+        .iter()
+        .filter(|t| t.flags & NO_ALNUM == 0 && t.flags & (INIT_CAP | INIT_LOWER) != 0);
     let mut any = false;
     for t in words {
         if t.flags & ALL_CAPS == 0 {
@@ -413,10 +492,10 @@ pub fn transition_row(prev: Tag, bits: u32) -> u32 {
 }
 
 /// The transition scores under a weight table: `[prev][next]`.
-pub fn transitions<W: Copy + Into<i32>>(table: &[W], bits: u32) -> [[i32; TAGS]; TAGS] {
+pub fn transitions(table: &impl Weights, bits: u32) -> [[i32; TAGS]; TAGS] {
     let mut out = [[0; TAGS]; TAGS];
     for (p, scores) in out.iter_mut().enumerate() {
-        add_rows(table, &[transition_row(Tag::from_index(p), bits)], scores);
+        table.add(&[transition_row(Tag::from_index(p), bits)], scores);
     }
     out
 }
@@ -451,7 +530,11 @@ pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<
             }
         }
     }
-    let caps: Vec<bool> = prepared.sentences.iter().map(|s| all_caps(&s.tokens)).collect();
+    let caps: Vec<bool> = prepared
+        .sentences
+        .iter()
+        .map(|s| all_caps(&s.tokens))
+        .collect();
     prepared
         .sentences
         .iter()
@@ -481,7 +564,10 @@ pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<
                     let context = u64::from(i == 0) | u64::from(caps) << 1;
                     rows.push(row(f(t::DOC_MAJORITY, majority), bits));
                     rows.push(row(
-                        f(t::DOC_MAJORITY_SHAPE, mix(majority | context << 4, tok.short)),
+                        f(
+                            t::DOC_MAJORITY_SHAPE,
+                            mix(majority | context << 4, tok.short),
+                        ),
                         bits,
                     ));
                     for class in Class::ALL {
@@ -500,20 +586,26 @@ pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<
         .collect()
 }
 
-/// Adds the weights of `rows` to `scores` (row `r` is `table[r * TAGS..(r + 1) * TAGS]`).
-#[inline]
-pub fn add_rows<W: Copy + Into<i32>>(table: &[W], rows: &[u32], scores: &mut [i32; TAGS]) {
-    for &r in rows {
-        let base = r as usize * TAGS;
-        let Some(w) = table.get(base..base + TAGS) else {
-            continue;
-        };
-        let w: &[W; TAGS] = match w.try_into() {
-            Ok(w) => w,
-            Err(_) => continue,
-        };
-        for t in 0..TAGS {
-            scores[t] += w[t].into();
+/// Weights by feature row: what decoding reads.
+pub trait Weights {
+    /// Adds the weights of `rows` to `scores`.
+    fn add(&self, rows: &[u32], scores: &mut [i32; TAGS]);
+}
+
+/// A dense table: row `r` is `table[r * TAGS..(r + 1) * TAGS]` (training's).
+pub struct Dense<'t, W>(pub &'t [W]);
+
+impl<W: Copy + Into<i32>> Weights for Dense<'_, W> {
+    #[inline]
+    fn add(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
+        for &r in rows {
+            let base = r as usize * TAGS;
+            let Some(w) = self.0.get(base..base + TAGS) else {
+                continue;
+            };
+            for (s, &w) in scores.iter_mut().zip(w) {
+                *s += w.into();
+            }
         }
     }
 }
@@ -532,9 +624,15 @@ mod tests {
         let caps = TokenInfo::new("NATO");
         assert_eq!(caps.flags & ALL_CAPS, ALL_CAPS);
         // Digits are folded: one feature for every date of this form.
-        assert_eq!(TokenInfo::new("1996-08-22").lower, TokenInfo::new("2024-10-07").lower);
+        assert_eq!(
+            TokenInfo::new("1996-08-22").lower,
+            TokenInfo::new("2024-10-07").lower
+        );
         assert_eq!(TokenInfo::new("Paris").key, TokenInfo::new("PARIS").key);
-        assert_eq!(TokenInfo::new("running").suffixes[2], TokenInfo::new("sing").suffixes[2]);
+        assert_eq!(
+            TokenInfo::new("running").suffixes[2],
+            TokenInfo::new("sing").suffixes[2]
+        );
         // Multi-byte letters are cut on character boundaries.
         let e = TokenInfo::new("Élysée");
         assert_ne!(e.prefixes[3], 0);
@@ -542,10 +640,16 @@ mod tests {
 
     #[test]
     fn document_case_features_see_the_word_elsewhere() {
-        let doc = vec![vec!["WASHINGTON", "TALKS"], vec!["Talks", "began", "in", "Washington", "."]];
+        let doc = vec![
+            vec!["WASHINGTON", "TALKS"],
+            vec!["Talks", "began", "in", "Washington", "."],
+        ];
         let with = prepare(&doc, FeatureSet(FeatureSet::DOC_CASE), 20);
         let without = prepare(&doc, FeatureSet(0), 20);
-        assert_eq!(with.sentences[0].rows(0).len(), without.sentences[0].rows(0).len() + 2);
+        assert_eq!(
+            with.sentences[0].rows(0).len(),
+            without.sentences[0].rows(0).len() + 2
+        );
         assert_ne!(with.sentences[0].rows(0), with.sentences[0].rows(1));
     }
 

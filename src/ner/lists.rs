@@ -18,8 +18,14 @@ pub enum List {
 
 const LISTS: [(List, &str); 3] = [
     (List::Place, include_str!("../../assets/ner/places.txt")),
-    (List::GivenName, include_str!("../../assets/ner/first-names.txt")),
-    (List::Surname, include_str!("../../assets/ner/last-names.txt")),
+    (
+        List::GivenName,
+        include_str!("../../assets/ner/first-names.txt"),
+    ),
+    (
+        List::Surname,
+        include_str!("../../assets/ner/last-names.txt"),
+    ),
 ];
 
 /// The longest phrase looked up, in tokens.
@@ -134,7 +140,10 @@ mod tests {
     fn lists(sentence: &str) -> Vec<Membership> {
         let words: Vec<&str> = sentence.split(' ').collect();
         let keys: Vec<u64> = words.iter().map(|w| key(&w.to_lowercase())).collect();
-        let caps: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
+        let caps: Vec<bool> = words
+            .iter()
+            .map(|w| w.starts_with(char::is_uppercase))
+            .collect();
         memberships(&words, &keys, &caps)
     }
 

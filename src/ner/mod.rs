@@ -205,8 +205,9 @@ impl Tag {
 }
 
 /// The model trained for the app, embedded in the binary (see assets/ner/README.md).
-static MODEL: LazyLock<Model> =
-    LazyLock::new(|| Model::from_bytes(include_bytes!("../../assets/ner/model.bin")).unwrap_or_default());
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!("../../assets/ner/model.bin")).unwrap_or_default()
+});
 
 /// The embedded model.
 pub fn model() -> &'static Model {
@@ -282,7 +283,10 @@ mod tests {
     #[test]
     fn labels_parse_as_conll_writes_them() {
         for label in ["O", "B-PER", "I-ORG", "B-LOC", "I-MISC"] {
-            assert_eq!(Label::parse(label).map(Label::conll).as_deref(), Some(label));
+            assert_eq!(
+                Label::parse(label).map(Label::conll).as_deref(),
+                Some(label)
+            );
         }
         assert_eq!(Label::parse("B-DATE"), None);
         assert_eq!(Label::parse("X-PER"), None);

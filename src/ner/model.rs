@@ -3,77 +3,150 @@
 //! mask of its non-zero columns, then those weights: 16-bit integers, or one-byte codes on a
 //! logarithmic scale (mu-law), which keep small weights as well as large ones.
 
-use super::features::FeatureSet;
+use super::features::{FeatureSet, Weights};
 use super::TAGS;
 
 /// The format (and feature hashing) version; a model of another version is refused.
 pub const VERSION: u8 = 1;
 const MAGIC: &[u8; 5] = b"AANER";
 
-/// A trained tagger's weights.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A trained tagger's weights: only the rows that have any, stored in row order, found through
+/// a bitmap of the rows present and the count of rows before each 64 of them (a rank index), so
+/// that memory follows the rows kept and a lookup touches two small arrays and one row.
+#[derive(Clone, Debug)]
 pub struct Model {
     pub(crate) bits: u32,
     pub(crate) set: FeatureSet,
-    /// Row `r`'s weights are `weights[r * TAGS..(r + 1) * TAGS]`.
-    pub(crate) weights: Vec<i16>,
     /// Bytes per stored weight: 1 or 2.
     width: u8,
+    /// Bit `r % 64` of `present[r / 64]` is set when row `r` has weights.
+    present: Vec<u64>,
+    /// How many rows are present before `present[i]`.
+    ranks: Vec<u32>,
+    /// The `k`-th present row's weights are `weights[k * TAGS..(k + 1) * TAGS]`.
+    weights: Vec<i16>,
 }
 
 impl Default for Model {
     /// A model that knows nothing: every token is outside any entity.
     fn default() -> Model {
-        Model {
-            bits: 1,
-            set: FeatureSet(0),
-            weights: vec![0; 2 * TAGS],
-            width: 1,
+        Model::from_rows(1, FeatureSet(0), 1, Vec::new())
+    }
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Model) -> bool {
+        self.to_bytes() == other.to_bytes()
+    }
+}
+
+impl Eq for Model {}
+
+impl Weights for Model {
+    #[inline]
+    fn add(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
+        for &row in rows {
+            let Some(&word) = self.present.get(row as usize / 64) else {
+                continue;
+            };
+            let bit = 1u64 << (row % 64);
+            if word & bit == 0 {
+                continue;
+            }
+            let before = self.ranks.get(row as usize / 64).copied().unwrap_or(0);
+            let k = (before + (word & (bit - 1)).count_ones()) as usize;
+            if let Some(w) = self.weights.get(k * TAGS..(k + 1) * TAGS) {
+                for (s, &w) in scores.iter_mut().zip(w) {
+                    *s += i32::from(w);
+                }
+            }
         }
     }
 }
 
 impl Model {
+    /// A model from its rows, in increasing row order.
+    fn from_rows(bits: u32, set: FeatureSet, width: u8, rows: Vec<(u32, [i16; TAGS])>) -> Model {
+        let words = (1usize << bits).div_ceil(64);
+        let mut present = vec![0u64; words];
+        let mut weights = Vec::with_capacity(rows.len() * TAGS);
+        for (row, w) in &rows {
+            if let Some(word) = present.get_mut(*row as usize / 64) {
+                *word |= 1 << (row % 64);
+                weights.extend_from_slice(w);
+            }
+        }
+        let mut ranks = Vec::with_capacity(words);
+        let mut count = 0u32;
+        for word in &present {
+            ranks.push(count);
+            count += word.count_ones();
+        }
+        Model {
+            bits,
+            set,
+            width,
+            present,
+            ranks,
+            weights,
+        }
+    }
+
+    /// The rows with their weights, in row order.
+    fn rows(&self) -> Vec<(u32, [i16; TAGS])> {
+        let mut out = Vec::with_capacity(self.weights.len() / TAGS);
+        let mut k = 0;
+        for (i, &word) in self.present.iter().enumerate() {
+            for b in 0..64 {
+                if word & 1 << b != 0 {
+                    let mut w = [0i16; TAGS];
+                    w.copy_from_slice(&self.weights[k * TAGS..(k + 1) * TAGS]);
+                    out.push(((i * 64 + b) as u32, w));
+                    k += 1;
+                }
+            }
+        }
+        out
+    }
+
     /// Quantizes trained weights (row-major, `2^bits * TAGS` of them) to `width` bytes each,
-    /// dropping rows whose largest weight rounds to nothing.
+    /// dropping rows whose weights all round to nothing.
     pub fn quantize(bits: u32, set: FeatureSet, weights: &[f64], width: u8) -> Model {
         let width = width.clamp(1, 2);
         let max = weights.iter().fold(0f64, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
-        let quantized = weights
-            .iter()
-            .map(|w| {
-                let w = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
-                if width == 1 {
-                    decode_byte(encode_byte(w))
-                } else {
-                    w
+        let rows = weights
+            .chunks(TAGS)
+            .enumerate()
+            .filter_map(|(r, row)| {
+                let mut q = [0i16; TAGS];
+                for (q, w) in q.iter_mut().zip(row) {
+                    let w = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
+                    *q = if width == 1 {
+                        decode_byte(encode_byte(w))
+                    } else {
+                        w
+                    };
                 }
+                q.iter().any(|&w| w != 0).then_some((r as u32, q))
             })
             .collect();
-        Model {
-            bits,
-            set,
-            weights: quantized,
-            width,
-        }
+        Model::from_rows(bits, set, width, rows)
     }
 
-    /// Zeroes every row whose largest weight (in absolute value) is below `threshold`.
+    /// Drops every row whose largest weight (in absolute value) is below `threshold`.
     pub fn prune(&mut self, threshold: i16) {
-        for row in self.weights.chunks_mut(TAGS) {
-            if row.iter().all(|w| w.abs() < threshold) {
-                row.fill(0);
-            }
-        }
+        let rows = self
+            .rows()
+            .into_iter()
+            .filter(|(_, w)| w.iter().any(|w| w.abs() >= threshold))
+            .collect();
+        *self = Model::from_rows(self.bits, self.set, self.width, rows);
     }
 
     /// How many rows have a weight.
     pub fn rows_used(&self) -> usize {
-        self.weights
-            .chunks(TAGS)
-            .filter(|r| r.iter().any(|&w| w != 0))
-            .count()
+        self.weights.len() / TAGS
     }
 
     /// The model's bytes, as [`Model::from_bytes`] reads them.
@@ -85,17 +158,14 @@ impl Model {
         out.push(TAGS as u8);
         out.push(self.width);
         out.extend_from_slice(&self.set.0.to_le_bytes());
-        let mut last = 0usize;
-        for (r, row) in self.weights.chunks(TAGS).enumerate() {
+        let mut last = 0u32;
+        for (r, row) in self.rows() {
             let mask = row
                 .iter()
                 .enumerate()
                 .filter(|(_, &w)| w != 0)
                 .fold(0u32, |m, (t, _)| m | 1 << t);
-            if mask == 0 {
-                continue;
-            }
-            varint(&mut out, (r - last) as u64);
+            varint(&mut out, u64::from(r - last));
             last = r;
             varint(&mut out, u64::from(mask));
             for &w in row.iter().filter(|&&w| w != 0) {
@@ -124,32 +194,30 @@ impl Model {
             return None;
         }
         let set = FeatureSet(u32::from_le_bytes(r.take(4)?.try_into().ok()?));
-        let rows = 1usize << bits;
-        let mut weights = vec![0i16; rows * TAGS];
-        let mut row = 0usize;
+        let mut rows = Vec::new();
+        let mut row = 0u64;
         while r.at < bytes.len() {
-            row = row.checked_add(usize::try_from(r.varint()?).ok()?)?;
+            row = row.checked_add(r.varint()?)?;
             let mask = r.varint()?;
-            if row >= rows || mask >> TAGS != 0 {
+            if row >> bits != 0 || mask >> TAGS != 0 || (mask == 0 && !rows.is_empty()) {
                 return None;
             }
-            for t in 0..TAGS {
+            let mut w = [0i16; TAGS];
+            for (t, w) in w.iter_mut().enumerate() {
                 if mask & 1 << t != 0 {
-                    let w = if width == 1 {
+                    *w = if width == 1 {
                         decode_byte(r.byte()? as i8)
                     } else {
                         i16::from_le_bytes(r.take(2)?.try_into().ok()?)
                     };
-                    weights[row * TAGS + t] = w;
                 }
             }
+            if rows.last().is_some_and(|&(last, _)| u64::from(last) >= row) {
+                return None;
+            }
+            rows.push((row as u32, w));
         }
-        Some(Model {
-            bits,
-            set,
-            weights,
-            width,
-        })
+        Some(Model::from_rows(bits, set, width, rows))
     }
 }
 
@@ -240,13 +308,17 @@ mod tests {
     #[test]
     fn quantizing_keeps_order_and_drops_what_rounds_to_nothing() {
         let m = sample(1);
-        assert_eq!(m.weights[3 * TAGS], 32767);
+        let weight = |row: u32, tag: usize| {
+            let mut scores = [0; TAGS];
+            m.add(&[row], &mut scores);
+            f64::from(scores[tag]) / 32767.0 * 2.5
+        };
+        assert_eq!(weight(3, 0), 2.5);
         // -2.0 of 2.5: within the scale's step there.
-        let w = f64::from(m.weights[63 * TAGS + 1]) / 32767.0 * 2.5;
-        assert!((w + 2.0).abs() < 0.05, "{w}");
-        // 0.001 is kept, roughly; a weight 1e-6 of the largest is not.
-        let small = f64::from(m.weights[40 * TAGS + 7]) / 32767.0 * 2.5;
-        assert!((small - 0.001).abs() < 0.0005, "{small}");
+        assert!((weight(63, 1) + 2.0).abs() < 0.05, "{}", weight(63, 1));
+        // 0.001 is kept, roughly.
+        assert!((weight(40, 7) - 0.001).abs() < 0.0005, "{}", weight(40, 7));
+        assert_eq!(weight(41, 7), 0.0);
         assert_eq!(encode_byte(0), 0);
         for code in -127..=127i8 {
             assert_eq!(encode_byte(decode_byte(code)), code);

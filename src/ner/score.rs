@@ -128,6 +128,9 @@ mod tests {
         assert!((all.f1() - 40.0).abs() < 1e-9);
         let report = s.report();
         assert!(report.contains("found: 3 phrases; correct: 1."), "{report}");
-        assert!(report.contains("LOC: precision: 100.00%; recall: 100.00%; FB1: 100.00  1"), "{report}");
+        assert!(
+            report.contains("LOC: precision: 100.00%; recall: 100.00%; FB1: 100.00  1"),
+            "{report}"
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use super::corpus::{self, Document};
 use super::decode::{self, viterbi};
-use super::features::{self, FeatureSet, Prepared, PreparedSentence};
+use super::features::{self, Dense, FeatureSet, Prepared, PreparedSentence, Weights};
 use super::score::Score;
 use super::{Model, Tag, TAGS};
 
@@ -29,8 +29,8 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             seed: 1,
-            epochs: 12,
-            bits: 20,
+            epochs: 15,
+            bits: 19,
             set: FeatureSet::ALL,
             folds: 4,
             width: 1,
@@ -84,9 +84,13 @@ pub fn train(
                 }
             }
             let model = Model::quantize(bits, first_pass, &p.averaged(), 2);
-            for (i, ex) in examples.iter_mut().enumerate().filter(|(i, _)| i % folds == fold) {
+            for (i, ex) in examples
+                .iter_mut()
+                .enumerate()
+                .filter(|(i, _)| i % folds == fold)
+            {
                 let _ = i;
-                let tags = decode::decode(&model.weights, bits, first_pass, &ex.prepared);
+                let tags = decode::decode(&model, bits, first_pass, &ex.prepared);
                 ex.extra = Some(features::document_rows(&ex.prepared, &tags, bits));
             }
             log(&format!("first-pass fold {}/{folds} done", fold + 1));
@@ -181,13 +185,14 @@ impl Perceptron {
         let mut scores = Vec::with_capacity(s.len());
         for i in 0..s.len() {
             let mut row_scores = [0; TAGS];
-            features::add_rows(&self.weights, s.rows(i), &mut row_scores);
+            let table = Dense(&self.weights);
+            table.add(s.rows(i), &mut row_scores);
             if let Some(e) = extra.and_then(|e| e.get(i)) {
-                features::add_rows(&self.weights, e, &mut row_scores);
+                table.add(e, &mut row_scores);
             }
             scores.push(row_scores);
         }
-        let transitions = features::transitions(&self.weights, self.bits);
+        let transitions = features::transitions(&Dense(&self.weights), self.bits);
         let guess = viterbi(&scores, &transitions);
         for i in 0..s.len() {
             let (truth, guessed) = (gold[i], guess[i]);
@@ -265,8 +270,14 @@ mod tests {
         for round in 0..6 {
             text += "-DOCSTART- -X- -X- O\n\n";
             for k in 0..6 {
-                let (n, p, f) = (names[(k + round) % 6], places[(k + 2 * round) % 6], firms[(k + 3 * round) % 6]);
-                text += &format!("Mr x x O\n{n} x x B-PER\nwent x x O\nto x x O\n{p} x x B-LOC\n. x x O\n\n");
+                let (n, p, f) = (
+                    names[(k + round) % 6],
+                    places[(k + 2 * round) % 6],
+                    firms[(k + 3 * round) % 6],
+                );
+                text += &format!(
+                    "Mr x x O\n{n} x x B-PER\nwent x x O\nto x x O\n{p} x x B-LOC\n. x x O\n\n"
+                );
                 text += &format!("{f} x x B-ORG\nshares x x O\nfell x x O\n. x x O\n\n");
             }
         }

@@ -36,7 +36,13 @@ struct Contexts {
 }
 
 /// Clusters the words of `sentences` into `k` classes; returns each word's class.
-fn exchange(counts: &[u64], contexts: &Contexts, k: usize, iterations: usize, log: &mut dyn FnMut(&str)) -> Vec<u32> {
+fn exchange(
+    counts: &[u64],
+    contexts: &Contexts,
+    k: usize,
+    iterations: usize,
+    log: &mut dyn FnMut(&str),
+) -> Vec<u32> {
     let v = counts.len();
     let k = k.max(2);
     // The most frequent words start in classes of their own; the rest share round-robin.
@@ -131,7 +137,10 @@ fn exchange(counts: &[u64], contexts: &Contexts, k: usize, iterations: usize, lo
                 moved += 1;
             }
         }
-        log(&format!("{k} classes, iteration {}: {moved} words moved", iteration + 1));
+        log(&format!(
+            "{k} classes, iteration {}: {moved} words moved",
+            iteration + 1
+        ));
         if moved * 200 < v {
             break;
         }
@@ -161,7 +170,10 @@ pub fn build(sentences: &[Vec<String>], config: &Config, log: &mut dyn FnMut(&st
             });
             counts[id as usize] += 1;
             let first = token.chars().next();
-            if i > 0 && first.is_some_and(char::is_alphabetic) && !token.chars().all(|c| !c.is_lowercase()) {
+            if i > 0
+                && first.is_some_and(char::is_alphabetic)
+                && !token.chars().all(|c| !c.is_lowercase())
+            {
                 capitals[id as usize][usize::from(first.is_some_and(char::is_uppercase))] += 1;
             }
             row.push(id);
@@ -170,7 +182,11 @@ pub fn build(sentences: &[Vec<String>], config: &Config, log: &mut dyn FnMut(&st
     }
     // Renumber by frequency (ties by the word, for determinism); rare words share one id.
     let mut order: Vec<u32> = (0..words.len() as u32).collect();
-    order.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then_with(|| words[a as usize].cmp(&words[b as usize])));
+    order.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
+    });
     let kept = order
         .iter()
         .take_while(|&&w| counts[w as usize] >= config.min_count as u64)
@@ -202,7 +218,11 @@ pub fn build(sentences: &[Vec<String>], config: &Config, log: &mut dyn FnMut(&st
         contexts.right[a as usize].push((b, n));
         contexts.left[b as usize].push((a, n));
     }
-    log(&format!("{} tokens, {} words clustered", new_counts.iter().sum::<u64>(), kept));
+    log(&format!(
+        "{} tokens, {} words clustered",
+        new_counts.iter().sum::<u64>(),
+        kept
+    ));
     let classes: Vec<Vec<u32>> = config
         .classes
         .iter()
