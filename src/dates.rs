@@ -59,7 +59,15 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         MONTH.replace("month", "month3")
     );
     let weekday = format!(r"(?P<weekday>{})", WEEKDAYS.join("|"));
-    let relative = r"(?:(?:last|next|this|earlier this|later this|past)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)|yesterday|today|tomorrow|(?i:(?:last|this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:morning|afternoon|evening|night))";
+    // "Last week", "next month", "last Tuesday", "Monday night", "two days ago", "the 1990s".
+    let relative = concat!(
+        r"(?:(?i:last|next|this|earlier this|later this|past|coming)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)",
+        r"|(?i:yesterday|today|tomorrow)",
+        r"|(?:(?i:last|this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:morning|afternoon|evening|night)",
+        r"|(?i:last|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
+        r"|(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several))\s+(?:days?|weeks?|months?|years?|decades?)\s+ago",
+        r"|(?:(?i:the)\s+)?(?:1[89]|20)\d0s)",
+    );
     let iso = r"(?P<iso>\d{4}-\d{2}-\d{2})";
     let year =
         r"(?:(?:in|since|until|by|from|of|during|before|after)\s+)(?P<year>1[89]\d\d|20\d\d)s?";
@@ -130,6 +138,19 @@ mod tests {
                 ("28 August 2024", Some("2024-08-28".into())),
                 ("Sept. 4, 2016", Some("2016-09-04".into())),
                 ("March 3rd", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_dates_at_the_start_of_a_sentence_and_counted_back() {
+        assert_eq!(
+            found("Last week it rose. It fell last Tuesday, two days ago, and in the 1990s."),
+            [
+                ("Last week", None),
+                ("last Tuesday", None),
+                ("two days ago", None),
+                ("the 1990s", None)
             ]
         );
     }

@@ -396,7 +396,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                     t::CLASS_BIGRAM,
                     mix(u64::from(at(-1).classes[1]), u64::from(tok.classes[1])),
                 ));
-                let context = u64::from(i == 0 || opens_sentence(&s, i)) | u64::from(caps) << 1;
+                let context = u64::from(i == 0 || opens_sentence(s, i)) | u64::from(caps) << 1;
                 let prior = u64::from(tok.classes[clusters::LEVELS]);
                 hashes.push(f(
                     t::CASE_PRIOR,
@@ -404,7 +404,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                 ));
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
-                let own = case_kind(&s, i, caps);
+                let own = case_kind(s, i, caps);
                 let mut counts = case_counts.get(&tok.key).copied().unwrap_or_default();
                 if let Some(k) = own {
                     counts[k] = counts[k].saturating_sub(1);
@@ -593,8 +593,10 @@ pub trait Weights {
 }
 
 /// A dense table: row `r` is `table[r * TAGS..(r + 1) * TAGS]` (training's).
+#[cfg(not(target_arch = "wasm32"))]
 pub struct Dense<'t, W>(pub &'t [W]);
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<W: Copy + Into<i32>> Weights for Dense<'_, W> {
     #[inline]
     fn add(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
