@@ -68,8 +68,8 @@ enum Command {
         /// Bytes per weight: 1 or 2.
         #[arg(long, default_value_t = 1)]
         width: u8,
-        /// Drop rows whose largest quantized weight is below this.
-        #[arg(long, default_value_t = 1)]
+        /// Drop weights below this, of 32767 (the largest weight).
+        #[arg(long, default_value_t = 800)]
         prune: i16,
         /// Feature families: lists, doc-case, doc-tags, clusters, doc-context (comma-separated), or none.
         #[arg(long, default_value = "lists,doc-case,doc-tags,clusters,doc-context", value_parser = ner::feature_set)]

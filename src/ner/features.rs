@@ -73,8 +73,16 @@ impl TokenInfo {
         }
     }
 
+    #[cfg(test)]
     pub fn new(word: &str) -> TokenInfo {
-        let lowercase = word.to_lowercase();
+        TokenInfo::with_buffer(word, &mut String::new())
+    }
+
+    /// [`TokenInfo::new`], lowercasing into `lowercase` (a buffer reused across tokens).
+    fn with_buffer(word: &str, lowercase: &mut String) -> TokenInfo {
+        lowercase.clear();
+        lowercase.extend(word.chars().flat_map(char::to_lowercase));
+        let lowercase = lowercase.as_str();
         let mut flags = 0;
         let mut letters = 0;
         let mut upper = 0;
@@ -250,7 +258,12 @@ pub fn row(h: u64, bits: u32) -> u32 {
 pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared {
     let infos: Vec<Vec<TokenInfo>> = sentences
         .iter()
-        .map(|s| s.iter().map(|w| TokenInfo::new(w)).collect())
+        .map(|s| {
+            let mut buffer = String::new();
+            s.iter()
+                .map(|w| TokenInfo::with_buffer(w, &mut buffer))
+                .collect()
+        })
         .collect();
     // How often each word is written lowercase, and capitalized where capitals say nothing of
     // names (not first in its sentence, not in an all-capitals line).

@@ -134,12 +134,20 @@ impl Model {
         Model::from_rows(bits, set, width, rows)
     }
 
-    /// Drops every row whose largest weight (in absolute value) is below `threshold`.
+    /// Drops every weight below `threshold` in absolute value (of 32767, the largest), and the
+    /// rows left empty.
     pub fn prune(&mut self, threshold: i16) {
         let rows = self
             .rows()
             .into_iter()
-            .filter(|(_, w)| w.iter().any(|w| w.abs() >= threshold))
+            .filter_map(|(r, mut w)| {
+                for w in &mut w {
+                    if w.abs() < threshold {
+                        *w = 0;
+                    }
+                }
+                w.iter().any(|&w| w != 0).then_some((r, w))
+            })
             .collect();
         *self = Model::from_rows(self.bits, self.set, self.width, rows);
     }

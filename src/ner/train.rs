@@ -21,7 +21,7 @@ pub struct Config {
     pub folds: usize,
     /// Bytes per stored weight (1 or 2).
     pub width: u8,
-    /// Rows whose largest quantized weight is below this are dropped.
+    /// Weights below this (of 32767, the largest) are dropped.
     pub prune: i16,
 }
 
@@ -34,7 +34,7 @@ impl Default for Config {
             set: FeatureSet::ALL,
             folds: 4,
             width: 1,
-            prune: 1,
+            prune: 800,
         }
     }
 }
