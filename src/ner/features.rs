@@ -136,10 +136,10 @@ impl TokenInfo {
         {
             flags |= NO_ALNUM;
         }
-        let key = lists::key(&lowercase);
+        let key = lists::key(lowercase);
         let (lower, word_hash) = if flags & HAS_DIGIT != 0 {
             (
-                hash::bytes(zeroed(&lowercase).as_bytes()),
+                hash::bytes(zeroed(lowercase).as_bytes()),
                 hash::bytes(zeroed(word).as_bytes()),
             )
         } else {
@@ -330,7 +330,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
     }
     let mut out = Vec::with_capacity(sentences.len());
     let mut hashes = Vec::with_capacity(64);
-    for (k, ((words, s), &caps)) in sentences.iter().zip(&infos).zip(&caps_lines).enumerate() {
+    for (k, ((words, s), &caps)) in sentences.iter().zip(infos).zip(&caps_lines).enumerate() {
         let lists = if set.has(FeatureSet::LISTS) {
             let keys: Vec<u64> = s.iter().map(|t| t.key).collect();
             let capitalized: Vec<bool> = s.iter().map(|t| t.flags & INIT_CAP != 0).collect();
@@ -409,7 +409,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                     t::CLASS_BIGRAM,
                     mix(u64::from(at(-1).classes[1]), u64::from(tok.classes[1])),
                 ));
-                let context = u64::from(i == 0 || opens_sentence(s, i)) | u64::from(caps) << 1;
+                let context = u64::from(i == 0 || opens_sentence(&s, i)) | u64::from(caps) << 1;
                 let prior = u64::from(tok.classes[clusters::LEVELS]);
                 hashes.push(f(
                     t::CASE_PRIOR,
@@ -417,7 +417,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                 ));
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
-                let own = case_kind(s, i, caps);
+                let own = case_kind(&s, i, caps);
                 let mut counts = case_counts.get(&tok.key).copied().unwrap_or_default();
                 if let Some(k) = own {
                     counts[k] = counts[k].saturating_sub(1);
@@ -434,7 +434,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
             ends.push(rows.len());
         }
         out.push(PreparedSentence {
-            tokens: s.clone(),
+            tokens: s,
             rows,
             ends,
         });
