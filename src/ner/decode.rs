@@ -1,8 +1,6 @@
 //! Viterbi decoding of well-formed BILOU tags: token scores from the features plus a score for
 //! each pair of neighbouring tags. Twice over a document when the model has the second pass.
 
-use std::sync::LazyLock;
-
 use super::features::{self, FeatureSet, Prepared, Weights};
 use super::{Label, Model, Tag, TAGS};
 
@@ -72,27 +70,10 @@ pub(crate) fn decode(
 
 const NONE: i32 = i32::MIN / 4;
 
-/// For each tag, the tags that may come before it.
-struct Predecessors {
-    tags: [[u8; TAGS]; TAGS],
-    len: [usize; TAGS],
-}
-
-static PREDECESSORS: LazyLock<Predecessors> = LazyLock::new(|| {
-    let mut p = Predecessors {
-        tags: [[0; TAGS]; TAGS],
-        len: [0; TAGS],
-    };
-    for t in 0..TAGS {
-        for prev in 0..TAGS {
-            if Tag::from_index(t).may_follow(Tag::from_index(prev)) {
-                p.tags[t][p.len[t]] = prev as u8;
-                p.len[t] += 1;
-            }
-        }
-    }
-    p
-});
+/// Tags that close what came before (Out, Last, Unit): only these may precede Out, Begin or
+/// Unit, the tags that may open (`OPENERS`).
+const CLOSERS: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+const OPENERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
 /// The best well-formed tag sequence: an entity opens with Begin or Unit, goes on with Inside,
 /// ends with Last, and none is left open at the end of the sentence.
@@ -101,36 +82,47 @@ pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS])
     let Some(first) = scores.first() else {
         return Vec::new();
     };
-    let preds = &*PREDECESSORS;
     let mut back = vec![[0u8; TAGS]; n];
     let mut best = [NONE; TAGS];
-    for (t, b) in best.iter_mut().enumerate() {
-        if Tag::from_index(t).may_follow(Tag::OUT) {
-            *b = first[t];
-        }
+    for t in OPENERS {
+        best[t] = first[t];
     }
     for (token, back) in scores.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [NONE; TAGS];
-        for t in 0..TAGS {
-            let mut top = NONE;
-            let mut from = 0u8;
-            for &p in &preds.tags[t][..preds.len[t]] {
-                let s = best[p as usize] + transitions[p as usize][t];
+        for t in OPENERS {
+            let (mut top, mut from) = (NONE, 0);
+            for p in CLOSERS {
+                let s = best[p] + transitions[p][t];
                 if s > top {
                     top = s;
                     from = p;
                 }
             }
             next[t] = top + token[t];
-            back[t] = from;
+            back[t] = from as u8;
+        }
+        // Inside and Last of class c follow its Begin or Inside.
+        for c in 0..4 {
+            let (begin, inside) = (1 + 4 * c, 2 + 4 * c);
+            for t in [inside, inside + 1] {
+                let from_begin = best[begin] + transitions[begin][t];
+                let from_inside = best[inside] + transitions[inside][t];
+                let (top, from) = if from_inside > from_begin {
+                    (from_inside, inside)
+                } else {
+                    (from_begin, begin)
+                };
+                next[t] = top + token[t];
+                back[t] = from as u8;
+            }
         }
         best = next;
     }
     let mut last = 0;
     let mut top = i32::MIN;
-    for (t, &s) in best.iter().enumerate() {
-        if Tag::OUT.may_follow(Tag::from_index(t)) && s > top {
-            top = s;
+    for t in CLOSERS {
+        if best[t] > top {
+            top = best[t];
             last = t;
         }
     }
@@ -160,6 +152,24 @@ mod tests {
         assert_eq!(tags, [Tag::from_index(unit_per), Tag::OUT]);
         for w in tags.windows(2) {
             assert!(w[1].may_follow(w[0]));
+        }
+    }
+
+    #[test]
+    fn the_tag_tables_agree_with_the_bilou_rules() {
+        for t in 0..TAGS {
+            let tag = Tag::from_index(t);
+            assert_eq!(OPENERS.contains(&t), tag.may_follow(Tag::OUT), "{tag:?}");
+            assert_eq!(CLOSERS.contains(&t), Tag::OUT.may_follow(tag), "{tag:?}");
+            for p in 0..TAGS {
+                let prev = Tag::from_index(p);
+                let expected = if OPENERS.contains(&t) {
+                    CLOSERS.contains(&p)
+                } else {
+                    prev.class() == tag.class() && matches!((p - 1) % 4, 0 | 1)
+                };
+                assert_eq!(tag.may_follow(prev), expected, "{prev:?} {tag:?}");
+            }
         }
     }
 

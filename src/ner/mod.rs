@@ -161,11 +161,14 @@ impl Tag {
     }
 
     /// Whether an entity is left open after this tag (Begin or Inside).
+    #[cfg(test)]
     fn open(self) -> bool {
         self.0 > 0 && matches!(self.place(), BEGIN | INSIDE)
     }
 
-    /// Whether `self` may follow `prev` in a well-formed BILOU sequence.
+    /// Whether `self` may follow `prev` in a well-formed BILOU sequence (the rule the decoder's
+    /// tables encode).
+    #[cfg(test)]
     pub(crate) fn may_follow(self, prev: Tag) -> bool {
         match (prev.open(), self.class()) {
             (true, Some(c)) => prev.class() == Some(c) && matches!(self.place(), INSIDE | LAST),
