@@ -132,7 +132,9 @@ pub(crate) struct Tag(u8);
 pub(crate) const TAGS: usize = 17;
 
 const BEGIN: u8 = 0;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 const INSIDE: u8 = 1;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 const LAST: u8 = 2;
 const UNIT: u8 = 3;
 
