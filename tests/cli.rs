@@ -140,3 +140,68 @@ fn conll_rejects_invalid_utf8_naming_the_line() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
 }
+
+/// A file of `{"id", "text"}` lines in a fresh temporary folder.
+fn jsonl_file(name: &str, lines: &[String]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("article-analyzer-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    path
+}
+
+#[test]
+fn bench_times_the_articles_and_counts_what_they_contain() {
+    let texts = [
+        "\"We won,\" said Jane Smith, the mayor of Paris.",
+        "\"Not yet,\" John Brown told reporters in Berlin on Monday.",
+    ];
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(id, text)| serde_json::json!({ "id": id, "text": text }).to_string())
+        .collect();
+    let path = jsonl_file("bench.jsonl", &lines);
+    let o = run(
+        &[
+            "bench",
+            path.to_str().unwrap(),
+            "--runs",
+            "2",
+            "--budget",
+            "0",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["articles"], 2);
+    assert_eq!(
+        report["bytes"],
+        texts.iter().map(|t| t.len()).sum::<usize>()
+    );
+    let quotes: usize = texts
+        .iter()
+        .map(|t| article_analyzer::analyze(t).quotes.len())
+        .sum();
+    assert_eq!(report["found"]["quotes"], quotes);
+    for runs in ["eachRunsMs", "wholeRunsMs"] {
+        let times = report[runs].as_array().unwrap();
+        // A zero budget still makes one run.
+        assert!(!times.is_empty(), "{report}");
+        assert!(times.iter().all(|t| t.as_f64().unwrap() > 0.0), "{report}");
+    }
+}
+
+#[test]
+fn bench_names_the_line_that_is_not_an_article() {
+    let path = jsonl_file(
+        "bench-bad.jsonl",
+        &[r#"{"text": "Fine."}"#.into(), "{oops".into()],
+    );
+    let o = run(&["bench", path.to_str().unwrap()], b"");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("line 2"), "{err}");
+}

@@ -14,10 +14,10 @@ use super::{input, json_options, CliError};
 const BATCH: usize = 256;
 
 #[derive(Deserialize)]
-struct Article {
+pub struct Article {
     #[serde(default)]
-    id: Value,
-    text: String,
+    pub id: Value,
+    pub text: String,
 }
 
 /// One output line for one input line: the analysis, or the reason there is none.

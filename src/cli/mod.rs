@@ -1,6 +1,7 @@
 //! Command-line parsing and the commands. Every failure becomes one line on standard error and a
 //! non-zero exit; nothing panics on bad input.
 
+mod bench;
 mod conll;
 mod input;
 mod jsonl;
@@ -116,6 +117,18 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// Time the analyzer on `jsonl` input, each article alone and all as one text, and print the
+    /// figures as JSON (scripts/bench runs it).
+    Bench {
+        /// The articles, one `{"id": ..., "text": "..."}` a line.
+        file: PathBuf,
+        /// Timed runs of each measurement.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Seconds after which a measurement stops starting runs (it makes at least one).
+        #[arg(long, default_value_t = 60)]
+        budget: u64,
+    },
 }
 
 /// An error to report on one line.
@@ -185,6 +198,9 @@ pub fn main() -> ExitCode {
             model,
             rounds,
         } => ner::bench(&file, model.as_deref(), rounds),
+        Command::Bench { file, runs, budget } => {
+            bench::run(&file, runs, std::time::Duration::from_secs(budget))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

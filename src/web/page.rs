@@ -125,9 +125,20 @@ impl Page {
 
 fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
     let p = page.clone();
-    on(&page.input, "input", move |_: web_sys::Event| {
-        let input = p.input.clone();
-        p.view.set_text_later(DEBOUNCE_MS, move || input.value());
+    on(&page.input, "input", move |event: web_sys::Event| {
+        // A paste or a drop brings a whole text at once: analyze it now. Typing waits for a pause.
+        let whole = event.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| {
+            matches!(
+                e.input_type().as_str(),
+                "insertFromPaste" | "insertFromDrop"
+            )
+        });
+        if whole {
+            p.view.set_text(&p.input.value());
+        } else {
+            let input = p.input.clone();
+            p.view.set_text_later(DEBOUNCE_MS, move || input.value());
+        }
     })?;
 
     // Pasted markup (a page's source, or HTML with no plain-text form) becomes its text.

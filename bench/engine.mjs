@@ -1,0 +1,111 @@
+// Times one analyzer in Node on a file of articles (the `jsonl` input), for bench/bench.mjs:
+//   node bench/engine.mjs wasm|compromise FILE [--runs N] [--budget SECONDS] [--each-only]
+// Measures as `article-analyzer bench` (src/cli/bench.rs) does: after a warm-up, every article
+// analyzed on its own, then all of them as one text (joined by blank lines); `runs` runs of each,
+// or fewer once the budget is spent (at least one); a run of a short input repeats it for 100 ms.
+// Prints one JSON object. Each input gets its own process, so the memory figures are that input's.
+//
+// - wasm: the very module the page loads (dist/article-analyzer_bg.wasm and trunk's JS glue),
+//   through the JavaScript API `analyze(text)`, which returns the analysis as a plain object.
+//   Peak memory is the size of the module's linear memory, which only grows.
+// - compromise: `nlp(text)`, then `.people()`, `.organizations()`, `.places()` and
+//   `.quotations()` of the document, each `.out("array")`. Peak memory is the process's peak RSS,
+//   Node included.
+import { readFileSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const [engine, file, ...flags] = process.argv.slice(2);
+const option = (name) => flags[flags.indexOf(name) + 1];
+const runs = flags.includes("--runs") ? Number(option("--runs")) : 5;
+const budget = flags.includes("--budget") ? Number(option("--budget")) : 60;
+const eachOnly = flags.includes("--each-only");
+
+const articles = readFileSync(file, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => JSON.parse(l).text);
+const whole = articles.join("\n\n");
+
+async function load() {
+  if (engine === "wasm") {
+    const dist = join(root, "dist");
+    const glue = await import(pathToFileURL(join(dist, "article-analyzer.js")).href);
+    const exports = await glue.default({
+      module_or_path: readFileSync(join(dist, "article-analyzer_bg.wasm")),
+    });
+    const count = (found, a) => {
+      found.quotes += a.quotes.length;
+      for (const e of a.entities) {
+        if (e.type === "PERSON") found.people++;
+        else if (e.type === "ORG") found.organizations++;
+        else if (e.type === "PLACE") found.places++;
+      }
+    };
+    return { analyze: (text) => glue.analyze(text), count, peak: () => exports.memory.buffer.byteLength };
+  }
+  if (engine === "compromise") {
+    const { default: nlp } = await import("compromise");
+    const analyze = (text) => {
+      const doc = nlp(text);
+      return {
+        people: doc.people().out("array"),
+        organizations: doc.organizations().out("array"),
+        places: doc.places().out("array"),
+        quotes: doc.quotations().out("array"),
+      };
+    };
+    const count = (found, a) => {
+      for (const k of Object.keys(found)) found[k] += a[k].length;
+    };
+    return { analyze, count, peak: () => process.resourceUsage().maxRSS * 1024 };
+  }
+  throw new Error(`unknown engine ${engine}: wasm or compromise`);
+}
+
+const WARM_UP_MS = 1000;
+const MIN_RUN_MS = 100;
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? null : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+/** Times `f` as src/cli/bench.rs `measure` does; returns milliseconds per call, one per run. */
+function measure(f) {
+  const start = now();
+  f();
+  const first = now() - start;
+  const reps = Math.max(1, Math.ceil(MIN_RUN_MS / Math.max(first, 1e-6)));
+  const times = reps === 1 ? [first] : [];
+  while (times.length < Math.max(1, runs) && (times.length === 0 || now() - start < budget * 1e3)) {
+    const run = now();
+    for (let i = 0; i < reps; i++) f();
+    times.push((now() - run) / reps);
+  }
+  return times;
+}
+
+const { analyze, count, peak } = await load();
+const found = { quotes: 0, people: 0, organizations: 0, places: 0 };
+for (const text of articles) count(found, analyze(text));
+const warm = now();
+for (let i = 0; now() - warm < WARM_UP_MS; i++) analyze(articles[i % articles.length]);
+const each = measure(() => {
+  for (const text of articles) analyze(text);
+});
+const all = eachOnly ? [] : measure(() => analyze(whole));
+console.log(
+  JSON.stringify({
+    articles: articles.length,
+    bytes: articles.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0),
+    eachMs: median(each),
+    eachRunsMs: each,
+    wholeMs: median(all),
+    wholeRunsMs: all,
+    found,
+    peakBytes: peak(),
+  }),
+);
