@@ -2,11 +2,11 @@
 // compromise 14 on the same inputs; the `jsonl` batch on 1 and 2 threads; the page in headless
 // Chromium. Prints a markdown table and writes it to target/bench/latest.md (and the raw figures
 // to target/bench/latest.json). scripts/bench builds what it needs, then runs this:
-//   node bench/bench.mjs [--runs N] [--budget SECONDS] [--no-browser] [--no-compromise]
+//   node bench/bench.mjs [--runs N] [--budget SECONDS] [--no-browser] [--no-compromise] [--readme]
 // --runs: runs of each measurement (default 5); --budget: seconds after which a measurement
-// starts no new run (default 60; it makes at least one).
+// starts no new run (default 60; it makes at least one); --readme: put the table in README.md.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,6 +101,16 @@ writeFileSync(join(out, "latest.md"), table);
 writeFileSync(join(out, "latest.json"), JSON.stringify(figures, null, 2) + "\n");
 process.stdout.write(table);
 log("written to target/bench/latest.md and latest.json");
+if (flags.includes("--readme")) {
+  const readme = join(root, "README.md");
+  const [start, end] = ["<!-- bench:start -->\n", "<!-- bench:end -->"];
+  const text = readFileSync(readme, "utf8");
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error("README.md has no bench:start/bench:end markers");
+  writeFileSync(readme, text.slice(0, a + start.length) + table + text.slice(b));
+  log("and into README.md");
+}
 
 function report(f) {
   const n = (x, digits = 1) => (x == null || Number.isNaN(x) ? "—" : x.toFixed(digits));
