@@ -205,3 +205,58 @@ fn bench_names_the_line_that_is_not_an_article() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("line 2"), "{err}");
 }
+
+/// A PolNeAR-style folder with one article of our own, in a fresh temporary directory.
+fn polnear_folder(name: &str, text: &str, ann: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("aa-eval-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    std::fs::write(dir.join("text/story.txt"), text).unwrap();
+    std::fs::write(dir.join("attributions/story_zz.ann"), ann).unwrap();
+    // A second annotator's file, later by name, is not the one scored.
+    std::fs::write(dir.join("attributions/story_zzz.ann"), "").unwrap();
+    dir
+}
+
+#[test]
+fn eval_quotes_scores_a_polnear_folder_and_lists_misses() {
+    // Code points: the title line and blank line are 8; the curly marks count one each.
+    let text = "Budget\n\n\u{201C}We have the votes,\u{201D} Ann Lee said. \
+                \u{201C}Not now,\u{201D} Bo Park replied.\n";
+    let ann = "T1\tContent 8 28\t\u{201C}We have the votes,\u{201D}\n\
+               T2\tSource 29 36\tAnn Lee\n\
+               T3\tCue 37 41\tsaid\n\
+               T4\tAttribution 37 41\tsaid\n\
+               E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n";
+    let dir = polnear_folder("score", text, ann);
+    let o = run(
+        &["eval-quotes", dir.to_str().unwrap(), "--misses", "5"],
+        b"",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let line = |key: &str| {
+        out.lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("no {key} line in\n{out}"))
+            .to_owned()
+    };
+    // Bo Park's quote is in no Content: not gold, so predicting it costs precision.
+    assert!(line("gold quotes").contains(" 1 "), "{out}");
+    assert!(line("predicted quotes").ends_with(" 2"), "{out}");
+    assert!(line("precision").contains("50.0"), "{out}");
+    assert!(line("recall").contains("100.0"), "{out}");
+    assert!(line("speaker right").contains("100.0%"), "{out}");
+    assert!(out.contains("story_zz@44 \"Not now,\""), "{out}");
+}
+
+#[test]
+fn eval_quotes_reports_a_missing_folder() {
+    let o = run(&["eval-quotes", "/nonexistent/polnear"], b"");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("/nonexistent/polnear"), "{err}");
+}

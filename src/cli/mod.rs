@@ -3,9 +3,11 @@
 
 mod bench;
 mod conll;
+mod eval_quotes;
 mod input;
 mod jsonl;
 mod ner;
+mod polnear;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -129,6 +131,15 @@ enum Command {
         #[arg(long, default_value_t = 60)]
         budget: u64,
     },
+    /// Score the direct quotes and their speakers against a PolNeAR folder (`text/`,
+    /// `attributions/`): precision, recall, F1, speaker accuracy, and the misses.
+    EvalQuotes {
+        /// The folder, e.g. ../shared/data/quotes/polnear/dev.
+        dir: PathBuf,
+        /// List this many misses of each kind (missed, unmatched, wrong speaker).
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
+    },
 }
 
 /// An error to report on one line.
@@ -201,6 +212,7 @@ pub fn main() -> ExitCode {
         Command::Bench { file, runs, budget } => {
             bench::run(&file, runs, std::time::Duration::from_secs(budget))
         }
+        Command::EvalQuotes { dir, misses } => eval_quotes::run(&dir, misses),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
