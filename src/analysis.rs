@@ -52,8 +52,55 @@ pub struct Quote {
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
     pub cue: Option<Mention>,
-    /// Which rule attributed the speaker, so a reader can see why.
+    /// Which rule attributed the speaker, so a reader can see why: its explanation.
     pub rule: Option<String>,
+    /// The same rule's stable identifier (`after-quote`, `same-paragraph`, ...).
+    pub rule_id: Option<Rule>,
+}
+
+/// How a quote's speaker was found. The identifier (`ruleId` in the JSON) is stable; the
+/// explanation (`rule`) is for readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// “…,” X said · “…,” said X
+    AfterQuote,
+    /// X said: “…” · X called it “…”
+    BeforeQuote,
+    /// “…,” according to X
+    AccordingTo,
+    /// X: “…”
+    Colon,
+    /// “…” — X
+    Dash,
+    /// The paragraph before ends with “X said:”.
+    IntroducedBefore,
+    /// “…,” X said. “…”: a later quote of the same paragraph.
+    SameParagraph,
+    /// The quote runs on into the next paragraph, where its speaker is named.
+    RunsOn,
+    /// A paragraph that opens with a quote, after a paragraph quoting X.
+    FollowsQuote,
+    /// The sentence before names the speaker (X said he would. “…”).
+    SentenceBefore,
+}
+
+impl Rule {
+    /// The explanation a reader sees.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Rule::AfterQuote => "the speaker and the speech verb follow the quote (\u{201C}\u{2026},\u{201D} X said)",
+            Rule::BeforeQuote => "the speaker and the speech verb lead into the quote (X said: \u{201C}\u{2026}\u{201D})",
+            Rule::AccordingTo => "the quote is attributed with \u{201C}according to X\u{201D}",
+            Rule::Colon => "the speaker is named before a colon (X: \u{201C}\u{2026}\u{201D})",
+            Rule::Dash => "the speaker is named after a dash that closes the quote (\u{201C}\u{2026}\u{201D} \u{2014} X)",
+            Rule::IntroducedBefore => "the paragraph before introduces it and ends with a colon (X said:)",
+            Rule::SameParagraph => "it goes on from the quote before it in the paragraph, by the same speaker",
+            Rule::RunsOn => "the quote runs on into the next paragraph, where its speaker is named",
+            Rule::FollowsQuote => "its paragraph opens with it, after a paragraph quoting the same speaker",
+            Rule::SentenceBefore => "the sentence before names the speaker",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

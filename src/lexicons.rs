@@ -2,6 +2,8 @@
 //! organization words. Hand-checked; the generated assets (gazetteer, model) live with the modules
 //! that use them.
 
+use std::sync::LazyLock;
+
 /// Abbreviations whose final period belongs to the word (Mr., Sept., Inc.).
 pub fn is_abbreviation(word: &str) -> bool {
     is_title_abbreviation(word)
@@ -172,11 +174,92 @@ pub fn is_sentence_opener(word: &str) -> bool {
 
 /// Speech and attribution verbs in all their forms, with the lemma each form belongs to.
 pub fn speech_verb(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
-    SPEECH_VERBS
-        .iter()
-        .find(|(_, forms)| forms.contains(&lower.as_str()))
-        .map(|(lemma, _)| *lemma)
+    static FORMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+        let mut forms: Vec<(&str, &str)> = SPEECH_VERBS
+            .iter()
+            .flat_map(|(lemma, forms)| forms.iter().map(move |f| (*f, *lemma)))
+            .collect();
+        forms.sort_unstable();
+        forms
+    });
+    let lower = lowercase(word);
+    FORMS
+        .binary_search_by(|(form, _)| (*form).cmp(&lower))
+        .ok()
+        .map(|i| FORMS[i].1)
+}
+
+/// Forms of speech verbs that are as often nouns ("the report", "a call"): a cue only where
+/// no determiner stands before them.
+pub fn is_also_a_noun(word: &str) -> bool {
+    matches!(
+        lowercase(word).as_ref(),
+        "report"
+            | "reports"
+            | "call"
+            | "calls"
+            | "post"
+            | "posts"
+            | "note"
+            | "notes"
+            | "claim"
+            | "claims"
+            | "promise"
+            | "promises"
+            | "warning"
+            | "tweet"
+            | "tweets"
+            | "reply"
+            | "joke"
+            | "jokes"
+            | "answer"
+            | "answers"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "question"
+            | "questions"
+            | "charge"
+            | "charges"
+            | "label"
+            | "labels"
+            | "brand"
+            | "vow"
+            | "vows"
+            | "pledge"
+            | "pledges"
+            | "boast"
+            | "boasts"
+            | "quip"
+            | "chant"
+            | "chants"
+            | "counter"
+            | "blast"
+            | "attack"
+            | "attacks"
+            | "demand"
+            | "demands"
+            | "mention"
+            | "say"
+            | "saying"
+            | "writing"
+            | "speaking"
+            | "testimony"
+            | "statement"
+            | "states"
+            | "read"
+            | "reads"
+            | "reading"
+    )
+}
+
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 const SPEECH_VERBS: &[(&str, &[&str])] = &[
@@ -206,7 +289,7 @@ const SPEECH_VERBS: &[(&str, &[&str])] = &[
         &["explain", "explains", "explained", "explaining"],
     ),
     ("note", &["note", "notes", "noted", "noting"]),
-    ("state", &["stated"]),
+    ("state", &["states", "stated", "stating"]),
     ("claim", &["claim", "claims", "claimed", "claiming"]),
     ("argue", &["argue", "argues", "argued", "arguing"]),
     (
@@ -244,16 +327,143 @@ const SPEECH_VERBS: &[(&str, &[&str])] = &[
     ("urge", &["urge", "urges", "urged", "urging"]),
     ("see", &["sees"]),
     ("post", &["post", "posts", "posted"]),
-    ("joke", &["joke", "jokes", "joked"]),
-    (
-        "exclaim",
-        &["exclaim", "exclaims", "exclaimed", "shouted", "yelled"],
-    ),
-    ("stress", &["stress", "stresses", "stressed"]),
+    ("joke", &["joke", "jokes", "joked", "joking"]),
+    ("exclaim", &["exclaim", "exclaims", "exclaimed"]),
+    ("shout", &["shout", "shouts", "shouted", "shouting"]),
+    ("yell", &["yell", "yells", "yelled", "yelling"]),
+    ("scream", &["scream", "screams", "screamed", "screaming"]),
+    ("stress", &["stress", "stresses", "stressed", "stressing"]),
     (
         "emphasize",
-        &["emphasize", "emphasizes", "emphasized", "emphasised"],
+        &[
+            "emphasize",
+            "emphasizes",
+            "emphasized",
+            "emphasizing",
+            "emphasise",
+            "emphasised",
+        ],
     ),
+    ("answer", &["answer", "answers", "answered", "answering"]),
+    ("assert", &["assert", "asserts", "asserted", "asserting"]),
+    ("observe", &["observes", "observed"]),
+    ("quip", &["quip", "quips", "quipped"]),
+    ("muse", &["muses", "mused"]),
+    ("boast", &["boast", "boasts", "boasted", "boasting"]),
+    (
+        "complain",
+        &["complain", "complains", "complained", "complaining"],
+    ),
+    ("lament", &["laments", "lamented", "lamenting"]),
+    ("vow", &["vow", "vows", "vowed", "vowing"]),
+    ("pledge", &["pledge", "pledges", "pledged", "pledging"]),
+    ("tout", &["tout", "touts", "touted", "touting"]),
+    ("slam", &["slam", "slams", "slammed", "slamming"]),
+    ("blast", &["blast", "blasts", "blasted", "blasting"]),
+    ("accuse", &["accuse", "accuses", "accused", "accusing"]),
+    (
+        "criticize",
+        &[
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticizing",
+            "criticise",
+            "criticised",
+        ],
+    ),
+    ("mock", &["mock", "mocks", "mocked", "mocking"]),
+    ("dub", &["dub", "dubs", "dubbed", "dubbing"]),
+    (
+        "label",
+        &["label", "labels", "labeled", "labelled", "labeling"],
+    ),
+    ("brand", &["brand", "brands", "branded", "branding"]),
+    (
+        "condemn",
+        &["condemn", "condemns", "condemned", "condemning"],
+    ),
+    (
+        "denounce",
+        &["denounce", "denounces", "denounced", "denouncing"],
+    ),
+    (
+        "question",
+        &["question", "questions", "questioned", "questioning"],
+    ),
+    ("caution", &["cautions", "cautioned", "cautioning"]),
+    ("concede", &["concede", "concedes", "conceded", "conceding"]),
+    (
+        "contend",
+        &["contend", "contends", "contended", "contending"],
+    ),
+    ("counter", &["counter", "counters", "countered"]),
+    ("retort", &["retort", "retorts", "retorted"]),
+    ("remark", &["remark", "remarks", "remarked"]),
+    ("recount", &["recounts", "recounted", "recounting"]),
+    (
+        "reiterate",
+        &["reiterate", "reiterates", "reiterated", "reiterating"],
+    ),
+    ("repeat", &["repeats", "repeated"]),
+    (
+        "testify",
+        &["testify", "testifies", "testified", "testifying"],
+    ),
+    ("speak", &["speak", "speaks", "spoke", "speaking"]),
+    ("chant", &["chant", "chants", "chanted", "chanting"]),
+    ("conclude", &["concludes", "concluded"]),
+    ("allege", &["allege", "alleges", "alleged"]),
+    ("charge", &["charges", "charged"]),
+    (
+        "characterize",
+        &[
+            "characterize",
+            "characterizes",
+            "characterized",
+            "characterizing",
+            "characterised",
+        ],
+    ),
+    ("refer", &["refer", "refers", "referred", "referring"]),
+    (
+        "mention",
+        &["mention", "mentions", "mentioned", "mentioning"],
+    ),
+    (
+        "comment",
+        &["comment", "comments", "commented", "commenting"],
+    ),
+    (
+        "proclaim",
+        &["proclaim", "proclaims", "proclaimed", "proclaiming"],
+    ),
+    ("reveal", &["reveal", "reveals", "revealed", "revealing"]),
+    (
+        "threaten",
+        &["threaten", "threatens", "threatened", "threatening"],
+    ),
+    ("plead", &["plead", "pleads", "pleaded", "pled", "pleading"]),
+    ("demand", &["demand", "demands", "demanded", "demanding"]),
+    ("wonder", &["wonders", "wondered"]),
+    ("praise", &["praise", "praises", "praised", "praising"]),
+    ("attack", &["attack", "attacks", "attacked"]),
+    ("assure", &["assure", "assures", "assured"]),
+    ("affirm", &["affirms", "affirmed", "reaffirmed"]),
+    ("hint", &["hints", "hinted"]),
+    ("scoff", &["scoff", "scoffs", "scoffed"]),
+    ("snap", &["snapped"]),
+    ("chide", &["chides", "chided"]),
+    ("thunder", &["thundered"]),
+    ("gush", &["gushed"]),
+    ("rail", &["railed"]),
+    ("implore", &["implored"]),
+    ("lecture", &["lectured"]),
+    ("interject", &["interjected"]),
+    ("inform", &["informs", "informed"]),
+    ("read", &["read", "reads", "reading"]),
+    ("fume", &["fumes", "fumed"]),
+    ("exhort", &["exhorted"]),
 ];
 
 /// Role and title words that precede a name ("Defense Minister", "spokesman", "Secretary of State").
@@ -659,25 +869,487 @@ pub fn is_org_word(word: &str) -> bool {
     )
 }
 
-/// What a pronoun that can stand for a speaker refers to.
+/// A pronoun that can stand for a speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pronoun {
-    /// he, she
-    Person,
-    /// it: an organization or a country
-    Thing,
-    /// they, we: a group, an organization or a country
-    Group,
+    He,
+    She,
+    /// An organization, a country, a document.
+    It,
+    /// A group, an organization or a country.
+    They,
+    We,
+    I,
 }
 
 pub fn speaker_pronoun(word: &str) -> Option<Pronoun> {
-    match word.to_lowercase().as_str() {
-        "he" | "she" => Some(Pronoun::Person),
-        "it" => Some(Pronoun::Thing),
-        "they" | "we" => Some(Pronoun::Group),
+    match lowercase(word).as_ref() {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "it" => Some(Pronoun::It),
+        "they" => Some(Pronoun::They),
+        "we" => Some(Pronoun::We),
+        "i" if word == "I" => Some(Pronoun::I),
         _ => None,
     }
 }
+
+/// What a given name or an honorific says about a person, for the pronouns he and she.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender a first name or honorific (Mrs., Mr.) usually goes with, where it says.
+pub fn gender_of(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.') {
+        "Mrs" | "Ms" | "Miss" | "Madam" | "Lady" | "Dame" | "Queen" | "Princess" => {
+            Some(Gender::Female)
+        }
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" => Some(Gender::Male),
+        w if FEMALE_NAMES.binary_search(&w).is_ok() => Some(Gender::Female),
+        w if MALE_NAMES.binary_search(&w).is_ok() => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+const FEMALE_NAMES: &[&str] = &[
+    "Abigail",
+    "Adriana",
+    "Alexandra",
+    "Alice",
+    "Alicia",
+    "Alison",
+    "Amanda",
+    "Amber",
+    "Amy",
+    "Ana",
+    "Andrea",
+    "Angela",
+    "Angelina",
+    "Ann",
+    "Anna",
+    "Anne",
+    "Annie",
+    "Ashley",
+    "Ayanna",
+    "Barbara",
+    "Betsy",
+    "Beverly",
+    "Brenda",
+    "Brianna",
+    "Brooke",
+    "Camila",
+    "Candace",
+    "Candy",
+    "Carly",
+    "Carmen",
+    "Carol",
+    "Caroline",
+    "Carolyn",
+    "Catherine",
+    "Cathy",
+    "Charlotte",
+    "Chelsea",
+    "Cheryl",
+    "Christina",
+    "Christine",
+    "Claire",
+    "Claudia",
+    "Condoleezza",
+    "Cynthia",
+    "Dana",
+    "Danielle",
+    "Debbie",
+    "Deborah",
+    "Debra",
+    "Denise",
+    "Diana",
+    "Diane",
+    "Donna",
+    "Doris",
+    "Dorothy",
+    "Elaine",
+    "Eleanor",
+    "Elena",
+    "Elisabeth",
+    "Elise",
+    "Eliza",
+    "Elizabeth",
+    "Ellen",
+    "Emily",
+    "Emma",
+    "Erica",
+    "Erin",
+    "Eva",
+    "Evelyn",
+    "Faith",
+    "Fiona",
+    "Frances",
+    "Gabrielle",
+    "Gail",
+    "Gennifer",
+    "Gina",
+    "Gloria",
+    "Grace",
+    "Gretchen",
+    "Hannah",
+    "Harriet",
+    "Heather",
+    "Heidi",
+    "Helen",
+    "Hillary",
+    "Hope",
+    "Huma",
+    "Ileana",
+    "Irene",
+    "Isabel",
+    "Ivanka",
+    "Jacqueline",
+    "Jamie",
+    "Jan",
+    "Jane",
+    "Janet",
+    "Janice",
+    "Jeanne",
+    "Jennifer",
+    "Jessica",
+    "Jill",
+    "Joan",
+    "Joanna",
+    "Joni",
+    "Josephine",
+    "Joy",
+    "Joyce",
+    "Judith",
+    "Judy",
+    "Julia",
+    "Julie",
+    "Karen",
+    "Kate",
+    "Katherine",
+    "Kathleen",
+    "Kathryn",
+    "Kathy",
+    "Katie",
+    "Katrina",
+    "Katy",
+    "Kay",
+    "Kayleigh",
+    "Kelly",
+    "Kellyanne",
+    "Kim",
+    "Kimberly",
+    "Kirsten",
+    "Kristen",
+    "Laura",
+    "Lauren",
+    "Laurie",
+    "Leah",
+    "Lena",
+    "Linda",
+    "Lisa",
+    "Loretta",
+    "Lori",
+    "Louise",
+    "Lucy",
+    "Lynn",
+    "Madeleine",
+    "Madison",
+    "Maggie",
+    "Mallory",
+    "Mara",
+    "Margaret",
+    "Maria",
+    "Marie",
+    "Marilyn",
+    "Marsha",
+    "Martha",
+    "Mary",
+    "Maureen",
+    "Maxine",
+    "Megan",
+    "Megyn",
+    "Melania",
+    "Melanie",
+    "Melissa",
+    "Meryl",
+    "Mia",
+    "Michele",
+    "Michelle",
+    "Mika",
+    "Mindy",
+    "Mira",
+    "Miriam",
+    "Molly",
+    "Monica",
+    "Nancy",
+    "Natalie",
+    "Neera",
+    "Nicole",
+    "Nikki",
+    "Nina",
+    "Nora",
+    "Olivia",
+    "Pamela",
+    "Patricia",
+    "Patti",
+    "Paula",
+    "Peggy",
+    "Penny",
+    "Rachel",
+    "Rebecca",
+    "Rebekah",
+    "Regina",
+    "Rena",
+    "Renee",
+    "Rhonda",
+    "Rita",
+    "Roberta",
+    "Robin",
+    "Rosa",
+    "Rose",
+    "Ruth",
+    "Samantha",
+    "Sandra",
+    "Sara",
+    "Sarah",
+    "Serena",
+    "Sharon",
+    "Sheila",
+    "Shelley",
+    "Sherry",
+    "Shirley",
+    "Sonia",
+    "Sophia",
+    "Stephanie",
+    "Susan",
+    "Susana",
+    "Suzanne",
+    "Sylvia",
+    "Tammy",
+    "Tanya",
+    "Tara",
+    "Teresa",
+    "Theresa",
+    "Tiffany",
+    "Tina",
+    "Tracy",
+    "Tulsi",
+    "Valerie",
+    "Vanessa",
+    "Veronica",
+    "Victoria",
+    "Virginia",
+    "Wendy",
+    "Whitney",
+    "Yvonne",
+    "Zoe",
+];
+
+const MALE_NAMES: &[&str] = &[
+    "Aaron",
+    "Abdul",
+    "Adam",
+    "Ahmed",
+    "Al",
+    "Alan",
+    "Albert",
+    "Alex",
+    "Alexander",
+    "Andrew",
+    "Andy",
+    "Anthony",
+    "Antony",
+    "Arnold",
+    "Barack",
+    "Ben",
+    "Benjamin",
+    "Bernie",
+    "Bill",
+    "Billy",
+    "Bob",
+    "Bobby",
+    "Boris",
+    "Brad",
+    "Brandon",
+    "Brendan",
+    "Brian",
+    "Bruce",
+    "Bryan",
+    "Carl",
+    "Carlos",
+    "Charles",
+    "Charlie",
+    "Chris",
+    "Christopher",
+    "Chuck",
+    "Clarence",
+    "Corey",
+    "Craig",
+    "Dan",
+    "Daniel",
+    "Darrell",
+    "Dave",
+    "David",
+    "Dean",
+    "Dennis",
+    "Derek",
+    "Devin",
+    "Dick",
+    "Don",
+    "Donald",
+    "Doug",
+    "Douglas",
+    "Duncan",
+    "Dwight",
+    "Ed",
+    "Eddie",
+    "Edward",
+    "Elijah",
+    "Emmanuel",
+    "Eric",
+    "Evan",
+    "Frank",
+    "Fred",
+    "Gary",
+    "Gavin",
+    "Geoffrey",
+    "George",
+    "Gerald",
+    "Glenn",
+    "Greg",
+    "Gregory",
+    "Harold",
+    "Harry",
+    "Henry",
+    "Howard",
+    "Hugh",
+    "Ian",
+    "Isaac",
+    "Jack",
+    "Jacob",
+    "Jake",
+    "James",
+    "Jared",
+    "Jason",
+    "Jay",
+    "Jeb",
+    "Jeff",
+    "Jeffrey",
+    "Jeremy",
+    "Jerry",
+    "Jesse",
+    "Jim",
+    "Jimmy",
+    "Joe",
+    "Joel",
+    "John",
+    "Johnny",
+    "Jon",
+    "Jonathan",
+    "Jorge",
+    "Jose",
+    "Joseph",
+    "Josh",
+    "Joshua",
+    "Juan",
+    "Justin",
+    "Keith",
+    "Ken",
+    "Kenneth",
+    "Kevin",
+    "Kurt",
+    "Lamar",
+    "Larry",
+    "Lawrence",
+    "Lee",
+    "Leon",
+    "Lindsey",
+    "Louis",
+    "Luis",
+    "Marco",
+    "Mark",
+    "Martin",
+    "Marty",
+    "Matt",
+    "Matthew",
+    "Max",
+    "Michael",
+    "Mike",
+    "Mitch",
+    "Mitt",
+    "Mohammed",
+    "Muhammad",
+    "Nathan",
+    "Newt",
+    "Nicholas",
+    "Nick",
+    "Noah",
+    "Orrin",
+    "Oscar",
+    "Pat",
+    "Patrick",
+    "Paul",
+    "Pete",
+    "Peter",
+    "Phil",
+    "Philip",
+    "Ralph",
+    "Rand",
+    "Randy",
+    "Ray",
+    "Raymond",
+    "Reince",
+    "Reza",
+    "Richard",
+    "Rick",
+    "Rob",
+    "Robby",
+    "Robert",
+    "Rod",
+    "Roger",
+    "Ron",
+    "Ronald",
+    "Ross",
+    "Roy",
+    "Rudy",
+    "Russ",
+    "Russell",
+    "Ryan",
+    "Sam",
+    "Samuel",
+    "Scott",
+    "Sean",
+    "Sergei",
+    "Seth",
+    "Sherrod",
+    "Stephen",
+    "Steve",
+    "Steven",
+    "Stuart",
+    "Ted",
+    "Terry",
+    "Thomas",
+    "Tim",
+    "Timothy",
+    "Todd",
+    "Tom",
+    "Tony",
+    "Travis",
+    "Trey",
+    "Troy",
+    "Tyler",
+    "Vladimir",
+    "Walter",
+    "Wayne",
+    "Will",
+    "William",
+    "Xi",
+    "Yasser",
+    "Zach",
+];
 
 /// Common English given names, enough for capitalization rules to call a run a person.
 pub fn is_given_name(word: &str) -> bool {
@@ -802,6 +1474,8 @@ mod tests {
     fn sorted_lists_are_sorted_for_binary_search() {
         assert!(DEMONYMS.windows(2).all(|w| w[0] < w[1]));
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(FEMALE_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(MALE_NAMES.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -809,5 +1483,7 @@ mod tests {
         assert_eq!(speech_verb("Told"), Some("tell"));
         assert_eq!(speech_verb("acknowledged"), Some("acknowledge"));
         assert_eq!(speech_verb("table"), None);
+        assert_eq!(speech_verb("Tweeted"), Some("tweet"));
+        assert_eq!(speech_verb("according"), None);
     }
 }

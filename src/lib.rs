@@ -34,8 +34,8 @@ mod wasm;
 mod web;
 
 pub use analysis::{
-    Analysis, Entity, EntityType, Mention, Place, PlaceKind, Quote, QuoteKind, Reported, Speaker,
-    Warning, WarningKind,
+    Analysis, Entity, EntityType, Mention, Place, PlaceKind, Quote, QuoteKind, Reported, Rule,
+    Speaker, Warning, WarningKind,
 };
 pub use analyze::{analyze, analyze_with, Options};
 pub use text::Offsets;

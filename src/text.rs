@@ -242,7 +242,11 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, out: &mut Vec<Sen
         let t = tok(i);
         let mut end = i + 1;
         let boundary = if is_sentence_end(t) {
-            while end < tokens.len() && (is_closer(tok(end)) || is_sentence_end(tok(end))) {
+            // A closing mark hangs on the word before it; one after a space opens what follows.
+            while end < tokens.len()
+                && (is_sentence_end(tok(end))
+                    || is_closer(tok(end)) && tokens[end].span.start == tokens[end - 1].span.end)
+            {
                 end += 1;
             }
             end >= tokens.len() || opens_sentence(tok(end))
@@ -368,6 +372,18 @@ mod tests {
             [
                 "The", "U.S.", "paid", "$", "3.5", "billion", ";", "we", "didn't", ",", "Mr.",
                 "Smith's", "14-month", "war", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn straight_quote_after_a_space_opens_the_next_sentence() {
+        assert_eq!(
+            sentences("He wrote a letter. \"This is history,\" he said. \"Yes.\""),
+            [
+                "He wrote a letter.",
+                "\"This is history,\" he said.",
+                "\"Yes.\""
             ]
         );
     }

@@ -17,8 +17,10 @@ export interface Quote {
   kind: "full" | "partial";
   speaker: Speaker | null;
   cue: Mention | null;
-  /** Which rule attributed the speaker. */
+  /** Which rule attributed the speaker: its explanation, and its stable identifier. */
   rule: string | null;
+  ruleId: "after-quote" | "before-quote" | "according-to" | "colon" | "dash" | "introduced-before"
+    | "same-paragraph" | "runs-on" | "follows-quote" | "sentence-before" | null;
 }
 export interface Reported { speaker: Speaker | null; cue: Mention | null; text: string; start: number; end: number }
 export type EntityType = "PERSON" | "ORG" | "PLACE" | "NORP" | "DATE" | "MISC";

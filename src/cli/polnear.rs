@@ -286,6 +286,8 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 
 fn quoted_in_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
     let mut double: Option<(usize, char)> = None;
+    let mut nested = 0;
+    let mut nested_straight = false;
     let mut single: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut chars = line.char_indices().peekable();
@@ -300,13 +302,25 @@ fn quoted_in_line(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
             c = '"';
         }
         match (c, double) {
-            ('\u{201C}', Some((s, '\u{201E}'))) | ('\u{201D}' | '\u{BB}' | '"', Some((s, _))) => {
+            ('\u{201C}', Some((s, '\u{201E}'))) => {
+                out.push(s..base + i);
+                double = None;
+            }
+            // Quotes inside the quote: curly ones, and straight ones inside curly ones.
+            ('\u{201C}' | '\u{201E}' | '\u{AB}', Some(_)) => nested += 1,
+            ('"', Some((_, open))) if open != '"' && (nested_straight || at_word_start(prev)) => {
+                nested_straight = !nested_straight;
+            }
+            ('\u{201D}' | '\u{BB}', Some(_)) if nested > 0 => nested -= 1,
+            ('\u{201D}' | '\u{BB}' | '"', Some((s, _))) => {
                 out.push(s..base + i);
                 double = None;
             }
             ('\u{201C}' | '\u{201E}' | '\u{AB}' | '"', None) => {
                 double = Some((after, c));
                 single = None;
+                nested = 0;
+                nested_straight = false;
             }
             ('\'' | '\u{2018}' | '\u{2019}', None) => {
                 let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
@@ -364,6 +378,14 @@ mod tests {
         assert_eq!(
             spans("''It isn't over,'' she said. ''Not yet.''"),
             ["It isn't over,", "Not yet."]
+        );
+    }
+
+    #[test]
+    fn gold_marks_keep_nested_quotes_inside() {
+        assert_eq!(
+            spans("\"Ask: \u{201C}Is it?\u{201D} No.\" \u{201C}He said \"no\" twice.\u{201D}"),
+            ["Ask: \u{201C}Is it?\u{201D} No.", "He said \"no\" twice."]
         );
     }
 

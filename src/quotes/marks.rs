@@ -49,6 +49,7 @@ fn opens_after(prev: Option<char>) -> bool {
     })
 }
 
+/// What a double mark may do: open, close, or either (a straight mark between two words, say).
 fn double_mark(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
     match c {
         '\u{201C}' | '\u{201E}' | '\u{AB}' => Some(Mark::Open),
@@ -64,6 +65,16 @@ fn double_mark(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> 
             }
         }
         _ => None,
+    }
+}
+
+/// Whether the double mark `close` ends a quote opened by `open`: its partner, or any closing
+/// double mark (copy often mixes straight and curly marks).
+fn closes(open: char, close: char) -> bool {
+    match open {
+        '\u{201E}' => matches!(close, '\u{201C}' | '\u{201D}' | '"'),
+        '\u{AB}' => close == '\u{BB}',
+        _ => matches!(close, '\u{201D}' | '"'),
     }
 }
 
@@ -97,7 +108,7 @@ fn single_mark(
 }
 
 fn is_opening_double(c: char, next: Option<char>) -> bool {
-    double_mark(c, None, next) == Some(Mark::Open)
+    double_mark(c, None, next) == Some(Mark::Open) || c == '\'' && next == Some('\'')
 }
 
 /// Every quotation in the document, in text order. Single quotes nested in double ones belong to
@@ -123,8 +134,9 @@ fn scan_paragraph(
     out: &mut Vec<Marked>,
 ) {
     let body = &text[span.start..span.end];
-    let mut double_open: Option<(usize, char)> = None;
-    let mut single_open: Vec<(usize, bool)> = Vec::new();
+    // Open double marks, outermost first: (offset, mark, its length in bytes).
+    let mut doubles_open: Vec<(usize, char, usize)> = Vec::new();
+    let mut single_open: Vec<usize> = Vec::new();
     let mut doubles: Vec<Marked> = Vec::new();
     let mut singles: Vec<Marked> = Vec::new();
     let mut prev: Option<char> = None;
@@ -136,42 +148,51 @@ fn scan_paragraph(
         continues: false,
         unclosed: false,
     };
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if let Some(mark) = double_mark(c, prev, next) {
-            match (mark, double_open) {
-                // „...“ closes with the mark that opens English quotes.
-                (Mark::Open, Some((o, '\u{201E}'))) if c == '\u{201C}' => {
-                    doubles.push(marked(o, '\u{201E}'.len_utf8(), i, c.len_utf8()));
-                    double_open = None;
+    while let Some((i, mut c)) = chars.next() {
+        let mut next = chars.peek().map(|&(_, n)| n);
+        let mut len = c.len_utf8();
+        if c == '\'' && next == Some('\'') {
+            // Two apostrophes make a double mark, as in the New York Times' archive.
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            len = 2;
+            c = '"';
+        }
+        let double = double_mark(c, prev, next);
+        if let Some(mark) = double {
+            match doubles_open.last().copied() {
+                None => {
+                    if mark == Mark::Open {
+                        single_open.clear();
+                        doubles_open.push((i, c, len));
+                    }
                 }
-                (Mark::Open, _) => {
-                    double_open = Some((i, c));
-                    single_open.clear();
-                }
-                (Mark::Close, Some((o, oc))) => {
-                    doubles.push(marked(o, oc.len_utf8(), i, c.len_utf8()));
-                    double_open = None;
-                    single_open.retain(|&(_, inside)| !inside);
-                }
-                (Mark::Close, None) => {}
+                Some((o, oc, ol)) => match (c, mark) {
+                    // A second straight opener inside a straight quote: the first was stray.
+                    ('"', Mark::Open) if oc == '"' => {
+                        doubles_open.pop();
+                        doubles_open.push((i, c, len));
+                    }
+                    // A quote inside a quote of another style.
+                    ('"', Mark::Open) => doubles_open.push((i, c, len)),
+                    (_, Mark::Open) if !closes(oc, c) => doubles_open.push((i, c, len)),
+                    _ if closes(oc, c) => {
+                        doubles_open.pop();
+                        if doubles_open.is_empty() {
+                            doubles.push(marked(o, ol, i, len));
+                        }
+                    }
+                    _ => {}
+                },
             }
-        } else if let Some(mark) = single_mark(body, i, c, prev, next) {
-            let inside = double_open.is_some();
-            match mark {
-                Mark::Open => single_open.push((i, inside)),
-                Mark::Close => {
-                    if let Some(pos) = single_open.iter().rposition(|&(_, s)| s == inside) {
-                        let (o, _) = single_open[pos];
-                        single_open.truncate(pos);
-                        if !inside {
-                            let m = marked(
-                                o,
-                                body[o..].chars().next().map_or(1, char::len_utf8),
-                                i,
-                                c.len_utf8(),
-                            );
-                            singles.push(m);
+        } else if doubles_open.is_empty() {
+            if let Some(mark) = single_mark(body, i, c, prev, next) {
+                match mark {
+                    Mark::Open => single_open.push(i),
+                    Mark::Close => {
+                        if let Some(o) = single_open.pop() {
+                            let open_len = body[o..].chars().next().map_or(1, char::len_utf8);
+                            singles.push(marked(o, open_len, i, c.len_utf8()));
                         }
                     }
                 }
@@ -179,13 +200,13 @@ fn scan_paragraph(
         }
         prev = Some(c);
     }
-    if let Some((o, oc)) = double_open {
-        let mut m = marked(o, oc.len_utf8(), body.len(), 0);
+    if let Some(&(o, _, ol)) = doubles_open.first() {
+        let mut m = marked(o, ol, body.len(), 0);
         m.continues = next_opens;
         m.unclosed = !next_opens;
         doubles.push(m);
     }
-    // A single-quoted span needs a word in it; one inside a double quote was dropped above.
+    // A single-quoted span needs a word in it.
     singles.retain(|s| {
         let inner = &text[s.inner.start..s.inner.end];
         inner.chars().filter(|c| c.is_alphanumeric()).count() >= 2
@@ -193,7 +214,7 @@ fn scan_paragraph(
     });
     let mut all = doubles;
     all.extend(singles);
-    all.retain(|m| m.inner.start < m.inner.end);
+    all.retain(|m| m.inner.len() > 0);
     all.sort_by_key(|m| m.outer.start);
     out.extend(all);
 }
@@ -239,6 +260,30 @@ mod tests {
         assert_eq!(
             quoted("\"He told me 'no way' twice,\" she said."),
             ["He told me 'no way' twice,"]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        assert_eq!(
+            quoted("''It isn't over,'' she said. ''Not yet.''"),
+            ["It isn't over,", "Not yet."]
+        );
+    }
+
+    #[test]
+    fn curly_quote_inside_straight_quote_is_nested() {
+        assert_eq!(
+            quoted("\"The question: \u{201C}Is it safe?\u{201D} Most said no.\" he said."),
+            ["The question: \u{201C}Is it safe?\u{201D} Most said no."]
+        );
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_still_pair() {
+        assert_eq!(
+            quoted("her \"work-related\u{201D} emails and \u{201C}personal messages.\u{201D}"),
+            ["work-related", "personal messages."]
         );
     }
 

@@ -1,0 +1,260 @@
+//! The layouts that attribute a quote within its own sentence: `“…,” X said`, `“…,” said X`,
+//! `X said: “…”`, `X called it “…”`, `according to X`, `X: “…”` and a closing `— X`.
+
+use super::phrases::{Phrase, PhraseKind, Tokens};
+use crate::analysis::Rule;
+
+/// A speaker phrase with the cue that introduces it, and the layout that found them.
+#[derive(Clone, Copy, Debug)]
+pub struct Attribution {
+    pub speaker: Phrase,
+    /// The cue's first and last token (two for "according to").
+    pub cue: Option<(usize, usize)>,
+    pub rule: Rule,
+}
+
+/// Where a quote sits among the tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    /// The first token of the sentence where the quote opens.
+    pub sentence_start: usize,
+    /// The opening mark's token.
+    pub open: usize,
+    /// The first token after the closing mark.
+    pub after: usize,
+    /// The end of the sentence where the quote closes.
+    pub sentence_end: usize,
+    /// The end of the quote's paragraph.
+    pub paragraph_end: usize,
+}
+
+/// How far from a quote its cue may be, in tokens.
+const REACH: usize = 30;
+
+fn is_dash(word: &str) -> bool {
+    matches!(word, "\u{2014}" | "\u{2013}" | "\u{2015}" | "-" | "--")
+}
+
+/// The first token after `place.after` that is not quoted, and where that stretch ends (the
+/// sentence's end, or the next quote).
+fn after_window(tokens: &Tokens, place: Place) -> (usize, usize) {
+    let mut sentence_end = place.sentence_end;
+    if place.after == sentence_end && place.after > 0 {
+        // `“…?” Beck asked.`: the question mark closed the sentence for the splitter.
+        let doc = tokens.doc;
+        let mark_end = doc.tokens[place.after - 1].span.start;
+        let question = doc.text[..mark_end].ends_with(['?', '!']);
+        if question {
+            if let Some(next) =
+                doc.sentence_at(doc.tokens[place.after.min(doc.tokens.len() - 1)].span.start)
+            {
+                sentence_end = doc.sentences[next].tokens.end.min(place.paragraph_end);
+            }
+        }
+    }
+    let end = (place.after..sentence_end)
+        .find(|&t| tokens.quoted[t])
+        .unwrap_or(sentence_end);
+    (place.after, end.min(place.after + REACH))
+}
+
+/// `“…,” X said` · `“…,” said X` · `“…,” X, a spokesman for Y, said` · `“…,” according to X`.
+pub fn after_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
+    let (mut i, end) = after_window(tokens, place);
+    while i < end && matches!(tokens.word(i), "," | "(") {
+        i += 1;
+    }
+    if i >= end {
+        return None;
+    }
+    if let Some(lemma) = tokens.cue(i) {
+        let (last, rule) = if lemma == "according to" {
+            (i + 1, Rule::AccordingTo)
+        } else {
+            (i, Rule::AfterQuote)
+        };
+        let speaker = tokens.phrase_from(last + 1, end)?;
+        return Some(Attribution {
+            speaker,
+            cue: Some((i, last)),
+            rule,
+        });
+    }
+    let speaker = tokens.phrase_from(i, end)?;
+    let cue = cue_after_subject(tokens, speaker.end, end)?;
+    Some(Attribution {
+        speaker,
+        cue: Some((cue, cue)),
+        rule: Rule::AfterQuote,
+    })
+}
+
+/// The cue that follows a subject ending at `from`, past an appositive between commas, a
+/// parenthesis, adverbs and auxiliaries: `Miller, a spokesman, said` · `Lee (D-Ohio) also said`.
+fn cue_after_subject(tokens: &Tokens, from: usize, end: usize) -> Option<usize> {
+    let mut j = from;
+    if j < end && tokens.word(j) == "(" {
+        j = (j..end).find(|&k| tokens.word(k) == ")")? + 1;
+    }
+    if j < end && tokens.word(j) == "," {
+        // The cue comes right after the comma that closes the appositive.
+        return (j + 1..end)
+            .filter(|&k| tokens.word(k) == ",")
+            .map(|k| skip_modifiers(tokens, k + 1, end))
+            .find(|&k| k < end && tokens.cue(k).is_some_and(|l| l != "according to"));
+    }
+    let j = skip_modifiers(tokens, j, end);
+    (j < end && tokens.cue(j).is_some_and(|l| l != "according to")).then_some(j)
+}
+
+fn skip_modifiers(tokens: &Tokens, mut j: usize, end: usize) -> usize {
+    while j < end && is_modifier(&tokens.word(j).to_lowercase()) {
+        j += 1;
+    }
+    j
+}
+
+fn is_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "also"
+            | "later"
+            | "then"
+            | "again"
+            | "once"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "did"
+            | "does"
+            | "previously"
+            | "recently"
+            | "earlier"
+    ) || lower.len() > 4 && lower.ends_with("ly") && lower != "july"
+}
+
+/// `X said: “…”` · `X told reporters, “…”` · `X called it “…”` · `According to X, “…”`: the
+/// nearest cue before the quote in its sentence, with its subject.
+pub fn before_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
+    let floor = place
+        .sentence_start
+        .max(place.open.saturating_sub(REACH * 2));
+    let cues = (floor..place.open)
+        .rev()
+        .filter(|&t| !tokens.quoted[t])
+        .filter_map(|t| tokens.cue(t).map(|lemma| (t, lemma)));
+    for (cue, lemma) in cues.take(2) {
+        if lemma == "according to" {
+            let speaker = tokens.phrase_from(cue + 2, place.open)?;
+            return Some(Attribution {
+                speaker,
+                cue: Some((cue, cue + 1)),
+                rule: Rule::AccordingTo,
+            });
+        }
+        if tokens.doc.tokens.get(cue + 1).is_some() && tokens.word(cue + 1) == "by" {
+            // Passive: `Rubio was asked by moderator Gerard Baker whether ...`.
+            if let Some(speaker) = tokens.phrase_from(cue + 2, place.open) {
+                return Some(Attribution {
+                    speaker,
+                    cue: Some((cue, cue)),
+                    rule: Rule::BeforeQuote,
+                });
+            }
+        }
+        if let Some(speaker) = tokens.subject_before(cue, place.sentence_start) {
+            return Some(Attribution {
+                speaker,
+                cue: Some((cue, cue)),
+                rule: Rule::BeforeQuote,
+            });
+        }
+        // Inverted: `Said Trump: “…”`, `Stated Stone:`.
+        if let Some(speaker) = tokens.phrase_from(cue + 1, place.open) {
+            let next = tokens.word(speaker.end);
+            if speaker.kind != PhraseKind::Description && matches!(next, ":" | ",") {
+                return Some(Attribution {
+                    speaker,
+                    cue: Some((cue, cue)),
+                    rule: Rule::BeforeQuote,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `Trump: “…”` · `Trump: Cruz Has ‘…’` (a headline) · `Perez lobbies for a higher wage: “…”`:
+/// a colon before the quote, with no cue; the name before the colon, or the subject of the
+/// sentence.
+pub fn colon(tokens: &Tokens, place: Place) -> Option<Attribution> {
+    let start = place.sentence_start;
+    let colon = (start..place.open)
+        .rev()
+        .take_while(|&t| !tokens.quoted[t])
+        .find(|&t| tokens.word(t) == ":")?;
+    let named = |p: &Phrase| p.kind != PhraseKind::Description;
+    let speaker = if colon + 1 == place.open {
+        tokens
+            .phrase_ending(colon, start)
+            .filter(named)
+            .or_else(|| tokens.sentence_subject(start, colon))?
+    } else {
+        // A headline's `X:` opens the sentence and covers what it quotes.
+        tokens
+            .phrase_from(start, colon)
+            .filter(|p| named(p) && p.end == colon)?
+    };
+    Some(Attribution {
+        speaker,
+        cue: None,
+        rule: Rule::Colon,
+    })
+}
+
+/// `... the plan “…,” he said, and ...`: an attribution set off by commas elsewhere in the
+/// sentence covers its quotes.
+pub fn aside(tokens: &Tokens, place: Place) -> Option<Attribution> {
+    let range = place.sentence_start..place.sentence_end;
+    range.clone().find_map(|cue| {
+        tokens.cue(cue)?;
+        let next = tokens.doc.tokens.get(cue + 1).map(|_| tokens.word(cue + 1));
+        if !matches!(next, Some("," | ".")) {
+            return None;
+        }
+        let speaker = tokens.phrase_ending(cue, range.start)?;
+        let opened = speaker.start > range.start && tokens.word(speaker.start - 1) == ",";
+        (opened && speaker.kind != PhraseKind::Description).then_some(Attribution {
+            speaker,
+            cue: Some((cue, cue)),
+            rule: if cue < place.open {
+                Rule::BeforeQuote
+            } else {
+                Rule::AfterQuote
+            },
+        })
+    })
+}
+
+/// `“…” — John Smith`: a name after a dash that ends the paragraph or the sentence.
+pub fn dash(tokens: &Tokens, place: Place) -> Option<Attribution> {
+    let i = place.after;
+    let end = (i..place.paragraph_end)
+        .find(|&t| tokens.quoted[t])
+        .unwrap_or(place.paragraph_end)
+        .min(i + REACH);
+    if i >= end || !is_dash(tokens.word(i)) {
+        return None;
+    }
+    let speaker = tokens.phrase_from(i + 1, end)?;
+    let rest_is_punctuation = (speaker.end..end).all(|t| matches!(tokens.word(t), "." | ","));
+    (speaker.kind == PhraseKind::Name && rest_is_punctuation).then_some(Attribution {
+        speaker,
+        cue: None,
+        rule: Rule::Dash,
+    })
+}

@@ -1,0 +1,341 @@
+//! From a speaker phrase to who it is: the entity a name belongs to ("Miller" is Matthew
+//! Miller), the person a pronoun stands for (the nearest fitting one before it), the person a
+//! description ("the spokesman") was introduced as, or else the phrase itself.
+
+use std::collections::HashMap;
+
+use super::phrases::{Phrase, PhraseKind, Tokens};
+use crate::analysis::{EntityType, Mention, Speaker};
+use crate::entities::Entities;
+use crate::lexicons::{self, Gender, Pronoun};
+use crate::text::Span;
+
+/// Who a phrase was found to be.
+#[derive(Clone, Debug)]
+pub struct Who {
+    pub name: String,
+    pub entity: Option<usize>,
+    /// Where the text names the speaker.
+    pub mention: Span,
+    pub kind: Kind,
+}
+
+/// What sort of speaker, for the pronouns that may later stand for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Person(Option<Gender>),
+    /// An organization, a country, a document, a group: it, they.
+    Other,
+}
+
+impl Who {
+    pub fn speaker(&self, text: &str, mention: Option<Span>) -> Speaker {
+        Speaker {
+            name: self.name.clone(),
+            entity_id: self.entity,
+            mention: mention.map(|m| Mention::new(text, m)),
+        }
+    }
+}
+
+pub struct Resolver<'a, 'd, 't> {
+    pub tokens: &'a Tokens<'d, 't>,
+    pub entities: &'a Entities,
+    /// Speakers found so far, in text order of their mentions.
+    speakers: Vec<Who>,
+    genders: HashMap<usize, Option<Gender>>,
+}
+
+/// Titles and role words that come before a name and are not part of it.
+fn is_title(word: &str) -> bool {
+    lexicons::is_title_word(word) || lexicons::is_role_word(word)
+}
+
+impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
+    pub fn new(tokens: &'a Tokens<'d, 't>, entities: &'a Entities) -> Self {
+        Resolver {
+            tokens,
+            entities,
+            speakers: Vec::new(),
+            genders: HashMap::new(),
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        let tokens = &self.tokens.doc.tokens;
+        Span::new(tokens[start].span.start, tokens[end - 1].span.end)
+    }
+
+    /// Who `phrase` is, and remembers it for the pronouns that follow.
+    pub fn resolve(&mut self, phrase: Phrase) -> Who {
+        let who = match phrase.kind {
+            PhraseKind::Pronoun(p) => self.pronoun(phrase, p),
+            PhraseKind::Name => self.name(phrase),
+            PhraseKind::Description => self.description(phrase),
+        };
+        let at = self
+            .speakers
+            .partition_point(|w| w.mention.start <= who.mention.start);
+        self.speakers.insert(at, who.clone());
+        who
+    }
+
+    fn entity_kind(&mut self, id: usize) -> Option<Kind> {
+        let entity = self.entities.get(id)?;
+        match entity.kind {
+            EntityType::Person => Some(Kind::Person(self.gender(id))),
+            EntityType::Org | EntityType::Place | EntityType::Norp => Some(Kind::Other),
+            _ => None,
+        }
+    }
+
+    /// The gender of a person entity, from a first name or an honorific before a mention.
+    fn gender(&mut self, id: usize) -> Option<Gender> {
+        if let Some(g) = self.genders.get(&id) {
+            return *g;
+        }
+        let doc = self.tokens.doc;
+        let g = self.entities.get(id).and_then(|e| {
+            let first = e
+                .name
+                .split_whitespace()
+                .next()
+                .and_then(lexicons::gender_of);
+            first.or_else(|| {
+                e.mentions.iter().find_map(|m| {
+                    let t = doc.token_from(m.start);
+                    let mut g = lexicons::gender_of(doc.token_text(t));
+                    if t > 0 {
+                        g = g.or_else(|| lexicons::gender_of(doc.token_text(t - 1)));
+                    }
+                    g
+                })
+            })
+        });
+        self.genders.insert(id, g);
+        g
+    }
+
+    /// A name: the entity it mentions (a person first, then the one it ends with), or failing
+    /// that the words themselves, a surname completed from an earlier full name.
+    fn name(&mut self, phrase: Phrase) -> Who {
+        let span = self.span(phrase.start, phrase.end);
+        let mentions: Vec<(Span, usize)> = self
+            .entities
+            .within(span)
+            .filter(|&(_, id)| {
+                self.entities.get(id).is_some_and(|e| {
+                    matches!(
+                        e.kind,
+                        EntityType::Person | EntityType::Org | EntityType::Place | EntityType::Norp
+                    )
+                })
+            })
+            .collect();
+        let best = mentions
+            .iter()
+            .rev()
+            .find(|&&(_, id)| {
+                self.entities
+                    .get(id)
+                    .is_some_and(|e| e.kind == EntityType::Person)
+            })
+            .or_else(|| mentions.iter().rev().find(|(s, _)| s.end == span.end))
+            .or(mentions.last())
+            .copied();
+        if let Some((mention, id)) = best {
+            if let (Some(kind), Some(entity)) = (self.entity_kind(id), self.entities.get(id)) {
+                return Who {
+                    name: entity.name.clone(),
+                    entity: Some(id),
+                    mention,
+                    kind,
+                };
+            }
+        }
+        // No entity: the capitalized words at the end, titles dropped.
+        let tokens = self.tokens;
+        let mut start = phrase.end - 1;
+        while start > phrase.start && tokens.word(start - 1).starts_with(char::is_uppercase) {
+            start -= 1;
+        }
+        let title = tokens.word(start);
+        let gender = lexicons::gender_of(title);
+        while start + 1 < phrase.end && is_title(tokens.word(start)) {
+            start += 1;
+        }
+        let mention = self.span(start, phrase.end);
+        let written = tokens.doc.slice(mention);
+        let words: Vec<&str> = written.split_whitespace().collect();
+        // A surname alone: the full name given earlier.
+        let full = (words.len() == 1)
+            .then(|| {
+                self.speakers
+                    .iter()
+                    .rev()
+                    .find(|w| {
+                        matches!(w.kind, Kind::Person(_))
+                            && w.name.split_whitespace().count() > 1
+                            && w.name.split_whitespace().last() == Some(written)
+                    })
+                    .cloned()
+            })
+            .flatten();
+        if let Some(full) = full {
+            return Who { mention, ..full };
+        }
+        let first = words.first().copied().unwrap_or("");
+        let person_like = gender.is_some() || lexicons::gender_of(first).is_some();
+        Who {
+            name: written.to_owned(),
+            entity: None,
+            mention,
+            kind: if person_like || words.len() > 1 {
+                Kind::Person(gender.or_else(|| lexicons::gender_of(first)))
+            } else {
+                Kind::Other
+            },
+        }
+    }
+
+    /// A description: the person introduced with that role ("the spokesman" for "State
+    /// Department spokesman Matthew Miller"), or the description as written.
+    fn description(&mut self, phrase: Phrase) -> Who {
+        let span = self.span(phrase.start, phrase.end);
+        let written = self.tokens.doc.slice(span);
+        let head = self.tokens.word(phrase.end - 1).to_lowercase();
+        let words: Vec<String> = written
+            .split_whitespace()
+            .skip(1)
+            .map(str::to_lowercase)
+            .collect();
+        let is_person_role = lexicons::is_role_word(&head)
+            && !matches!(head.as_str(), "campaign" | "department" | "house" | "state");
+        if is_person_role {
+            let role_of = |e: &crate::analysis::Entity| -> Option<String> {
+                (e.kind == EntityType::Person)
+                    .then(|| e.role.as_ref().map(|r| r.to_lowercase()))
+                    .flatten()
+            };
+            let before = span.start;
+            let introduced = |all_words: bool| {
+                self.entities.list.iter().find(|e| {
+                    e.mentions.first().is_some_and(|m| m.start < before)
+                        && role_of(e).is_some_and(|r| {
+                            if all_words {
+                                words.iter().all(|w| r.contains(w.as_str()))
+                            } else {
+                                r.split_whitespace().any(|w| w == head)
+                            }
+                        })
+                })
+            };
+            if let Some(e) = introduced(true).or_else(|| introduced(false)) {
+                let (id, name) = (e.id, e.name.clone());
+                return Who {
+                    name,
+                    entity: Some(id),
+                    mention: span,
+                    kind: Kind::Person(self.gender(id)),
+                };
+            }
+        }
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        Who {
+            name: written.to_owned(),
+            entity: None,
+            mention: span,
+            kind: if is_person_role && !plural {
+                Kind::Person(None)
+            } else {
+                Kind::Other
+            },
+        }
+    }
+
+    /// A pronoun: the nearest fitting speaker or entity before it.
+    fn pronoun(&mut self, phrase: Phrase, pronoun: Pronoun) -> Who {
+        let mention = self.span(phrase.start, phrase.end);
+        let written = self.tokens.doc.slice(mention).to_owned();
+        let fits = |kind: Kind| match (pronoun, kind) {
+            (Pronoun::He, Kind::Person(g)) => g != Some(Gender::Female),
+            (Pronoun::She, Kind::Person(g)) => g != Some(Gender::Male),
+            (Pronoun::It | Pronoun::They | Pronoun::We, Kind::Other) => true,
+            _ => false,
+        };
+        if matches!(pronoun, Pronoun::I) {
+            return Who {
+                name: written,
+                entity: None,
+                mention,
+                kind: Kind::Other,
+            };
+        }
+        let found = self.antecedent(mention.start, &fits);
+        match found {
+            Some((name, entity, kind)) => Who {
+                name,
+                entity,
+                mention,
+                kind,
+            },
+            None => Who {
+                name: written,
+                entity: None,
+                mention,
+                kind: match pronoun {
+                    Pronoun::He => Kind::Person(Some(Gender::Male)),
+                    Pronoun::She => Kind::Person(Some(Gender::Female)),
+                    _ => Kind::Other,
+                },
+            },
+        }
+    }
+
+    /// The nearest speaker or entity before byte `at` that `fits`: in this sentence and the
+    /// few before it, a recent speaker first, then the first fitting entity of the sentence
+    /// (its likely subject).
+    fn antecedent(
+        &mut self,
+        at: usize,
+        fits: &dyn Fn(Kind) -> bool,
+    ) -> Option<(String, Option<usize>, Kind)> {
+        let doc = self.tokens.doc;
+        let here = doc.sentence_at(at)?;
+        let floor = doc.sentences[here.saturating_sub(4)].span.start;
+        let below = self.speakers.partition_point(|w| w.mention.start < at);
+        let recent = self.speakers[..below]
+            .iter()
+            .rev()
+            .take_while(|w| w.mention.start >= floor)
+            .find(|w| fits(w.kind) && !is_pronoun(&w.name))
+            .map(|w| (w.mention.start, (w.name.clone(), w.entity, w.kind)));
+        for s in (here.saturating_sub(4)..=here).rev() {
+            let sentence = doc.sentences[s].span;
+            let candidates: Vec<(Span, usize)> = self
+                .entities
+                .within(Span::new(sentence.start, sentence.end.min(at)))
+                .collect();
+            let entity = candidates.into_iter().find_map(|(span, id)| {
+                let kind = self.entity_kind(id)?;
+                fits(kind).then_some((span.start, id, kind))
+            });
+            let speaker_here = recent
+                .as_ref()
+                .filter(|(start, _)| *start >= sentence.start && *start < sentence.end);
+            match (speaker_here, entity) {
+                (Some((_, who)), _) => return Some(who.clone()),
+                (None, Some((_, id, kind))) => {
+                    let name = self.entities.get(id)?.name.clone();
+                    return Some((name, Some(id), kind));
+                }
+                (None, None) => {}
+            }
+        }
+        recent.map(|(_, who)| who)
+    }
+}
+
+fn is_pronoun(name: &str) -> bool {
+    lexicons::speaker_pronoun(name).is_some()
+}
