@@ -83,6 +83,8 @@ pub enum Rule {
     FollowsQuote,
     /// The sentence before names the speaker (X said he would. “…”).
     SentenceBefore,
+    /// A fragment quoted in a sentence about its subject (X praised his “deep faith”).
+    Subject,
 }
 
 impl Rule {
@@ -99,6 +101,7 @@ impl Rule {
             Rule::RunsOn => "the quote runs on into the next paragraph, where its speaker is named",
             Rule::FollowsQuote => "its paragraph opens with it, after a paragraph quoting the same speaker",
             Rule::SentenceBefore => "the sentence before names the speaker",
+            Rule::Subject => "a fragment quoted in a sentence about its subject, who is taken to say it",
         }
     }
 }

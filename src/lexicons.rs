@@ -464,6 +464,19 @@ const SPEECH_VERBS: &[(&str, &[&str])] = &[
     ("read", &["read", "reads", "reading"]),
     ("fume", &["fumes", "fumed"]),
     ("exhort", &["exhorted"]),
+    ("propose", &["proposes", "proposed"]),
+    ("cite", &["cites", "cited", "citing"]),
+    ("decry", &["decries", "decried", "decrying"]),
+    ("riff", &["riffed"]),
+    ("remember", &["remembered"]),
+    ("confide", &["confided"]),
+    ("assail", &["assails", "assailed"]),
+    ("sing", &["sang"]),
+    ("recommend", &["recommends", "recommended"]),
+    ("bark", &["barked"]),
+    ("agree", &["agrees", "agreed"]),
+    ("elaborate", &["elaborated"]),
+    ("express", &["expressed", "expressing"]),
 ];
 
 /// Role and title words that precede a name ("Defense Minister", "spokesman", "Secretary of State").

@@ -110,8 +110,9 @@ fn score(article: &Article, tally: &mut Tally) {
                 None => "nobody".to_owned(),
             };
             tally.wrong_speaker.push(format!(
-                "{}  gold {}  got {got}  by {rule}",
+                "{}  [{}]  gold {}  got {got}  by {rule}",
                 locate(article, &gold.span),
+                kind_name(quote.kind),
                 source_text(article, gold)
             ));
         }
@@ -120,13 +121,10 @@ fn score(article: &Article, tally: &mut Tally) {
         let span = quote.start..quote.end;
         let in_content = article.contents.iter().any(|c| overlap(c, &span) > 0);
         tally.extra_in_content += usize::from(in_content);
-        let kind = match quote.kind {
-            QuoteKind::Full => "full",
-            QuoteKind::Partial => "partial",
-        };
         tally.extra.push(format!(
-            "{}  [{kind}, {}]  speaker {:?}",
+            "{}  [{}, {}]  speaker {:?}",
             locate(article, &span),
+            kind_name(quote.kind),
             if in_content {
                 "in a Content"
             } else {
@@ -134,6 +132,13 @@ fn score(article: &Article, tally: &mut Tally) {
             },
             quote.speaker.as_ref().map_or("", |s| s.name.as_str())
         ));
+    }
+}
+
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Full => "full",
+        QuoteKind::Partial => "partial",
     }
 }
 

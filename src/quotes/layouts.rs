@@ -1,7 +1,7 @@
 //! The layouts that attribute a quote within its own sentence: `“…,” X said`, `“…,” said X`,
 //! `X said: “…”`, `X called it “…”`, `according to X`, `X: “…”` and a closing `— X`.
 
-use super::phrases::{Phrase, PhraseKind, Tokens};
+use super::phrases::{self, is_dash, Phrase, PhraseKind, Tokens};
 use crate::analysis::Rule;
 
 /// A speaker phrase with the cue that introduces it, and the layout that found them.
@@ -30,10 +30,6 @@ pub struct Place {
 
 /// How far from a quote its cue may be, in tokens.
 const REACH: usize = 30;
-
-fn is_dash(word: &str) -> bool {
-    matches!(word, "\u{2014}" | "\u{2013}" | "\u{2015}" | "-" | "--")
-}
 
 /// The first token after `place.after` that is not quoted, and where that stretch ends (the
 /// sentence's end, or the next quote).
@@ -97,44 +93,31 @@ fn cue_after_subject(tokens: &Tokens, from: usize, end: usize) -> Option<usize> 
         j = (j..end).find(|&k| tokens.word(k) == ")")? + 1;
     }
     if j < end && tokens.word(j) == "," {
-        // The cue comes right after the comma that closes the appositive.
+        // The cue comes right after the comma that closes the appositive, or failing that is
+        // the first in it: `Nate Silver, the polling guru who founded it tweeted`.
+        let is_cue = |k: usize| k < end && tokens.cue(k).is_some_and(|l| l != "according to");
         return (j + 1..end)
             .filter(|&k| tokens.word(k) == ",")
             .map(|k| skip_modifiers(tokens, k + 1, end))
-            .find(|&k| k < end && tokens.cue(k).is_some_and(|l| l != "according to"));
+            .find(|&k| is_cue(k))
+            .or_else(|| (j + 1..end).find(|&k| is_cue(k)));
     }
     let j = skip_modifiers(tokens, j, end);
     (j < end && tokens.cue(j).is_some_and(|l| l != "according to")).then_some(j)
 }
 
 fn skip_modifiers(tokens: &Tokens, mut j: usize, end: usize) -> usize {
-    while j < end && is_modifier(&tokens.word(j).to_lowercase()) {
+    while j < end && is_modifier(tokens.word(j)) {
         j += 1;
     }
     j
 }
 
-fn is_modifier(lower: &str) -> bool {
-    matches!(
-        lower,
-        "also"
-            | "later"
-            | "then"
-            | "again"
-            | "once"
-            | "has"
-            | "have"
-            | "had"
-            | "would"
-            | "will"
-            | "was"
-            | "is"
-            | "did"
-            | "does"
-            | "previously"
-            | "recently"
-            | "earlier"
-    ) || lower.len() > 4 && lower.ends_with("ly") && lower != "july"
+fn is_modifier(word: &str) -> bool {
+    phrases::is_ly_adverb(word)
+        || word.starts_with(|c: char| c.is_lowercase())
+            && phrases::is_adverb_or_auxiliary(word)
+            && !matches!(word, "since" | "morning" | "afternoon" | "evening" | "night" | "week")
 }
 
 /// `X said: “…”` · `X told reporters, “…”` · `X called it “…”` · `According to X, “…”`: the
@@ -148,6 +131,12 @@ pub fn before_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
         .filter(|&t| !tokens.quoted[t])
         .filter_map(|t| tokens.cue(t).map(|lemma| (t, lemma)));
     for (cue, lemma) in cues.take(2) {
+        // Verbs that introduce a quote only right before it: `the sign read: “…”`.
+        let adjacent = cue + 1 == place.open
+            || cue + 2 == place.open && matches!(tokens.word(cue + 1), "," | ":");
+        if matches!(lemma, "read" | "speak") && !adjacent {
+            continue;
+        }
         if lemma == "according to" {
             let speaker = tokens.phrase_from(cue + 2, place.open)?;
             return Some(Attribution {
@@ -222,20 +211,30 @@ pub fn aside(tokens: &Tokens, place: Place) -> Option<Attribution> {
     let range = place.sentence_start..place.sentence_end;
     range.clone().find_map(|cue| {
         tokens.cue(cue)?;
-        let next = tokens.doc.tokens.get(cue + 1).map(|_| tokens.word(cue + 1));
-        if !matches!(next, Some("," | ".")) {
-            return None;
+        let rule = if cue < place.open {
+            Rule::BeforeQuote
+        } else {
+            Rule::AfterQuote
+        };
+        // `, said Steve Elmendorf, a strategist.`
+        if cue > range.start && tokens.word(cue - 1) == "," {
+            if let Some(speaker) = tokens
+                .phrase_from(cue + 1, range.end)
+                .filter(|p| p.kind == PhraseKind::Name)
+            {
+                return Some(Attribution {
+                    speaker,
+                    cue: Some((cue, cue)),
+                    rule,
+                });
+            }
         }
         let speaker = tokens.phrase_ending(cue, range.start)?;
         let opened = speaker.start > range.start && tokens.word(speaker.start - 1) == ",";
         (opened && speaker.kind != PhraseKind::Description).then_some(Attribution {
             speaker,
             cue: Some((cue, cue)),
-            rule: if cue < place.open {
-                Rule::BeforeQuote
-            } else {
-                Rule::AfterQuote
-            },
+            rule,
         })
     })
 }

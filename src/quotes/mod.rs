@@ -16,8 +16,11 @@ mod resolve;
 
 use std::collections::HashMap;
 
-use crate::analysis::{Mention, Quote, QuoteKind, Reported, Rule, Warning, WarningKind};
+use crate::analysis::{
+    EntityType, Mention, Quote, QuoteKind, Reported, Rule, Warning, WarningKind,
+};
 use crate::entities::Entities;
+use crate::lexicons;
 use crate::text::{Document, Span};
 use layouts::{Attribution, Place};
 use phrases::{PhraseKind, Tokens};
@@ -162,15 +165,26 @@ fn place(doc: &Document, m: &marks::Marked) -> Option<Place> {
 
 /// The layouts within the quote's sentence, in the order its kind makes likely.
 fn in_sentence(tokens: &Tokens, place: Place, kind: QuoteKind) -> Option<Attribution> {
-    let after = || layouts::after_quote(tokens, place);
+    let after = layouts::after_quote(tokens, place);
+    // `“…,” the White House said.` and `“…,” according to Reuters` name the speaker even of a
+    // quote the writer's words lead into.
+    let closing = after.filter(|a| {
+        a.rule == Rule::AccordingTo || tokens.word(place.after) == "," || ends_with_comma(tokens, place)
+    });
     let before = || layouts::before_quote(tokens, place);
+    let aside = || layouts::aside(tokens, place);
     match kind {
-        QuoteKind::Full => after().or_else(before),
-        QuoteKind::Partial => before().or_else(after),
+        QuoteKind::Full => after.or_else(before),
+        QuoteKind::Partial => closing.or_else(aside).or_else(before).or(after),
     }
     .or_else(|| layouts::colon(tokens, place))
     .or_else(|| layouts::dash(tokens, place))
-    .or_else(|| layouts::aside(tokens, place))
+    .or_else(aside)
+}
+
+/// Whether the quoted words end with a comma: `“…,” he said`.
+fn ends_with_comma(tokens: &Tokens, place: Place) -> bool {
+    place.after >= 2 && tokens.word(place.after - 2) == ","
 }
 
 /// Resolves the in-sentence attributions in the order their speakers appear, so that pronouns
@@ -230,18 +244,42 @@ fn from_context(
         }
     }
     let before_sentence = sentence_before(tokens, sentence, paragraph.sentences.start);
-    // The nearest earlier quote of this paragraph with a speaker.
+    // The nearest earlier quote of this paragraph with a speaker, unless someone else is
+    // said to speak between the two.
     let earlier = (0..i)
         .rev()
         .take_while(|&j| marked[j].paragraph == m.paragraph)
-        .find_map(|j| attributed[j].as_ref());
-    if let Some(a) = earlier {
-        if before_sentence.is_none() && (opens_sentence || kinds[i] == QuoteKind::Full) {
+        .find_map(|j| Some((j, attributed[j].as_ref()?)));
+    if let Some((j, a)) = earlier {
+        let used: Vec<usize> = attributed[..i]
+            .iter()
+            .flatten()
+            .filter_map(|a| a.cue.map(|c| doc.token_from(c.start)))
+            .collect();
+        let from = doc.token_from(marked[j].outer.end);
+        let someone_else = (from..place.open).any(|t| {
+            !used.contains(&t)
+                && tokens.cue(t).is_some()
+                && doc
+                    .sentence_at(doc.tokens[t].span.start)
+                    .and_then(|s| tokens.subject_before(t, doc.sentences[s].tokens.start))
+                    .is_some()
+        });
+        if !someone_else && (opens_sentence || kinds[i] == QuoteKind::Full) {
             return Some(carry(a, Rule::SameParagraph));
         }
     }
     if kinds[i] != QuoteKind::Full {
-        return None;
+        // A fragment in a sentence about someone: `Mr. Bush praised his brother's “faith”`.
+        let subject = tokens
+            .sentence_subject(place.sentence_start, place.open)
+            .filter(|p| is_subject_speaker(tokens, resolver.entities, *p))?;
+        let who = resolver.resolve(subject);
+        return Some(Attributed {
+            who,
+            cue: None,
+            rule: Rule::Subject,
+        });
     }
     if opens_paragraph && m.paragraph > 0 {
         let previous = (0..i)
@@ -265,6 +303,32 @@ fn from_context(
         cue: Some(doc.tokens[cue].span),
         rule: Rule::SentenceBefore,
     })
+}
+
+/// Whether a sentence's subject can be taken to say what the sentence quotes: a person,
+/// organization or group the tagger knows, or a personal pronoun.
+fn is_subject_speaker(tokens: &Tokens, entities: &Entities, p: phrases::Phrase) -> bool {
+    match p.kind {
+        PhraseKind::Pronoun(pronoun) => !matches!(pronoun, lexicons::Pronoun::It),
+        PhraseKind::Name => {
+            let doc = tokens.doc;
+            let span = Span::new(doc.tokens[p.start].span.start, doc.tokens[p.end - 1].span.end);
+            let known = entities.within(span).any(|(_, id)| {
+                entities.get(id).is_some_and(|e| {
+                    matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Norp)
+                })
+            });
+            // Failing the tagger, a capitalized name followed by its verb: `Rubio pushed back`,
+            // not `Maybe he` or `Instead,`.
+            let first = tokens.word(p.start);
+            let verb_follows = doc.tokens.get(p.end).is_some_and(|_| {
+                let next = tokens.word(p.end);
+                next.starts_with(char::is_lowercase) && lexicons::speaker_pronoun(next).is_none()
+            });
+            known || verb_follows && !lexicons::is_sentence_opener(first)
+        }
+        _ => false,
+    }
 }
 
 /// The cue and subject of the sentence before `sentence` (not before sentence `floor`), outside

@@ -16,6 +16,8 @@ pub enum PhraseKind {
     Name,
     /// Ends in a common noun: "the spokesman", "a senior official", "officials".
     Description,
+    /// "who" or "which", standing for the phrase at tokens `.0..1` before it.
+    Relative(usize, usize),
 }
 
 /// Tokens `start..end` that name or describe a speaker.
@@ -47,6 +49,14 @@ impl Tokens<'_, '_> {
         self.doc.tokens[t].kind == TokenKind::Punct
     }
 
+    /// A word that ends a phrase: a preposition, conjunction, auxiliary or adverb (not an
+    /// acronym that spells like one: "US").
+    fn is_stop(&self, t: usize) -> bool {
+        let word = self.word(t);
+        let acronym = word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.');
+        !acronym && (is_closed_class(&word.to_lowercase()) || is_ly_adverb(word))
+    }
+
     fn is_capitalized(&self, t: usize) -> bool {
         self.word(t).starts_with(|c: char| c.is_uppercase())
     }
@@ -61,14 +71,36 @@ impl Tokens<'_, '_> {
             let to = self.doc.tokens.get(t + 1).map(|_| self.word(t + 1));
             return (to == Some("to")).then_some("according to");
         }
+        let next = self.doc.tokens.get(t + 1).map(|_| self.word(t + 1));
+        // `As Milbank puts it,` · `Sanders shot back,`
+        match (self.lower(t).as_str(), next) {
+            ("put" | "puts", Some("it")) => return Some("put it"),
+            ("shot" | "fired" | "hit" | "hits" | "fires", Some("back")) => return Some("hit back"),
+            _ => {}
+        }
         let lemma = lexicons::speech_verb(word)?;
+        if t > 0 && !self.quoted[t - 1] {
+            // `Trump's remarks`, `the proposed plan`: a noun or an adjective, not a verb.
+            let before = self.lower(t - 1);
+            if before.ends_with("'s") || before.ends_with("\u{2019}s") || is_determiner(&before) {
+                return None;
+            }
+        }
         if lexicons::is_also_a_noun(word) && self.is_capitalized(t) {
             // "the United States", "The Post": a name, not a cue.
             return None;
         }
-        if lexicons::is_also_a_noun(word) && t > 0 {
+        if lexicons::is_also_a_noun(word) && t > 0 && !self.quoted[t - 1] {
+            // Only after what can be a subject or an auxiliary: `Trump calls`, `he has
+            // called`, `the statement reads`; not `their phone call`, `the report`.
             let before = self.lower(t - 1);
-            if is_determiner(&before) || before.ends_with("'s") || before.ends_with("\u{2019}s") {
+            let subject_like = self.is_capitalized(t - 1)
+                || lexicons::speaker_pronoun(self.word(t - 1)).is_some()
+                || is_adverb_or_auxiliary(&before)
+                || is_ly_adverb(self.word(t - 1))
+                || matches!(before.as_str(), "," | "who" | "which" | "that")
+                || is_speaker_noun(&before);
+            if !subject_like {
                 return None;
             }
         }
@@ -81,7 +113,10 @@ impl Tokens<'_, '_> {
         while end > floor && !self.quoted[end - 1] {
             let t = end - 1;
             let lower = self.lower(t);
-            if is_adverb_or_auxiliary(&lower) || dates::is_date_word(self.word(t)) {
+            if is_adverb_or_auxiliary(&lower) && !self.is_capitalized(t)
+                || is_ly_adverb(self.word(t))
+                || dates::is_date_word(self.word(t))
+            {
                 end = t;
             } else if matches!(lower.as_str(), "on" | "last" | "this" | "late" | "early")
                 && end < self.doc.tokens.len()
@@ -108,24 +143,48 @@ impl Tokens<'_, '_> {
             return None;
         }
         let participle = self.word(cue).ends_with("ing");
-        if end <= floor || self.quoted[end - 1] && !participle {
-            return None;
-        }
         let last = self.lower(end - 1);
-        if matches!(last.as_str(), "and" | "but" | "to")
-            || participle && (last == "," || self.quoted[end - 1])
-        {
-            // `Trump bemoaned the unrest and said`, `Clinton mocked it, saying`: the subject
-            // of the sentence.
+        if participle && !self.quoted[end - 1] {
+            // `with Sen. John McCain calling it`: the name right before the participle.
+            let named = self
+                .phrase_ending(end, floor)
+                .filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)));
+            if named.is_some() {
+                return named;
+            }
+        }
+        if participle {
+            // `“…,” said Rep. Bobby Scott, adding that “…”`: the speaker of the cue before.
+            let earlier = (floor..cue).rev().find(|&c| self.cue(c).is_some());
+            if let Some(c) = earlier {
+                let speaker = self
+                    .subject_before(c, floor)
+                    .or_else(|| self.phrase_from(c + 1, cue));
+                if speaker.is_some() {
+                    return speaker;
+                }
+            }
+        }
+        if participle || matches!(last.as_str(), "and" | "but" | "to") {
+            // `Trump bemoaned the unrest and said`, `Clinton mocked it, saying`, `Trump went on
+            // to say`: the subject of the sentence.
             return self.sentence_subject(floor, cue);
         }
+        if self.quoted[end - 1] {
+            return None;
+        }
         if matches!(last.as_str(), "who" | "which") {
-            // Trump, who ... : the phrase before the relative pronoun.
+            // `Trump, who ...`: the relative pronoun, standing for the phrase before it.
             let mut before = end - 1;
             if before > floor && self.word(before - 1) == "," {
                 before -= 1;
             }
-            return self.phrase_ending(before, floor);
+            let antecedent = self.phrase_ending(before, floor)?;
+            return Some(Phrase {
+                start: end - 1,
+                end,
+                kind: PhraseKind::Relative(antecedent.start, antecedent.end),
+            });
         }
         if last == "," {
             // An appositive or aside between two commas: the phrase before the first.
@@ -147,6 +206,12 @@ impl Tokens<'_, '_> {
     /// opening clause set off by a comma (`But`, `On Tuesday,`, `In a statement,`).
     pub fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
         let mut first = start;
+        // A dateline: `WASHINGTON (AFP) -`.
+        if let Some(dash) = (first..limit.min(first + 6)).find(|&t| is_dash(self.word(t))) {
+            if (first..dash).all(|t| self.is_capitalized(t) || self.is_punct(t)) {
+                first = dash + 1;
+            }
+        }
         // A sentence that opens with a quote: the subject follows it.
         while first < limit && (self.quoted[first] || self.word(first) == ",") {
             first += 1;
@@ -159,18 +224,25 @@ impl Tokens<'_, '_> {
         {
             first += 1;
         }
-        if first < limit && is_closed_class(&self.lower(first)) {
-            let comma = (first..limit.min(first + 15)).find(|&t| self.word(t) == ",")?;
-            first = comma + 1;
+        // An opening clause: `On Tuesday,`, `Speaking to reporters,`, `Eight years ago,`.
+        let comma = (first..limit.min(first + 25)).find(|&t| self.word(t) == ",");
+        if let Some(comma) = comma {
+            let lower = self.lower(first);
+            let opener = is_closed_class(&lower)
+                || lower.ends_with("ing")
+                || lower.ends_with("ed")
+                || lower.ends_with("ly") && lexicons::gender_of(self.word(first)).is_none()
+                || (first..comma).any(|t| {
+                    let w = self.word(t);
+                    dates::is_date_word(w)
+                        || matches!(w, "ago" | "Earlier" | "Later" | "Likewise")
+                        || self.doc.tokens[t].kind == TokenKind::Number
+                });
+            if opener {
+                first = comma + 1;
+            }
         }
-        let phrase = self.phrase_from(first, limit)?;
-        // The subject is followed by its verb, not by more of a list or a clause.
-        let next = self
-            .doc
-            .tokens
-            .get(phrase.end)
-            .map(|_| self.word(phrase.end));
-        (!matches!(next, Some("and" | "of"))).then_some(phrase)
+        self.phrase_from(first, limit)
     }
 
     /// The phrase that ends just before token `end`.
@@ -216,7 +288,7 @@ impl Tokens<'_, '_> {
                 start = t;
                 continue;
             }
-            if is_closed_class(&lower)
+            if self.is_stop(t)
                 || lexicons::speaker_pronoun(self.word(t)).is_some()
                 || self.cue(t).is_some() && !self.is_capitalized(t)
                 || dates::is_date_word(self.word(t))
@@ -250,6 +322,17 @@ impl Tokens<'_, '_> {
                 break;
             }
             let lower = self.lower(end);
+            if lower == "and"
+                && end > start
+                && end + 1 < limit
+                && self.is_capitalized(end - 1)
+                && self.is_capitalized(end + 1)
+                && !self.quoted[end + 1]
+            {
+                // `Sens. Ann Lee and Bo Park said`
+                end += 1;
+                continue;
+            }
             if matches!(lower.as_str(), "of" | "for")
                 && end > start
                 && end + 1 < limit
@@ -259,12 +342,21 @@ impl Tokens<'_, '_> {
                 end += 1;
                 continue;
             }
-            if is_closed_class(&lower)
+            if self.is_stop(end)
                 || is_determiner(&lower)
                 || lexicons::speaker_pronoun(self.word(end)).is_some()
                 || self.cue(end).is_some() && (!self.is_capitalized(end) || end > start)
                 || dates::is_date_word(self.word(end))
             {
+                break;
+            }
+            if !self.is_capitalized(end)
+                && (start..end).any(|t| self.is_capitalized(t))
+                && !self.leads_to_a_noun(end, limit)
+            {
+                // After a name, a lowercase word belongs to the phrase only on the way to a
+                // role or another name ("Republican presidential nominee Donald Trump"); else it
+                // is the verb ("Rubio pushed back").
                 break;
             }
             end += 1;
@@ -281,15 +373,35 @@ impl Tokens<'_, '_> {
         self.phrase(start, end)
     }
 
+    /// Whether the lowercase words from `t` lead, within three, to a role, a speaker noun or a
+    /// capitalized word.
+    fn leads_to_a_noun(&self, t: usize, limit: usize) -> bool {
+        (t..limit.min(t + 3))
+            .take_while(|&k| !self.quoted[k] && !self.is_punct(k) && !self.is_stop(k))
+            .any(|k| {
+                let w = self.word(k);
+                self.is_capitalized(k) || lexicons::is_role_word(w) || is_speaker_noun(w)
+            })
+    }
+
     /// Tokens `start..end` as a speaker phrase, if they can be one.
-    fn phrase(&self, start: usize, end: usize) -> Option<Phrase> {
+    pub fn phrase(&self, start: usize, end: usize) -> Option<Phrase> {
         if start >= end {
             return None;
         }
         let last = end - 1;
         let determined = is_determiner(&self.lower(start));
         if determined && start == last {
-            return None;
+            // `Another said`, `One added`, `Some called it`: a determiner standing alone.
+            let alone = matches!(
+                self.lower(start).as_str(),
+                "another" | "one" | "some" | "many" | "several" | "both" | "most" | "few" | "all"
+            );
+            return alone.then_some(Phrase {
+                start,
+                end,
+                kind: PhraseKind::Description,
+            });
         }
         let kind = if self.is_capitalized(last) {
             PhraseKind::Name
@@ -306,6 +418,10 @@ impl Tokens<'_, '_> {
         };
         Some(Phrase { start, end, kind })
     }
+}
+
+pub fn is_dash(word: &str) -> bool {
+    matches!(word, "\u{2014}" | "\u{2013}" | "\u{2015}" | "-" | "--")
 }
 
 fn is_determiner(lower: &str) -> bool {
@@ -343,7 +459,7 @@ fn is_determiner(lower: &str) -> bool {
     )
 }
 
-fn is_adverb_or_auxiliary(lower: &str) -> bool {
+pub fn is_adverb_or_auxiliary(lower: &str) -> bool {
     matches!(
         lower,
         "also"
@@ -354,6 +470,7 @@ fn is_adverb_or_auxiliary(lower: &str) -> bool {
             | "still"
             | "further"
             | "earlier"
+            | "now"
             | "has"
             | "have"
             | "had"
@@ -376,6 +493,8 @@ fn is_adverb_or_auxiliary(lower: &str) -> bool {
             | "even"
             | "just"
             | "often"
+            | "reportedly"
+            | "repeatedly"
             | "since"
             | "yesterday"
             | "today"
@@ -385,7 +504,12 @@ fn is_adverb_or_auxiliary(lower: &str) -> bool {
             | "evening"
             | "night"
             | "week"
-    ) || lower.len() > 4 && lower.ends_with("ly") && lower != "july"
+    )
+}
+
+/// A lowercase adverb in -ly: `recently`, `angrily` (not `Kelly` or `July`).
+pub fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
 }
 
 /// Words that end a phrase: prepositions, conjunctions, auxiliaries, some adverbs.
@@ -522,6 +646,23 @@ fn is_speaker_noun(word: &str) -> bool {
             | "operative"
             | "pollster"
             | "economist"
+            | "editorial"
+            | "sign"
+            | "signs"
+            | "message"
+            | "email"
+            | "release"
+            | "headline"
+            | "caption"
+            | "banner"
+            | "video"
+            | "tweet"
+            | "post"
+            | "document"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "survey"
     )
 }
 

@@ -32,6 +32,10 @@ fn reports(lemma: &str) -> bool {
             | "comment"
             | "question"
             | "see"
+            | "agree"
+            | "read"
+            | "put it"
+            | "hit back"
     )
 }
 

@@ -72,6 +72,19 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             PhraseKind::Pronoun(p) => self.pronoun(phrase, p),
             PhraseKind::Name => self.name(phrase),
             PhraseKind::Description => self.description(phrase),
+            PhraseKind::Relative(start, end) => {
+                // `Trump, who said`: the name of the phrase before, named here by "who".
+                let antecedent = self.tokens.phrase(start, end).unwrap_or(Phrase {
+                    start,
+                    end,
+                    kind: PhraseKind::Description,
+                });
+                let who = self.resolve(antecedent);
+                Who {
+                    mention: self.span(phrase.start, phrase.end),
+                    ..who
+                }
+            }
         };
         let at = self
             .speakers
