@@ -471,7 +471,7 @@ const SPEECH_VERBS: &[(&str, &[&str])] = &[
     ("remember", &["remembered"]),
     ("confide", &["confided"]),
     ("assail", &["assails", "assailed"]),
-    ("sing", &["sang"]),
+    ("sing", &["sing", "sings", "sang", "singing"]),
     ("recommend", &["recommends", "recommended"]),
     ("bark", &["barked"]),
     ("agree", &["agrees", "agreed"]),

@@ -26,6 +26,8 @@ pub struct Place {
     pub sentence_end: usize,
     /// The end of the quote's paragraph.
     pub paragraph_end: usize,
+    /// The quoted words end with a comma: `“…,” he said`.
+    pub comma_inside: bool,
 }
 
 /// How far from a quote its cue may be, in tokens.
@@ -63,7 +65,7 @@ pub fn after_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
     if i >= end {
         return None;
     }
-    if let Some(lemma) = tokens.cue(i) {
+    if let Some(lemma) = tokens.cue(i).filter(|_| !tokens.word(i).ends_with("ing")) {
         let (last, rule) = if lemma == "according to" {
             (i + 1, Rule::AccordingTo)
         } else {
@@ -117,7 +119,10 @@ fn is_modifier(word: &str) -> bool {
     phrases::is_ly_adverb(word)
         || word.starts_with(|c: char| c.is_lowercase())
             && phrases::is_adverb_or_auxiliary(word)
-            && !matches!(word, "since" | "morning" | "afternoon" | "evening" | "night" | "week")
+            && !matches!(
+                word,
+                "since" | "morning" | "afternoon" | "evening" | "night" | "week"
+            )
 }
 
 /// `X said: “…”` · `X told reporters, “…”` · `X called it “…”` · `According to X, “…”`: the
@@ -130,51 +135,94 @@ pub fn before_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
         .rev()
         .filter(|&t| !tokens.quoted[t])
         .filter_map(|t| tokens.cue(t).map(|lemma| (t, lemma)));
+    let mut found = None;
     for (cue, lemma) in cues.take(2) {
         // Verbs that introduce a quote only right before it: `the sign read: “…”`.
         let adjacent = cue + 1 == place.open
             || cue + 2 == place.open && matches!(tokens.word(cue + 1), "," | ":");
-        if matches!(lemma, "read" | "speak") && !adjacent {
+        if matches!(lemma, "read" | "speak" | "continue") && !adjacent {
             continue;
         }
-        if lemma == "according to" {
-            let speaker = tokens.phrase_from(cue + 2, place.open)?;
-            return Some(Attribution {
-                speaker,
-                cue: Some((cue, cue + 1)),
-                rule: Rule::AccordingTo,
-            });
-        }
-        if tokens.doc.tokens.get(cue + 1).is_some() && tokens.word(cue + 1) == "by" {
-            // Passive: `Rubio was asked by moderator Gerard Baker whether ...`.
-            if let Some(speaker) = tokens.phrase_from(cue + 2, place.open) {
-                return Some(Attribution {
-                    speaker,
-                    cue: Some((cue, cue)),
-                    rule: Rule::BeforeQuote,
-                });
-            }
-        }
-        if let Some(speaker) = tokens.subject_before(cue, place.sentence_start) {
-            return Some(Attribution {
-                speaker,
-                cue: Some((cue, cue)),
-                rule: Rule::BeforeQuote,
-            });
-        }
-        // Inverted: `Said Trump: “…”`, `Stated Stone:`.
-        if let Some(speaker) = tokens.phrase_from(cue + 1, place.open) {
-            let next = tokens.word(speaker.end);
-            if speaker.kind != PhraseKind::Description && matches!(next, ":" | ",") {
-                return Some(Attribution {
-                    speaker,
-                    cue: Some((cue, cue)),
-                    rule: Rule::BeforeQuote,
-                });
-            }
+        found = with_cue(tokens, place, cue, lemma);
+        if found.is_some() {
+            break;
         }
     }
-    None
+    let found = found?;
+    Some(outermost(tokens, place.sentence_start, found))
+}
+
+/// The speaker a cue before the quote introduces.
+fn with_cue(tokens: &Tokens, place: Place, cue: usize, lemma: &str) -> Option<Attribution> {
+    let attribution = |speaker, last, rule| Attribution {
+        speaker,
+        cue: Some((cue, last)),
+        rule,
+    };
+    match lemma {
+        "according to" => {
+            let speaker = tokens.phrase_from(cue + 2, place.open)?;
+            return Some(attribution(speaker, cue + 1, Rule::AccordingTo));
+        }
+        "put it" => {
+            // `As Akhil Amar, a professor, put it, “…”`
+            let as_ = (place.sentence_start..cue)
+                .rev()
+                .find(|&t| tokens.word(t).eq_ignore_ascii_case("as"))?;
+            let speaker = tokens.phrase_from(as_ + 1, cue)?;
+            return Some(attribution(speaker, cue + 1, Rule::BeforeQuote));
+        }
+        _ => {}
+    }
+    if tokens.word(cue + 1) == "by" {
+        // Passive: `Rubio was asked by moderator Gerard Baker whether ...`.
+        if let Some(speaker) = tokens.phrase_from(cue + 2, place.open) {
+            return Some(attribution(speaker, cue, Rule::BeforeQuote));
+        }
+    }
+    if let Some(speaker) = tokens.subject_before(cue, place.sentence_start) {
+        return Some(attribution(speaker, cue, Rule::BeforeQuote));
+    }
+    // Inverted: `Said Trump: “…”`, `Stated Stone:`.
+    let speaker = tokens.phrase_from(cue + 1, place.open)?;
+    let next = tokens.word(speaker.end);
+    (speaker.kind != PhraseKind::Description && matches!(next, ":" | ","))
+        .then(|| attribution(speaker, cue, Rule::BeforeQuote))
+}
+
+/// A cue inside what an earlier cue of the sentence reports belongs to it: in `Clinton said
+/// Trump called her a “nasty woman”` the quote is in what Clinton says.
+fn outermost(tokens: &Tokens, floor: usize, mut found: Attribution) -> Attribution {
+    loop {
+        let inner_start = found
+            .speaker
+            .start
+            .min(found.cue.map_or(usize::MAX, |c| c.0));
+        let outer = (floor..inner_start)
+            .rev()
+            .filter(|&t| !tokens.quoted[t] && tokens.word(t) != ";")
+            .find_map(|t| {
+                let lemma = tokens.cue(t)?;
+                if lemma == "according to" || tokens.word(t).ends_with("ing") {
+                    return None;
+                }
+                // Only a cue whose clause runs on to the inner one: `said (that) ...`.
+                let next = tokens.word(t + 1);
+                let reports = next == "that"
+                    || t + 1 == inner_start
+                    || crate::lexicons::speaker_pronoun(next).is_some();
+                let speaker = tokens.subject_before(t, floor)?;
+                reports.then_some(Attribution {
+                    speaker,
+                    cue: Some((t, t)),
+                    rule: found.rule,
+                })
+            });
+        match outer {
+            Some(o) if (floor..inner_start).contains(&o.speaker.start) => found = o,
+            _ => return found,
+        }
+    }
 }
 
 /// `Trump: “…”` · `Trump: Cruz Has ‘…’` (a headline) · `Perez lobbies for a higher wage: “…”`:
@@ -230,12 +278,37 @@ pub fn aside(tokens: &Tokens, place: Place) -> Option<Attribution> {
             }
         }
         let speaker = tokens.phrase_ending(cue, range.start)?;
-        let opened = speaker.start > range.start && tokens.word(speaker.start - 1) == ",";
+        // Set off by a comma, or right after a quote: `“…” -- … -- “…,” he says.`
+        let opened = speaker.start > range.start
+            && (tokens.word(speaker.start - 1) == "," || tokens.quoted[speaker.start - 1]);
         (opened && speaker.kind != PhraseKind::Description).then_some(Attribution {
             speaker,
             cue: Some((cue, cue)),
             rule,
         })
+    })
+}
+
+/// `"PENCE: Well, look, ...`: a transcript, whose quoted paragraph opens with the speaker's name
+/// in capitals and a colon.
+pub fn transcript(tokens: &Tokens, place: Place) -> Option<Attribution> {
+    let name = place.open + 1;
+    let colon = tokens
+        .doc
+        .tokens
+        .get(name + 1)
+        .map(|_| tokens.word(name + 1));
+    let word = tokens.doc.tokens.get(name).map(|_| tokens.word(name))?;
+    let capitals = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_lowercase());
+    (capitals && colon == Some(":")).then_some(Attribution {
+        speaker: Phrase {
+            start: name,
+            end: name + 1,
+            kind: PhraseKind::Name,
+        },
+        cue: None,
+        rule: Rule::Colon,
     })
 }
 

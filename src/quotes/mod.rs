@@ -70,9 +70,14 @@ pub fn find(doc: &Document, entities: &Entities) -> Found {
         .zip(&kinds)
         .map(|(p, &kind)| in_sentence(&tokens, (*p)?, kind))
         .collect();
-    // A quote left open at a paragraph's end runs on into the next: the speaker named there.
+    // A quote left open at a paragraph's end runs on into the next: the speaker named there,
+    // unless an earlier quote of its paragraph has one.
     for i in (0..marked.len().saturating_sub(1)).rev() {
-        if marked[i].continues && found[i].is_none() {
+        let earlier_in_paragraph = (0..i)
+            .rev()
+            .take_while(|&j| marked[j].paragraph == marked[i].paragraph)
+            .any(|j| found[j].is_some());
+        if marked[i].continues && found[i].is_none() && !earlier_in_paragraph {
             found[i] = found[i + 1].map(|a| Attribution {
                 rule: Rule::RunsOn,
                 ..a
@@ -91,6 +96,57 @@ pub fn find(doc: &Document, entities: &Entities) -> Found {
                 &kinds,
                 &attributed,
                 i,
+            );
+        }
+    }
+    if std::env::var("AA_DEBUG").is_ok() {
+        for (i, m) in marked.iter().enumerate() {
+            let Some(p) = places[i] else { continue };
+            let span = |ph: phrases::Phrase| {
+                (
+                    doc.tokens[ph.start].span.start,
+                    doc.tokens[ph.end - 1].span.end,
+                )
+            };
+            let mut c: Vec<(&str, (usize, usize))> = Vec::new();
+            if let Some(a) = layouts::after_quote(&tokens, p) {
+                c.push(("after", span(a.speaker)));
+            }
+            if let Some(a) = layouts::before_quote(&tokens, p) {
+                c.push(("before", span(a.speaker)));
+            }
+            if let Some(a) = layouts::aside(&tokens, p) {
+                c.push(("aside", span(a.speaker)));
+            }
+            if let Some(a) = layouts::colon(&tokens, p) {
+                c.push(("colon", span(a.speaker)));
+            }
+            if let Some(a) = layouts::dash(&tokens, p) {
+                c.push(("dash", span(a.speaker)));
+            }
+            if let Some(ph) = tokens.sentence_subject(p.sentence_start, p.open) {
+                c.push(("subject", span(ph)));
+            }
+            if let Some((_, ph)) =
+                sentence_before(&tokens, doc.sentence_at(m.inner.start).unwrap_or(0), 0)
+            {
+                c.push(("sbefore", span(ph)));
+            }
+            if let Some(a) = &attributed[i] {
+                c.push((Box::leak(format!("{:?}", a.rule).into_boxed_str()), (0, 0)));
+                c.push(("chosen", (a.who.mention.start, a.who.mention.end)));
+            }
+            for j in (0..i).rev().take(3) {
+                if let Some(a) = &attributed[j] {
+                    c.push(("prevq", (a.who.mention.start, a.who.mention.end)));
+                }
+            }
+            let line: Vec<String> = c.iter().map(|(r, (a, b))| format!("{r}:{a}:{b}")).collect();
+            eprintln!(
+                "CAND\t{}\t{}\t{}",
+                m.inner.start,
+                m.inner.end,
+                line.join(" ")
             );
         }
     }
@@ -160,6 +216,7 @@ fn place(doc: &Document, m: &marks::Marked) -> Option<Place> {
         after,
         sentence_end: doc.sentences[closing].tokens.end.max(after),
         paragraph_end: paragraph_end.max(after),
+        comma_inside: doc.slice(m.inner).trim_end().ends_with(','),
     })
 }
 
@@ -169,22 +226,22 @@ fn in_sentence(tokens: &Tokens, place: Place, kind: QuoteKind) -> Option<Attribu
     // `“…,” the White House said.` and `“…,” according to Reuters` name the speaker even of a
     // quote the writer's words lead into.
     let closing = after.filter(|a| {
-        a.rule == Rule::AccordingTo || tokens.word(place.after) == "," || ends_with_comma(tokens, place)
+        a.rule == Rule::AccordingTo
+            || place.comma_inside
+            || place.after < tokens.doc.tokens.len() && tokens.word(place.after) == ","
     });
     let before = || layouts::before_quote(tokens, place);
     let aside = || layouts::aside(tokens, place);
+    if let Some(a) = layouts::transcript(tokens, place) {
+        return Some(a);
+    }
     match kind {
         QuoteKind::Full => after.or_else(before),
-        QuoteKind::Partial => closing.or_else(aside).or_else(before).or(after),
+        QuoteKind::Partial => closing.or_else(before).or(after),
     }
     .or_else(|| layouts::colon(tokens, place))
     .or_else(|| layouts::dash(tokens, place))
     .or_else(aside)
-}
-
-/// Whether the quoted words end with a comma: `“…,” he said`.
-fn ends_with_comma(tokens: &Tokens, place: Place) -> bool {
-    place.after >= 2 && tokens.word(place.after - 2) == ","
 }
 
 /// Resolves the in-sentence attributions in the order their speakers appear, so that pronouns
@@ -291,16 +348,38 @@ fn from_context(
             return Some(carry(a, Rule::FollowsQuote));
         }
     }
-    let (cue, phrase) = before_sentence.or_else(|| {
+    let floor = if opens_paragraph {
+        0
+    } else {
+        paragraph.sentences.start
+    };
+    if let Some((cue, phrase)) = before_sentence.or_else(|| {
         // The last sentence of the paragraph before, for a quote that opens its paragraph.
-        (opens_paragraph && sentence > 0)
+        opens_paragraph
             .then(|| sentence_before(tokens, sentence, 0))
             .flatten()
-    })?;
+    }) {
+        let who = resolver.resolve(phrase);
+        return Some(Attributed {
+            who,
+            cue: Some(doc.tokens[cue].span),
+            rule: Rule::SentenceBefore,
+        });
+    }
+    // The sentence before is about someone, who goes on to speak: `Sanders identified young
+    // voters' exhaustion as a reason. “The younger people are ...”`.
+    let previous = sentence.checked_sub(1).filter(|&s| s >= floor)?;
+    let range = doc.sentences[previous].tokens.clone();
+    let phrase = tokens
+        .sentence_subject(range.start, range.end)
+        .filter(|p| {
+            matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_))
+                && is_subject_speaker(tokens, resolver.entities, *p)
+        })?;
     let who = resolver.resolve(phrase);
     Some(Attributed {
         who,
-        cue: Some(doc.tokens[cue].span),
+        cue: None,
         rule: Rule::SentenceBefore,
     })
 }
@@ -312,10 +391,16 @@ fn is_subject_speaker(tokens: &Tokens, entities: &Entities, p: phrases::Phrase) 
         PhraseKind::Pronoun(pronoun) => !matches!(pronoun, lexicons::Pronoun::It),
         PhraseKind::Name => {
             let doc = tokens.doc;
-            let span = Span::new(doc.tokens[p.start].span.start, doc.tokens[p.end - 1].span.end);
+            let span = Span::new(
+                doc.tokens[p.start].span.start,
+                doc.tokens[p.end - 1].span.end,
+            );
             let known = entities.within(span).any(|(_, id)| {
                 entities.get(id).is_some_and(|e| {
-                    matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Norp)
+                    matches!(
+                        e.kind,
+                        EntityType::Person | EntityType::Org | EntityType::Norp
+                    )
                 })
             });
             // Failing the tagger, a capitalized name followed by its verb: `Rubio pushed back`,
@@ -327,7 +412,11 @@ fn is_subject_speaker(tokens: &Tokens, entities: &Entities, p: phrases::Phrase) 
             });
             known || verb_follows && !lexicons::is_sentence_opener(first)
         }
-        _ => false,
+        PhraseKind::Description => {
+            let head = tokens.word(p.end - 1);
+            phrases::is_speaker_noun(head) || lexicons::is_role_word(head)
+        }
+        PhraseKind::Relative(..) => false,
     }
 }
 
@@ -373,9 +462,15 @@ fn introduced_before(
         Some(cue) => tokens
             .subject_before(cue, range.start)
             .or_else(|| tokens.phrase_from(cue + 1, colon)),
+        // `Sanders made the following comment:`
         None => tokens
             .phrase_ending(colon, range.start)
-            .filter(|p| p.kind != PhraseKind::Description),
+            .filter(|p| p.kind != PhraseKind::Description)
+            .or_else(|| {
+                tokens
+                    .sentence_subject(range.start, colon)
+                    .filter(|p| is_subject_speaker(tokens, resolver.entities, *p))
+            }),
     }?;
     let who = resolver.resolve(phrase);
     Some(Attributed {

@@ -94,6 +94,10 @@ impl Tokens<'_, '_> {
             // Only after what can be a subject or an auxiliary: `Trump calls`, `he has
             // called`, `the statement reads`; not `their phone call`, `the report`.
             let before = self.lower(t - 1);
+            if next == Some("of") || lexicons::is_demonym(self.word(t - 1)) {
+                // `claims of`, `Republican claims`
+                return None;
+            }
             let subject_like = self.is_capitalized(t - 1)
                 || lexicons::speaker_pronoun(self.word(t - 1)).is_some()
                 || is_adverb_or_auxiliary(&before)
@@ -145,10 +149,12 @@ impl Tokens<'_, '_> {
         let participle = self.word(cue).ends_with("ing");
         let last = self.lower(end - 1);
         if participle && !self.quoted[end - 1] {
-            // `with Sen. John McCain calling it`: the name right before the participle.
-            let named = self
-                .phrase_ending(end, floor)
-                .filter(|p| matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_)));
+            // `with Sen. John McCain calling it`: the name right after "with".
+            let named = self.phrase_ending(end, floor).filter(|p| {
+                matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_))
+                    && p.start > floor
+                    && matches!(self.lower(p.start - 1).as_str(), "with" | "of")
+            });
             if named.is_some() {
                 return named;
             }
@@ -186,20 +192,49 @@ impl Tokens<'_, '_> {
                 kind: PhraseKind::Relative(antecedent.start, antecedent.end),
             });
         }
-        if last == "," {
-            // An appositive or aside between two commas: the phrase before the first.
-            let first = (floor.max(end.saturating_sub(30))..end - 1)
-                .rev()
-                .take_while(|&k| !self.quoted[k])
-                .find(|&k| self.word(k) == ",");
-            return match first {
-                Some(comma) => self
-                    .phrase_ending(comma, floor)
-                    .filter(|p| p.kind != PhraseKind::Description || p.end - p.start > 1),
-                None => None,
-            };
+        if last == "," || is_dash(&last) {
+            return self.before_appositives(end - 1, floor);
         }
-        self.phrase_ending(end, floor)
+        let phrase = self.phrase_ending(end, floor)?;
+        // `Beck, who has in the past described`, `Trump on Twitter called`: a prepositional
+        // phrase of time or setting between the subject and its verb.
+        let setting = phrase.start > floor
+            && matches!(
+                self.lower(phrase.start - 1).as_str(),
+                "in" | "on" | "at" | "during" | "over" | "via"
+            )
+            && (phrase.kind == PhraseKind::Description || is_setting(self.word(phrase.end - 1)));
+        if setting {
+            return self.subject_before(phrase.start - 1, floor);
+        }
+        Some(phrase)
+    }
+
+    /// The subject before the asides that end with the comma at token `comma`: `Speaker Paul
+    /// Ryan, the top Republican, on Tuesday called` · `Cory James, 22, of Flint, Mich., said`.
+    /// Of the commas before, the leftmost whose phrase fills its whole stretch and names someone.
+    fn before_appositives(&self, comma: usize, floor: usize) -> Option<Phrase> {
+        let lowest = floor.max(comma.saturating_sub(40));
+        let commas: Vec<usize> = (lowest..comma)
+            .rev()
+            .take_while(|&k| !self.quoted[k] && self.cue(k).is_none())
+            .filter(|&k| self.word(k) == "," || is_dash(self.word(k)))
+            .collect();
+        let fills = |p: &Phrase| p.start == floor || p.start > floor && self.is_punct(p.start - 1);
+        let mut best = None;
+        for &c in &commas {
+            if let Some(p) = self.phrase_ending(c, floor) {
+                let names = p.kind != PhraseKind::Description || p.end - p.start > 1;
+                if names && fills(&p) {
+                    best = Some(p);
+                }
+            }
+        }
+        best.or_else(|| {
+            let nearest = *commas.first()?;
+            self.phrase_ending(nearest, floor)
+                .filter(|p| p.kind != PhraseKind::Description || p.end - p.start > 1)
+        })
     }
 
     /// The phrase that opens the sentence starting at token `start`, after a conjunction or an
@@ -207,8 +242,12 @@ impl Tokens<'_, '_> {
     pub fn sentence_subject(&self, start: usize, limit: usize) -> Option<Phrase> {
         let mut first = start;
         // A dateline: `WASHINGTON (AFP) -`.
-        if let Some(dash) = (first..limit.min(first + 6)).find(|&t| is_dash(self.word(t))) {
-            if (first..dash).all(|t| self.is_capitalized(t) || self.is_punct(t)) {
+        if let Some(dash) = (first..limit.min(first + 12)).find(|&t| is_dash(self.word(t))) {
+            if (first..dash).all(|t| {
+                self.is_capitalized(t)
+                    || self.is_punct(t)
+                    || self.doc.tokens[t].kind == TokenKind::Number
+            }) {
                 first = dash + 1;
             }
         }
@@ -318,6 +357,17 @@ impl Tokens<'_, '_> {
             end += 1;
         }
         while end < limit && end - start < MAX_PHRASE {
+            let number = |k: usize| self.doc.tokens[k].kind == TokenKind::Number;
+            if self.word(end) == "/"
+                && end > start
+                && end + 1 < limit
+                && number(end - 1)
+                && number(end + 1)
+            {
+                // `9/11 widow Terry Strada`
+                end += 2;
+                continue;
+            }
             if self.quoted[end] || self.is_punct(end) {
                 break;
             }
@@ -411,7 +461,14 @@ impl Tokens<'_, '_> {
             let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
             let verbish = head.ends_with("ing") || head.ends_with("ed") || head.ends_with("ly");
             let role = lexicons::is_role_word(head) || is_speaker_noun(head);
-            if verbish && !role || !(determined || plural || role || end - start > 1) {
+            let first = self.word(start);
+            let starts_verbish = !determined
+                && (first.ends_with("ed") || first.ends_with("ing"))
+                && !lexicons::is_role_word(first);
+            if verbish && !role
+                || starts_verbish
+                || !(determined || plural || role || end - start > 1)
+            {
                 return None;
             }
             PhraseKind::Description
@@ -599,8 +656,16 @@ fn is_closed_class(lower: &str) -> bool {
         )
 }
 
+/// Where or when something was said: `on Twitter`, `in an interview`, `in the past`.
+fn is_setting(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "twitter" | "facebook" | "instagram" | "cnn" | "fox" | "msnbc" | "nbc" | "abc" | "cbs"
+    )
+}
+
 /// Common nouns for those who speak, beyond the role words: "a source", "the statement".
-fn is_speaker_noun(word: &str) -> bool {
+pub fn is_speaker_noun(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
         "source"
@@ -663,6 +728,27 @@ fn is_speaker_noun(word: &str) -> bool {
             | "complaint"
             | "lawsuit"
             | "survey"
+            | "attendee"
+            | "attendees"
+            | "students"
+            | "analysts"
+            | "residents"
+            | "members"
+            | "protesters"
+            | "delegates"
+            | "leaders"
+            | "republicans"
+            | "democrats"
+            | "conservatives"
+            | "liberals"
+            | "activists"
+            | "advocates"
+            | "opponents"
+            | "lawmakers"
+            | "senators"
+            | "polls"
+            | "crowd"
+            | "audience"
     )
 }
 
