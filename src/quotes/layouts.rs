@@ -148,6 +148,15 @@ pub fn before_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
             break;
         }
     }
+    // A possessive and a speech noun nearer the quote than any cue: `Trump's claim that “…”`.
+    let nearer = found.map_or(floor, |a| a.cue.map_or(floor, |c| c.1 + 1));
+    if let Some((speaker, noun)) = tokens.possessive_cue(nearer, place.open) {
+        return Some(Attribution {
+            speaker,
+            cue: Some((noun, noun)),
+            rule: Rule::BeforeQuote,
+        });
+    }
     let found = found?;
     Some(outermost(tokens, place.sentence_start, found))
 }

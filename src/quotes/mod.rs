@@ -65,25 +65,11 @@ pub fn find(doc: &Document, entities: &Entities) -> Found {
         .zip(&places)
         .map(|(m, p)| p.map_or(QuoteKind::Full, |p| kind_of(&tokens, m, p)))
         .collect();
-    let mut found: Vec<Option<Attribution>> = places
+    let found: Vec<Option<Attribution>> = places
         .iter()
         .zip(&kinds)
         .map(|(p, &kind)| in_sentence(&tokens, (*p)?, kind))
         .collect();
-    // A quote left open at a paragraph's end runs on into the next: the speaker named there,
-    // unless an earlier quote of its paragraph has one.
-    for i in (0..marked.len().saturating_sub(1)).rev() {
-        let earlier_in_paragraph = (0..i)
-            .rev()
-            .take_while(|&j| marked[j].paragraph == marked[i].paragraph)
-            .any(|j| found[j].is_some());
-        if marked[i].continues && found[i].is_none() && !earlier_in_paragraph {
-            found[i] = found[i + 1].map(|a| Attribution {
-                rule: Rule::RunsOn,
-                ..a
-            });
-        }
-    }
     let mut resolver = Resolver::new(&tokens, entities);
     let mut attributed = resolve_in_order(doc, &mut resolver, &found);
     for i in 0..marked.len() {
@@ -324,6 +310,28 @@ fn from_context(
         });
         if !someone_else && (opens_sentence || kinds[i] == QuoteKind::Full) {
             return Some(carry(a, Rule::SameParagraph));
+        }
+    }
+    // The quote before ran on into this paragraph: the same speaker's.
+    if let Some(a) = i
+        .checked_sub(1)
+        .filter(|&j| marked[j].continues && marked[j].paragraph + 1 == m.paragraph)
+        .and_then(|j| attributed[j].as_ref())
+    {
+        return Some(carry(a, Rule::FollowsQuote));
+    }
+    if m.continues {
+        // A quote left open at its paragraph's end runs on into the next: the speaker named
+        // where it ends.
+        let mut j = i;
+        while j + 1 < marked.len() && marked[j].continues && j < i + 5 {
+            j += 1;
+            if let Some(a) = &attributed[j] {
+                return Some(Attributed {
+                    rule: Rule::RunsOn,
+                    ..a.clone()
+                });
+            }
         }
     }
     if kinds[i] != QuoteKind::Full {

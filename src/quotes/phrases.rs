@@ -207,7 +207,71 @@ impl Tokens<'_, '_> {
         if setting {
             return self.subject_before(phrase.start - 1, floor);
         }
+        // `Protesters marching through the streets chanted`: the phrase before the verb is the
+        // object of a preposition inside the subject; the sentence's subject is the speaker.
+        let in_prepositional = phrase.start > floor
+            && matches!(
+                self.lower(phrase.start - 1).as_str(),
+                "through" | "in" | "at" | "on" | "from" | "near" | "outside" | "across" | "around"
+            );
+        if in_prepositional {
+            let subject = self.sentence_subject(floor, phrase.start - 1).filter(|s| {
+                (s.end..phrase.start)
+                    .all(|t| !self.is_punct(t) && self.cue(t).is_none() && !self.quoted[t])
+            });
+            if subject.is_some() {
+                return subject;
+            }
+        }
         Some(phrase)
+    }
+
+    /// A noun that reports speech after a possessive, before the quote: `Trump's claim that
+    /// “…”`, `his repeated emphasis that`, `her assertion during the debate that`. The possessor
+    /// is the speaker; returns the possessive phrase and the noun.
+    pub fn possessive_cue(&self, from: usize, to: usize) -> Option<(Phrase, usize)> {
+        (from..to)
+            .rev()
+            .filter(|&t| !self.quoted[t])
+            .find_map(|noun| {
+                if !is_speech_noun(&self.lower(noun)) {
+                    return None;
+                }
+                // Only a noun that introduces what was said: `claim that`, `words: “…”`.
+                if noun + 1 >= to || !matches!(self.word(noun + 1), "that" | ":") {
+                    return None;
+                }
+                // Up to two adjectives between the possessive and the noun.
+                (noun.saturating_sub(3).max(from)..noun)
+                    .rev()
+                    .find_map(|p| {
+                        let word = self.word(p);
+                        let lower = word.to_lowercase();
+                        if matches!(lower.as_str(), "his" | "her" | "their" | "its") {
+                            let pronoun = match lower.as_str() {
+                                "his" => Pronoun::He,
+                                "her" => Pronoun::She,
+                                "its" => Pronoun::It,
+                                _ => Pronoun::They,
+                            };
+                            return Some((
+                                Phrase {
+                                    start: p,
+                                    end: p + 1,
+                                    kind: PhraseKind::Pronoun(pronoun),
+                                },
+                                noun,
+                            ));
+                        }
+                        if self.is_capitalized(p)
+                            && (lower.ends_with("'s") || lower.ends_with("\u{2019}s"))
+                        {
+                            let phrase = self.phrase_ending(p + 1, from)?;
+                            return Some((phrase, noun));
+                        }
+                        None
+                    })
+            })
     }
 
     /// The subject before the asides that end with the comma at token `comma`: `Speaker Paul
@@ -654,6 +718,54 @@ fn is_closed_class(lower: &str) -> bool {
                 | "said"
                 | "says"
         )
+}
+
+/// Nouns that report what someone said or claimed.
+fn is_speech_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "assertions"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "statement"
+            | "words"
+            | "promise"
+            | "pledge"
+            | "description"
+            | "warning"
+            | "argument"
+            | "suggestion"
+            | "insistence"
+            | "prediction"
+            | "accusation"
+            | "characterization"
+            | "emphasis"
+            | "contention"
+            | "declaration"
+            | "admission"
+            | "vow"
+            | "threat"
+            | "response"
+            | "reply"
+            | "tweet"
+            | "quip"
+            | "complaint"
+            | "slogan"
+            | "catchphrase"
+            | "mantra"
+            | "message"
+            | "testimony"
+            | "denial"
+            | "boast"
+            | "rhetoric"
+            | "charge"
+            | "allegation"
+    )
 }
 
 /// Where or when something was said: `on Twitter`, `in an interview`, `in the past`.
