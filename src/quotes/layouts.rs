@@ -234,6 +234,22 @@ fn outermost(tokens: &Tokens, floor: usize, mut found: Attribution) -> Attributi
     }
 }
 
+/// `According to Reuters, X said “…”` · `X said “…”, according to Reuters`: the source a sentence
+/// is attributed to covers every quote in it, whoever else it reports.
+pub fn according_to(tokens: &Tokens, place: Place) -> Option<Attribution> {
+    let end = place.sentence_end;
+    (place.sentence_start..end)
+        .filter(|&t| !tokens.quoted[t] && tokens.cue(t) == Some("according to"))
+        .find_map(|t| {
+            let speaker = tokens.phrase_from(t + 2, end)?;
+            Some(Attribution {
+                speaker,
+                cue: Some((t, t + 1)),
+                rule: Rule::AccordingTo,
+            })
+        })
+}
+
 /// `Trump: “…”` · `Trump: Cruz Has ‘…’` (a headline) · `Perez lobbies for a higher wage: “…”`:
 /// a colon before the quote, with no cue; the name before the colon, or the subject of the
 /// sentence.

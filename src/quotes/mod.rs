@@ -218,7 +218,9 @@ fn in_sentence(tokens: &Tokens, place: Place, kind: QuoteKind) -> Option<Attribu
     });
     let before = || layouts::before_quote(tokens, place);
     let aside = || layouts::aside(tokens, place);
-    if let Some(a) = layouts::transcript(tokens, place) {
+    if let Some(a) =
+        layouts::transcript(tokens, place).or_else(|| layouts::according_to(tokens, place))
+    {
         return Some(a);
     }
     match kind {

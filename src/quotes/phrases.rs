@@ -212,12 +212,28 @@ impl Tokens<'_, '_> {
         let in_prepositional = phrase.start > floor
             && matches!(
                 self.lower(phrase.start - 1).as_str(),
-                "through" | "in" | "at" | "on" | "from" | "near" | "outside" | "across" | "around"
+                "through"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "from"
+                    | "near"
+                    | "outside"
+                    | "across"
+                    | "around"
+                    | "to"
+                    | "with"
+                    | "of"
+                    | "for"
+                    | "about"
             );
         if in_prepositional {
             let subject = self.sentence_subject(floor, phrase.start - 1).filter(|s| {
-                (s.end..phrase.start)
-                    .all(|t| !self.is_punct(t) && self.cue(t).is_none() && !self.quoted[t])
+                (s.end..phrase.start).all(|t| {
+                    !self.is_punct(t)
+                        && (self.cue(t).is_none() || self.word(t).ends_with("ing"))
+                        && !self.quoted[t]
+                })
             });
             if subject.is_some() {
                 return subject;
