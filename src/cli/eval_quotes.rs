@@ -66,17 +66,6 @@ fn matches(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 fn score(article: &Article, tally: &mut Tally) {
     let text = article.text.as_str();
-    if std::env::var("AA_DEBUG").is_ok() {
-        eprintln!("ARTICLE\t{}", article.name);
-        for g in &article.quotes {
-            let src: Vec<String> = g
-                .source
-                .iter()
-                .map(|r| format!("{}:{}", r.start, r.end))
-                .collect();
-            eprintln!("GOLD\t{}\t{}\t{}", g.span.start, g.span.end, src.join(" "));
-        }
-    }
     let predicted = analyze(text).quotes;
     tally.gold += article.quotes.len();
     tally.predicted += predicted.len();

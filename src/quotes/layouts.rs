@@ -237,8 +237,10 @@ fn outermost(tokens: &Tokens, floor: usize, mut found: Attribution) -> Attributi
 /// `According to Reuters, X said “…”` · `X said “…”, according to Reuters`: the source a sentence
 /// is attributed to covers every quote in it, whoever else it reports.
 pub fn according_to(tokens: &Tokens, place: Place) -> Option<Attribution> {
-    let end = place.sentence_end;
-    (place.sentence_start..end)
+    let end = place.sentence_end.min(place.after + REACH * 2);
+    (place
+        .sentence_start
+        .max(place.open.saturating_sub(REACH * 2))..end)
         .filter(|&t| !tokens.quoted[t] && tokens.cue(t) == Some("according to"))
         .find_map(|t| {
             let speaker = tokens.phrase_from(t + 2, end)?;
@@ -281,7 +283,10 @@ pub fn colon(tokens: &Tokens, place: Place) -> Option<Attribution> {
 /// `... the plan “…,” he said, and ...`: an attribution set off by commas elsewhere in the
 /// sentence covers its quotes.
 pub fn aside(tokens: &Tokens, place: Place) -> Option<Attribution> {
-    let range = place.sentence_start..place.sentence_end;
+    let range = place
+        .sentence_start
+        .max(place.open.saturating_sub(REACH * 2))
+        ..place.sentence_end.min(place.after + REACH * 2);
     range.clone().find_map(|cue| {
         tokens.cue(cue)?;
         let rule = if cue < place.open {

@@ -39,7 +39,7 @@ fn reports(lemma: &str) -> bool {
     )
 }
 
-/// Where the reported clause of the cue at token `cue` starts, if it has one.
+/// Where the reported clause of the cue at token `cue` starts (with its "that"), if it has one.
 fn clause_start(tokens: &Tokens, cue: usize, lemma: &str, end: usize) -> Option<usize> {
     let mut next = cue + 1;
     // "said Tuesday that", "told reporters on Monday that", "told CNN that"
@@ -49,7 +49,7 @@ fn clause_start(tokens: &Tokens, cue: usize, lemma: &str, end: usize) -> Option<
         .take_while(|&t| !tokens.quoted[t] && tokens.word(t) != ",")
         .find(|&t| tokens.word(t) == "that");
     if let Some(that) = that {
-        return (that + 1 < end).then_some(that + 1);
+        return (that + 1 < end).then_some(that);
     }
     while next < end && dates::is_date_word(tokens.word(next)) {
         next += 1;
@@ -64,7 +64,7 @@ fn clause_start(tokens: &Tokens, cue: usize, lemma: &str, end: usize) -> Option<
 }
 
 /// The reported speech of every sentence, naming speakers through `resolver`.
-pub fn find(tokens: &Tokens, resolver: &mut Resolver, used_cues: &[usize]) -> Vec<Reported> {
+pub fn find(tokens: &Tokens, resolver: &mut Resolver) -> Vec<Reported> {
     let doc = tokens.doc;
     let mut out = Vec::new();
     for sentence in &doc.sentences {
@@ -73,9 +73,6 @@ pub fn find(tokens: &Tokens, resolver: &mut Resolver, used_cues: &[usize]) -> Ve
         let mut clauses = Vec::new();
         let mut floor = range.start;
         for t in range.clone() {
-            if used_cues.contains(&t) {
-                continue;
-            }
             let Some(lemma) = tokens.cue(t).filter(|l| reports(l)) else {
                 continue;
             };
@@ -95,15 +92,26 @@ pub fn find(tokens: &Tokens, resolver: &mut Resolver, used_cues: &[usize]) -> Ve
                 // Up to the last comma before the next clause's speaker.
                 Some(&(_, _, next)) => (start + 1..next.start)
                     .rev()
-                    .find(|&k| tokens.word(k) == ",")
+                    .find_map(|k| {
+                        if tokens.word(k) != "," {
+                            return None;
+                        }
+                        if !tokens.quoted[k] {
+                            return Some(k);
+                        }
+                        // `'serious and positive,'`: the comma closing a quote.
+                        let closes = k + 2 <= next.start
+                            && tokens.quoted[k + 1]
+                            && (k + 2 == next.start || !tokens.quoted[k + 2]);
+                        closes.then_some(k + 2)
+                    })
                     .unwrap_or(next.start),
                 None => range.end,
             };
+            // Closing punctuation, but not a quote's own (`were 'serious and positive,'`).
             while end > start + 1
-                && matches!(
-                    tokens.word(end - 1),
-                    "." | "!" | "?" | "," | "\"" | "\u{201D}" | "'" | "\u{2019}"
-                )
+                && !tokens.quoted[end - 1]
+                && matches!(tokens.word(end - 1), "." | "!" | "?" | "," | ";" | ":")
             {
                 end -= 1;
             }

@@ -2,7 +2,7 @@
 //! Miller), the person a pronoun stands for (the nearest fitting one before it), the person a
 //! description ("the spokesman") was introduced as, or else the phrase itself.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::phrases::{Phrase, PhraseKind, Tokens};
 use crate::analysis::{EntityType, Mention, Speaker};
@@ -42,8 +42,10 @@ pub struct Resolver<'a, 'd, 't> {
     pub tokens: &'a Tokens<'d, 't>,
     pub entities: &'a Entities,
     /// Speakers found so far, in text order of their mentions.
-    speakers: Vec<Who>,
+    speakers: BTreeMap<(usize, usize), Who>,
     genders: HashMap<usize, Option<Gender>>,
+    /// People by surname, in text order, for a surname alone: "Miller" for Matthew Miller.
+    surnames: HashMap<String, Vec<Who>>,
 }
 
 /// Titles and role words that come before a name and are not part of it.
@@ -53,12 +55,28 @@ fn is_title(word: &str) -> bool {
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(tokens: &'a Tokens<'d, 't>, entities: &'a Entities) -> Self {
-        Resolver {
+        let mut resolver = Resolver {
             tokens,
             entities,
-            speakers: Vec::new(),
+            speakers: BTreeMap::new(),
             genders: HashMap::new(),
+            surnames: HashMap::new(),
+        };
+        for e in &entities.list {
+            let Some(first) = e.mentions.first() else {
+                continue;
+            };
+            if e.kind == EntityType::Person && e.name.split_whitespace().count() > 1 {
+                let who = Who {
+                    name: e.name.clone(),
+                    entity: Some(e.id),
+                    mention: Span::new(first.start, first.end),
+                    kind: Kind::Person(resolver.gender(e.id)),
+                };
+                resolver.remember_surname(who);
+            }
         }
+        resolver
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -86,11 +104,21 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 }
             }
         };
-        let at = self
-            .speakers
-            .partition_point(|w| w.mention.start <= who.mention.start);
-        self.speakers.insert(at, who.clone());
+        let key = (who.mention.start, self.speakers.len());
+        self.speakers.insert(key, who.clone());
+        if who.entity.is_none() && matches!(who.kind, Kind::Person(_)) {
+            self.remember_surname(who.clone());
+        }
         who
+    }
+
+    fn remember_surname(&mut self, who: Who) {
+        let mut words = who.name.split_whitespace();
+        if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+            let named = self.surnames.entry(last.to_owned()).or_default();
+            let at = named.partition_point(|w| w.mention.start <= who.mention.start);
+            named.insert(at, who);
+        }
     }
 
     fn entity_kind(&mut self, id: usize) -> Option<Kind> {
@@ -183,15 +211,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         // A surname alone: the full name given earlier.
         let full = (words.len() == 1)
             .then(|| {
-                self.speakers
-                    .iter()
-                    .rev()
-                    .find(|w| {
-                        matches!(w.kind, Kind::Person(_))
-                            && w.name.split_whitespace().count() > 1
-                            && w.name.split_whitespace().last() == Some(written)
-                    })
-                    .cloned()
+                // The person of that surname named last before, or failing that first after.
+                let named = self.surnames.get(written)?;
+                let before = named.partition_point(|w| w.mention.start < mention.start);
+                named.get(before.checked_sub(1)?).or(named.first()).cloned()
             })
             .flatten();
         if let Some(full) = full {
@@ -316,11 +339,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let doc = self.tokens.doc;
         let here = doc.sentence_at(at)?;
         let floor = doc.sentences[here.saturating_sub(4)].span.start;
-        let below = self.speakers.partition_point(|w| w.mention.start < at);
-        let recent = self.speakers[..below]
-            .iter()
+        let recent = self
+            .speakers
+            .range((floor, 0)..(at, 0))
             .rev()
-            .take_while(|w| w.mention.start >= floor)
+            .map(|(_, w)| w)
             .find(|w| fits(w.kind) && !is_pronoun(&w.name))
             .map(|w| (w.mention.start, (w.name.clone(), w.entity, w.kind)));
         for s in (here.saturating_sub(4)..=here).rev() {
