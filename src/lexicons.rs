@@ -479,6 +479,142 @@ const SPEECH_VERBS: &[(&str, &[&str])] = &[
     ("express", &["expressed", "expressing"]),
 ];
 
+/// Nouns that report what someone said or claimed.
+pub fn is_speech_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "assertions"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "statement"
+            | "words"
+            | "promise"
+            | "pledge"
+            | "description"
+            | "warning"
+            | "argument"
+            | "suggestion"
+            | "insistence"
+            | "prediction"
+            | "accusation"
+            | "characterization"
+            | "emphasis"
+            | "contention"
+            | "declaration"
+            | "admission"
+            | "vow"
+            | "threat"
+            | "response"
+            | "reply"
+            | "tweet"
+            | "quip"
+            | "complaint"
+            | "slogan"
+            | "catchphrase"
+            | "mantra"
+            | "message"
+            | "testimony"
+            | "denial"
+            | "boast"
+            | "rhetoric"
+            | "charge"
+            | "allegation"
+    )
+}
+
+/// Common nouns for those who speak, beyond the role words: "a source", "the statement".
+pub fn is_speaker_noun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "source"
+            | "sources"
+            | "aide"
+            | "aides"
+            | "official"
+            | "officials"
+            | "statement"
+            | "report"
+            | "campaign"
+            | "spokesperson"
+            | "voter"
+            | "voters"
+            | "supporter"
+            | "supporters"
+            | "critic"
+            | "critics"
+            | "expert"
+            | "experts"
+            | "lawyer"
+            | "lawyers"
+            | "friend"
+            | "man"
+            | "woman"
+            | "people"
+            | "police"
+            | "group"
+            | "organization"
+            | "website"
+            | "newspaper"
+            | "paper"
+            | "article"
+            | "poll"
+            | "study"
+            | "memo"
+            | "letter"
+            | "ad"
+            | "spokesman"
+            | "spokeswoman"
+            | "confidant"
+            | "strategist"
+            | "operative"
+            | "pollster"
+            | "economist"
+            | "editorial"
+            | "sign"
+            | "signs"
+            | "message"
+            | "email"
+            | "release"
+            | "headline"
+            | "caption"
+            | "banner"
+            | "video"
+            | "tweet"
+            | "post"
+            | "document"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "survey"
+            | "attendee"
+            | "attendees"
+            | "students"
+            | "analysts"
+            | "residents"
+            | "members"
+            | "protesters"
+            | "delegates"
+            | "leaders"
+            | "republicans"
+            | "democrats"
+            | "conservatives"
+            | "liberals"
+            | "activists"
+            | "advocates"
+            | "opponents"
+            | "lawmakers"
+            | "senators"
+            | "polls"
+            | "crowd"
+            | "audience"
+    )
+}
+
 /// Role and title words that precede a name ("Defense Minister", "spokesman", "Secretary of State").
 pub fn is_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -896,6 +1032,20 @@ pub enum Pronoun {
 }
 
 pub fn speaker_pronoun(word: &str) -> Option<Pronoun> {
+    // `He's`, `they're`, `I'm`: the pronoun of a contraction.
+    let word = [
+        "'s",
+        "\u{2019}s",
+        "'re",
+        "\u{2019}re",
+        "'m",
+        "\u{2019}m",
+        "'ve",
+        "\u{2019}ve",
+    ]
+    .iter()
+    .find_map(|suffix| word.strip_suffix(suffix))
+    .unwrap_or(word);
     match lowercase(word).as_ref() {
         "he" => Some(Pronoun::He),
         "she" => Some(Pronoun::She),
@@ -1498,5 +1648,12 @@ mod tests {
         assert_eq!(speech_verb("table"), None);
         assert_eq!(speech_verb("Tweeted"), Some("tweet"));
         assert_eq!(speech_verb("according"), None);
+    }
+
+    #[test]
+    fn contracted_pronouns_are_pronouns() {
+        assert_eq!(speaker_pronoun("He\u{2019}s"), Some(Pronoun::He));
+        assert_eq!(speaker_pronoun("they're"), Some(Pronoun::They));
+        assert_eq!(speaker_pronoun("Trump's"), None);
     }
 }

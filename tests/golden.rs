@@ -145,6 +145,11 @@ fn seed_article_scores_against_its_gold() {
     println!("  entities typed     {}/{}", s.typed, total("entities"));
     println!("  places within 161 km {}/{}", s.places, total("places"));
     assert_eq!(s.quotes, total("quotes"), "every gold quote is found");
+    assert_eq!(
+        s.speakers,
+        total("quotes"),
+        "every gold quote has its speaker's canonical name"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::layouts::Place;
 use super::marks::Marked;
-use super::phrases::{self, Phrase, PhraseKind, Tokens};
+use super::phrases::{Phrase, PhraseKind, Tokens};
 use super::resolve::{Resolver, Who};
 use crate::analysis::{EntityType, QuoteKind, Rule};
 use crate::entities::Entities;
@@ -183,6 +183,12 @@ fn from_context(
 /// Whether a sentence's subject can be taken to say what the sentence quotes: a person,
 /// organization or group the tagger knows, or a personal pronoun.
 fn is_subject_speaker(tokens: &Tokens, entities: &Entities, p: Phrase) -> bool {
+    let last = tokens.word(p.end - 1);
+    let possessive = last.ends_with("'s") || last.ends_with("\u{2019}s");
+    if possessive && !matches!(p.kind, PhraseKind::Pronoun(_)) {
+        // `Trump's “wall”`: a possessive, not a subject.
+        return false;
+    }
     match p.kind {
         PhraseKind::Pronoun(pronoun) => !matches!(pronoun, lexicons::Pronoun::It),
         PhraseKind::Name => {
@@ -210,7 +216,7 @@ fn is_subject_speaker(tokens: &Tokens, entities: &Entities, p: Phrase) -> bool {
         }
         PhraseKind::Description => {
             let head = tokens.word(p.end - 1);
-            phrases::is_speaker_noun(head) || lexicons::is_role_word(head)
+            lexicons::is_speaker_noun(head) || lexicons::is_role_word(head)
         }
         PhraseKind::Relative(..) => false,
     }

@@ -311,7 +311,10 @@ pub fn aside(tokens: &Tokens, place: Place) -> Option<Attribution> {
         // Set off by a comma, or right after a quote: `“…” -- … -- “…,” he says.`
         let opened = speaker.start > range.start
             && (tokens.word(speaker.start - 1) == "," || tokens.quoted[speaker.start - 1]);
-        (opened && speaker.kind != PhraseKind::Description).then_some(Attribution {
+        // `…, mayor says` (a headline): a role alone names someone.
+        let named = speaker.kind != PhraseKind::Description
+            || crate::lexicons::is_role_word(tokens.word(speaker.end - 1));
+        (opened && named).then_some(Attribution {
             speaker,
             cue: Some((cue, cue)),
             rule,

@@ -80,8 +80,12 @@ pub fn find(doc: &Document, entities: &Entities) -> Found {
                 )
         });
         let short = doc.slice(m.inner).split_whitespace().count() <= 3;
-        let named = place.is_some_and(|p| is_title_or_scare_quote(&tokens, m, p));
-        if kind == QuoteKind::Partial && (attribution.is_none() && short || named && !said) {
+        let so_called = place.is_some_and(|p| {
+            p.open > 0 && tokens.word(p.open - 1).eq_ignore_ascii_case("so-called")
+        });
+        let named = place.is_some_and(|p| is_title(&tokens, m, p));
+        let unsaid = attribution.is_none() && short || named && !said || so_called;
+        if kind == QuoteKind::Partial && unsaid {
             // A scare-quoted term or a title that nobody is saying.
             continue;
         }
@@ -196,16 +200,13 @@ fn resolve_in_order(
     out
 }
 
-/// A so-called “term”, or a title: the name of a show, book or film, in capitals after `on`,
-/// `in`, `titled` (`on “Meet the Press,”`, `a book titled “The Art of the Deal”`).
-fn is_title_or_scare_quote(tokens: &Tokens, m: &marks::Marked, place: Place) -> bool {
+/// A title: the name of a show, book or film, in capitals after `on`, `in`, `titled` (`on
+/// “Meet the Press,”`, `a book titled “The Art of the Deal”`).
+fn is_title(tokens: &Tokens, m: &marks::Marked, place: Place) -> bool {
     let before = place
         .open
         .checked_sub(1)
         .map(|t| tokens.word(t).to_lowercase());
-    if before.as_deref() == Some("so-called") {
-        return true;
-    }
     let words: Vec<&str> = tokens
         .doc
         .slice(m.inner)

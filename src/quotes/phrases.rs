@@ -103,7 +103,7 @@ impl Tokens<'_, '_> {
                 || is_adverb_or_auxiliary(&before)
                 || is_ly_adverb(self.word(t - 1))
                 || matches!(before.as_str(), "," | "who" | "which" | "that")
-                || is_speaker_noun(&before);
+                || lexicons::is_speaker_noun(&before);
             if !subject_like {
                 return None;
             }
@@ -117,14 +117,14 @@ impl Tokens<'_, '_> {
         while end > floor && !self.quoted[end - 1] {
             let t = end - 1;
             let lower = self.lower(t);
+            // `on Tuesday`, `last week`
+            let before_date = matches!(lower.as_str(), "on" | "last" | "this" | "late" | "early")
+                && end < self.doc.tokens.len()
+                && dates::is_date_word(self.word(end));
             if is_adverb_or_auxiliary(&lower) && !self.is_capitalized(t)
                 || is_ly_adverb(self.word(t))
                 || dates::is_date_word(self.word(t))
-            {
-                end = t;
-            } else if matches!(lower.as_str(), "on" | "last" | "this" | "late" | "early")
-                && end < self.doc.tokens.len()
-                && dates::is_date_word(self.word(end))
+                || before_date
             {
                 end = t;
             } else if lower == ")" {
@@ -250,7 +250,7 @@ impl Tokens<'_, '_> {
             .rev()
             .filter(|&t| !self.quoted[t])
             .find_map(|noun| {
-                if !is_speech_noun(&self.lower(noun)) {
+                if !lexicons::is_speech_noun(&self.lower(noun)) {
                     return None;
                 }
                 // Only a noun that introduces what was said: `claim that`, `words: “…”`.
@@ -510,7 +510,7 @@ impl Tokens<'_, '_> {
             .take_while(|&k| !self.quoted[k] && !self.is_punct(k) && !self.is_stop(k))
             .any(|k| {
                 let w = self.word(k);
-                self.is_capitalized(k) || lexicons::is_role_word(w) || is_speaker_noun(w)
+                self.is_capitalized(k) || lexicons::is_role_word(w) || lexicons::is_speaker_noun(w)
             })
     }
 
@@ -540,7 +540,7 @@ impl Tokens<'_, '_> {
             // A lone lowercase word is a speaker only as a plural or a role: "officials".
             let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
             let verbish = head.ends_with("ing") || head.ends_with("ed") || head.ends_with("ly");
-            let role = lexicons::is_role_word(head) || is_speaker_noun(head);
+            let role = lexicons::is_role_word(head) || lexicons::is_speaker_noun(head);
             let first = self.word(start);
             let starts_verbish = !determined
                 && (first.ends_with("ed") || first.ends_with("ing"))
@@ -733,55 +733,16 @@ fn is_closed_class(lower: &str) -> bool {
                 | "no"
                 | "said"
                 | "says"
+                | "seen"
+                | "written"
+                | "given"
+                | "taken"
+                | "made"
+                | "sent"
+                | "held"
+                | "known"
+                | "shown"
         )
-}
-
-/// Nouns that report what someone said or claimed.
-fn is_speech_noun(lower: &str) -> bool {
-    matches!(
-        lower,
-        "claim"
-            | "claims"
-            | "assertion"
-            | "assertions"
-            | "remark"
-            | "remarks"
-            | "comment"
-            | "comments"
-            | "statement"
-            | "words"
-            | "promise"
-            | "pledge"
-            | "description"
-            | "warning"
-            | "argument"
-            | "suggestion"
-            | "insistence"
-            | "prediction"
-            | "accusation"
-            | "characterization"
-            | "emphasis"
-            | "contention"
-            | "declaration"
-            | "admission"
-            | "vow"
-            | "threat"
-            | "response"
-            | "reply"
-            | "tweet"
-            | "quip"
-            | "complaint"
-            | "slogan"
-            | "catchphrase"
-            | "mantra"
-            | "message"
-            | "testimony"
-            | "denial"
-            | "boast"
-            | "rhetoric"
-            | "charge"
-            | "allegation"
-    )
 }
 
 /// Where or when something was said: `on Twitter`, `in an interview`, `in the past`.
@@ -792,99 +753,11 @@ fn is_setting(word: &str) -> bool {
     )
 }
 
-/// Common nouns for those who speak, beyond the role words: "a source", "the statement".
-pub fn is_speaker_noun(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "source"
-            | "sources"
-            | "aide"
-            | "aides"
-            | "official"
-            | "officials"
-            | "statement"
-            | "report"
-            | "campaign"
-            | "spokesperson"
-            | "voter"
-            | "voters"
-            | "supporter"
-            | "supporters"
-            | "critic"
-            | "critics"
-            | "expert"
-            | "experts"
-            | "lawyer"
-            | "lawyers"
-            | "friend"
-            | "man"
-            | "woman"
-            | "people"
-            | "police"
-            | "group"
-            | "organization"
-            | "website"
-            | "newspaper"
-            | "paper"
-            | "article"
-            | "poll"
-            | "study"
-            | "memo"
-            | "letter"
-            | "ad"
-            | "spokesman"
-            | "spokeswoman"
-            | "confidant"
-            | "strategist"
-            | "operative"
-            | "pollster"
-            | "economist"
-            | "editorial"
-            | "sign"
-            | "signs"
-            | "message"
-            | "email"
-            | "release"
-            | "headline"
-            | "caption"
-            | "banner"
-            | "video"
-            | "tweet"
-            | "post"
-            | "document"
-            | "filing"
-            | "complaint"
-            | "lawsuit"
-            | "survey"
-            | "attendee"
-            | "attendees"
-            | "students"
-            | "analysts"
-            | "residents"
-            | "members"
-            | "protesters"
-            | "delegates"
-            | "leaders"
-            | "republicans"
-            | "democrats"
-            | "conservatives"
-            | "liberals"
-            | "activists"
-            | "advocates"
-            | "opponents"
-            | "lawmakers"
-            | "senators"
-            | "polls"
-            | "crowd"
-            | "audience"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The phrase text for a search from the token with text `at` in `text`.
+    /// Runs `f` on the tokens of `text`, with a way to find a token by its text.
     fn with<T>(text: &str, f: impl FnOnce(&Tokens, &dyn Fn(&str) -> usize) -> T) -> T {
         let doc = Document::new(text);
         let quoted = vec![false; doc.tokens.len()];
@@ -922,11 +795,10 @@ mod tests {
             ("Then the former president said so.", "the former president"),
             ("Officials said so.", "Officials"),
         ] {
-            let found = with(text, |tokens, find| {
+            let found = with(text, |tokens, _| {
                 let cue = (0..tokens.doc.tokens.len())
                     .find(|&t| tokens.cue(t).is_some())
                     .unwrap();
-                let _ = find;
                 text_of(tokens, tokens.subject_before(cue, 0))
             });
             assert_eq!(found.as_deref(), Some(subject), "{text}");

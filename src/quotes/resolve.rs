@@ -46,6 +46,8 @@ pub struct Resolver<'a, 'd, 't> {
     genders: HashMap<usize, Option<Gender>>,
     /// People by surname, in text order, for a surname alone: "Miller" for Matthew Miller.
     surnames: HashMap<String, Vec<Who>>,
+    /// (where, person, role): the roles people are introduced with, in text order.
+    roles: Vec<(usize, usize, String)>,
 }
 
 /// Titles and role words that come before a name and are not part of it.
@@ -61,7 +63,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             speakers: BTreeMap::new(),
             genders: HashMap::new(),
             surnames: HashMap::new(),
+            roles: Vec::new(),
         };
+        resolver.roles = resolver.find_roles();
         for e in &entities.list {
             let Some(first) = e.mentions.first() else {
                 continue;
@@ -248,32 +252,44 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let is_person_role = lexicons::is_role_word(&head)
             && !matches!(head.as_str(), "campaign" | "department" | "house" | "state");
         if is_person_role {
-            let role_of = |e: &crate::analysis::Entity| -> Option<String> {
-                (e.kind == EntityType::Person)
-                    .then(|| e.role.as_ref().map(|r| r.to_lowercase()))
-                    .flatten()
+            // The person most recently introduced with every word of the description, or
+            // failing that with its last word.
+            // A headline's description may name someone introduced only below it.
+            let headline = self
+                .tokens
+                .doc
+                .paragraphs
+                .first()
+                .is_some_and(|p| p.span.end >= span.end);
+            let before = if headline {
+                self.roles.len()
+            } else {
+                self.roles.partition_point(|r| r.0 < span.start)
             };
-            let before = span.start;
             let introduced = |all_words: bool| {
-                self.entities.list.iter().find(|e| {
-                    e.mentions.first().is_some_and(|m| m.start < before)
-                        && role_of(e).is_some_and(|r| {
-                            if all_words {
-                                words.iter().all(|w| r.contains(w.as_str()))
-                            } else {
-                                r.split_whitespace().any(|w| w == head)
-                            }
-                        })
-                })
+                let roles = self.roles[..before].iter();
+                let mut matching = roles.filter(|(_, _, role)| {
+                    if all_words {
+                        words.iter().all(|w| role.contains(w.as_str()))
+                    } else {
+                        role.split_whitespace().any(|w| w == head)
+                    }
+                });
+                if headline {
+                    matching.next()
+                } else {
+                    matching.next_back()
+                }
             };
-            if let Some(e) = introduced(true).or_else(|| introduced(false)) {
-                let (id, name) = (e.id, e.name.clone());
-                return Who {
-                    name,
-                    entity: Some(id),
-                    mention: span,
-                    kind: Kind::Person(self.gender(id)),
-                };
+            if let Some(&(_, id, _)) = introduced(true).or_else(|| introduced(false)) {
+                if let Some(name) = self.entities.get(id).map(|e| e.name.clone()) {
+                    return Who {
+                        name,
+                        entity: Some(id),
+                        mention: span,
+                        kind: Kind::Person(self.gender(id)),
+                    };
+                }
             }
         }
         let plural = head.ends_with('s') && !head.ends_with("ss");
@@ -287,6 +303,63 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 Kind::Other
             },
         }
+    }
+
+    /// The roles the article gives people, where it gives them: the title before a name (from
+    /// the entities), and appositives: `Mark Hill, a spokesman for the council,` · `The
+    /// council's spokesman, Mark Hill,`.
+    fn find_roles(&self) -> Vec<(usize, usize, String)> {
+        let tokens = self.tokens;
+        let doc = tokens.doc;
+        let mut roles = Vec::new();
+        for e in &self.entities.list {
+            if e.kind != EntityType::Person {
+                continue;
+            }
+            if let (Some(role), Some(first)) = (&e.role, e.mentions.first()) {
+                roles.push((first.start, e.id, role.to_lowercase()));
+            }
+        }
+        for &(span, id) in &self.entities.mentions {
+            if self
+                .entities
+                .get(id)
+                .is_none_or(|e| e.kind != EntityType::Person)
+            {
+                continue;
+            }
+            let first = doc.token_from(span.start);
+            let after = doc.token_from(span.end);
+            let comma = |t: usize| t < doc.tokens.len() && tokens.word(t) == ",";
+            // `Mark Hill, a spokesman for the council,`
+            if comma(after) {
+                let end = (after + 1..doc.tokens.len().min(after + 12))
+                    .take_while(|&t| !tokens.quoted[t])
+                    .find(|&t| matches!(tokens.word(t), "," | "." | ";" | ")"));
+                if let Some(described) = end.and_then(|end| tokens.phrase_from(after + 1, end)) {
+                    if described.kind == PhraseKind::Description {
+                        roles.push((span.start, id, self.text_of(described)));
+                    }
+                }
+            }
+            // `The council's spokesman, Mark Hill,`
+            if first > 0 && comma(first - 1) && comma(after) {
+                if let Some(described) = tokens.phrase_ending(first - 1, first.saturating_sub(10)) {
+                    if described.kind == PhraseKind::Description {
+                        roles.push((span.start, id, self.text_of(described)));
+                    }
+                }
+            }
+        }
+        roles.sort_by_key(|r| r.0);
+        roles
+    }
+
+    fn text_of(&self, phrase: Phrase) -> String {
+        self.tokens
+            .doc
+            .slice(self.span(phrase.start, phrase.end))
+            .to_lowercase()
     }
 
     /// A pronoun: the nearest fitting speaker or entity before it.
