@@ -477,6 +477,10 @@ const SPEECH_VERBS: &[(&str, &[&str])] = &[
     ("agree", &["agrees", "agreed"]),
     ("elaborate", &["elaborated"]),
     ("express", &["expressed", "expressing"]),
+    ("rip", &["rips", "ripped"]),
+    ("bash", &["bashes", "bashed"]),
+    ("knock", &["knocks", "knocked"]),
+    ("hammer", &["hammers", "hammered"]),
 ];
 
 /// Nouns that report what someone said or claimed.
@@ -591,6 +595,10 @@ pub fn is_speaker_noun(word: &str) -> bool {
             | "complaint"
             | "lawsuit"
             | "survey"
+            | "finding"
+            | "piece"
+            | "ruling"
+            | "order"
             | "attendee"
             | "attendees"
             | "students"

@@ -65,7 +65,10 @@ pub fn after_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
     if i >= end {
         return None;
     }
-    if let Some(lemma) = tokens.cue(i).filter(|_| !tokens.word(i).ends_with("ing")) {
+    if let Some(lemma) = tokens
+        .cue(i)
+        .filter(|&l| !tokens.word(i).ends_with("ing") && inverts(l))
+    {
         let (last, rule) = if lemma == "according to" {
             (i + 1, Rule::AccordingTo)
         } else {
@@ -87,6 +90,72 @@ pub fn after_quote(tokens: &Tokens, place: Place) -> Option<Attribution> {
     })
 }
 
+/// Verbs that come before their subject after a quote: `“…,” said Jane Roe` (not `“…,”
+/// described the plan`).
+fn inverts(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "according to"
+            | "say"
+            | "tell"
+            | "add"
+            | "ask"
+            | "write"
+            | "continue"
+            | "reply"
+            | "respond"
+            | "explain"
+            | "note"
+            | "recall"
+            | "argue"
+            | "insist"
+            | "declare"
+            | "warn"
+            | "state"
+            | "conclude"
+            | "observe"
+            | "remark"
+            | "tweet"
+            | "post"
+            | "shout"
+            | "yell"
+            | "scream"
+            | "exhort"
+            | "joke"
+            | "quip"
+            | "muse"
+            | "concede"
+            | "counter"
+            | "retort"
+            | "answer"
+            | "exclaim"
+            | "read"
+            | "remember"
+            | "recount"
+            | "chant"
+            | "announce"
+            | "acknowledge"
+            | "predict"
+            | "promise"
+            | "boast"
+            | "complain"
+            | "lament"
+            | "wonder"
+            | "confide"
+            | "sing"
+            | "report"
+            | "admit"
+            | "claim"
+            | "suggest"
+            | "urge"
+            | "stress"
+            | "emphasize"
+            | "assert"
+            | "testify"
+            | "plead"
+    )
+}
+
 /// The cue that follows a subject ending at `from`, past an appositive between commas, a
 /// parenthesis, adverbs and auxiliaries: `Miller, a spokesman, said` · `Lee (D-Ohio) also said`.
 fn cue_after_subject(tokens: &Tokens, from: usize, end: usize) -> Option<usize> {
@@ -98,11 +167,21 @@ fn cue_after_subject(tokens: &Tokens, from: usize, end: usize) -> Option<usize> 
         // The cue comes right after the comma that closes the appositive, or failing that is
         // the first in it: `Nate Silver, the polling guru who founded it tweeted`.
         let is_cue = |k: usize| k < end && tokens.cue(k).is_some_and(|l| l != "according to");
-        return (j + 1..end)
+        let after_comma = (j + 1..end)
             .filter(|&k| tokens.word(k) == ",")
             .map(|k| skip_modifiers(tokens, k + 1, end))
-            .find(|&k| is_cue(k))
-            .or_else(|| (j + 1..end).find(|&k| is_cue(k)));
+            .find(|&k| is_cue(k));
+        // An appositive that a cue ends without a comma: `Nate Silver, the polling guru who
+        // founded the site tweeted`.
+        let appositive = j + 1 < end && {
+            let w = tokens.word(j + 1).to_lowercase();
+            matches!(w.as_str(), "a" | "an" | "the") || crate::lexicons::is_role_word(&w)
+        };
+        return after_comma.or_else(|| {
+            appositive
+                .then(|| (j + 1..end).find(|&k| is_cue(k)))
+                .flatten()
+        });
     }
     let j = skip_modifiers(tokens, j, end);
     (j < end && tokens.cue(j).is_some_and(|l| l != "according to")).then_some(j)

@@ -46,10 +46,7 @@ pub fn find(doc: &Document, entities: &Entities) -> Found {
             *q = true;
         }
     }
-    let tokens = Tokens {
-        doc,
-        quoted: &quoted,
-    };
+    let tokens = Tokens::new(doc, &quoted);
     let places: Vec<Option<Place>> = marked.iter().map(|m| place(doc, m)).collect();
     let kinds: Vec<QuoteKind> = places
         .iter()

@@ -32,9 +32,39 @@ pub struct Phrase {
 pub struct Tokens<'d, 't> {
     pub doc: &'d Document<'t>,
     pub quoted: &'d [bool],
+    /// For each token, whether its sentence is set in title case, as headlines are (there a
+    /// capitalized "Calls" is a verb).
+    pub title_case: Vec<bool>,
 }
 
 const MAX_PHRASE: usize = 9;
+
+impl<'d, 't> Tokens<'d, 't> {
+    pub fn new(doc: &'d Document<'t>, quoted: &'d [bool]) -> Self {
+        let mut title_case = vec![false; doc.tokens.len()];
+        for sentence in &doc.sentences {
+            let words: Vec<&str> = sentence
+                .tokens
+                .clone()
+                .filter(|&t| !quoted[t])
+                .map(|t| doc.token_text(t))
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+                .collect();
+            let capitals = words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .count();
+            if words.len() >= 3 && capitals * 5 >= words.len() * 4 {
+                title_case[sentence.tokens.clone()].fill(true);
+            }
+        }
+        Tokens {
+            doc,
+            quoted,
+            title_case,
+        }
+    }
+}
 
 impl Tokens<'_, '_> {
     pub fn word(&self, t: usize) -> &str {
@@ -86,7 +116,7 @@ impl Tokens<'_, '_> {
                 return None;
             }
         }
-        if lexicons::is_also_a_noun(word) && self.is_capitalized(t) {
+        if lexicons::is_also_a_noun(word) && self.is_capitalized(t) && !self.title_case[t] {
             // "the United States", "The Post": a name, not a cue.
             return None;
         }
@@ -295,10 +325,19 @@ impl Tokens<'_, '_> {
     /// Of the commas before, the leftmost whose phrase fills its whole stretch and names someone.
     fn before_appositives(&self, comma: usize, floor: usize) -> Option<Phrase> {
         let lowest = floor.max(comma.saturating_sub(40));
+        // Asides set off by commas, or by dashes (not a dateline's dash before a comma aside).
+        let dashes = is_dash(self.word(comma));
         let commas: Vec<usize> = (lowest..comma)
             .rev()
             .take_while(|&k| !self.quoted[k] && self.cue(k).is_none())
-            .filter(|&k| self.word(k) == "," || is_dash(self.word(k)))
+            .filter(|&k| {
+                let w = self.word(k);
+                if dashes {
+                    is_dash(w)
+                } else {
+                    w == ","
+                }
+            })
             .collect();
         let fills = |p: &Phrase| p.start == floor || p.start > floor && self.is_punct(p.start - 1);
         let mut best = None;
@@ -480,8 +519,10 @@ impl Tokens<'_, '_> {
             {
                 break;
             }
+            let content_before = (start..end).any(|t| !is_determiner(&self.lower(t)));
+            let past_tense = lower.ends_with("ed") && !lexicons::is_role_word(&lower);
             if !self.is_capitalized(end)
-                && (start..end).any(|t| self.is_capitalized(t))
+                && ((start..end).any(|t| self.is_capitalized(t)) || content_before && past_tense)
                 && !self.leads_to_a_noun(end, limit)
             {
                 // After a name, a lowercase word belongs to the phrase only on the way to a
@@ -761,10 +802,7 @@ mod tests {
     fn with<T>(text: &str, f: impl FnOnce(&Tokens, &dyn Fn(&str) -> usize) -> T) -> T {
         let doc = Document::new(text);
         let quoted = vec![false; doc.tokens.len()];
-        let tokens = Tokens {
-            doc: &doc,
-            quoted: &quoted,
-        };
+        let tokens = Tokens::new(&doc, &quoted);
         let find = |w: &str| {
             (0..doc.tokens.len())
                 .find(|&t| doc.token_text(t) == w)
