@@ -246,6 +246,7 @@ mod tests {
             }),
             cue: None,
             rule: Some("-rule".to_owned()),
+            rule_id: None,
         };
         let a = Analysis {
             quotes: [

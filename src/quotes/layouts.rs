@@ -286,19 +286,40 @@ fn outermost(tokens: &Tokens, floor: usize, mut found: Attribution) -> Attributi
             .speaker
             .start
             .min(found.cue.map_or(usize::MAX, |c| c.0));
+        // A new main clause is not reported by the one before: `When Clinton noted that ...,
+        // Trump boasted`, `..., but he said`.
+        let before_inner = inner_start
+            .checked_sub(1)
+            .filter(|&t| t >= floor)
+            .map(|t| tokens.word(t).to_lowercase());
+        if matches!(
+            before_inner.as_deref(),
+            Some("," | ";" | "but" | "and" | "while")
+        ) || before_inner.as_deref().is_some_and(is_dash)
+        {
+            return found;
+        }
         let outer = (floor..inner_start)
             .rev()
-            .filter(|&t| !tokens.quoted[t] && tokens.word(t) != ";")
+            .take_while(|&t| !tokens.quoted[t] && tokens.word(t) != ";")
             .find_map(|t| {
                 let lemma = tokens.cue(t)?;
-                if lemma == "according to" || tokens.word(t).ends_with("ing") {
+                let progressive = t > 0 && {
+                    let before = tokens.word(t - 1).to_lowercase();
+                    matches!(before.as_str(), "is" | "are" | "was" | "were")
+                        || before.ends_with("'s")
+                        || before.ends_with("\u{2019}s")
+                };
+                if lemma == "according to" || tokens.word(t).ends_with("ing") && !progressive {
                     return None;
                 }
-                // Only a cue whose clause runs on to the inner one: `said (that) ...`.
+                // Only a cue whose clause runs on to the inner one: `said (that) ...`, `told
+                // reporters that ...`, `denounced what ...`.
                 let next = tokens.word(t + 1);
-                let reports = next == "that"
+                let reports = matches!(next, "that" | "what")
                     || t + 1 == inner_start
-                    || crate::lexicons::speaker_pronoun(next).is_some();
+                    || crate::lexicons::speaker_pronoun(next).is_some()
+                    || (t + 1..inner_start.min(t + 10)).any(|k| tokens.word(k) == "that");
                 let speaker = tokens.subject_before(t, floor)?;
                 reports.then_some(Attribution {
                     speaker,
@@ -339,9 +360,27 @@ pub fn colon(tokens: &Tokens, place: Place) -> Option<Attribution> {
     let colon = (start..place.open)
         .rev()
         .take_while(|&t| !tokens.quoted[t])
-        .find(|&t| tokens.word(t) == ":")?;
-    let named = |p: &Phrase| p.kind != PhraseKind::Description;
-    let speaker = if colon + 1 == place.open {
+        .find(|&t| tokens.word(t) == ":")
+        .or_else(|| {
+            // `the former candidate Mitt Romney -- “…” --`: a dash before the quote.
+            let dash = place.open.checked_sub(1)?;
+            (dash > start && is_dash(tokens.word(dash))).then_some(dash)
+        })?;
+    let named = |p: &Phrase| {
+        p.kind != PhraseKind::Description
+            || crate::lexicons::is_speaker_noun(tokens.word(p.end - 1))
+    };
+    let dash = is_dash(tokens.word(colon));
+    let speaker = if dash {
+        // A dash before a dash: the name right before it.
+        let mut end = colon;
+        while end > start && is_dash(tokens.word(end - 1)) {
+            end -= 1;
+        }
+        tokens
+            .phrase_ending(end, start)
+            .filter(|p| p.kind == PhraseKind::Name)?
+    } else if colon + 1 == place.open {
         tokens
             .phrase_ending(colon, start)
             .filter(named)

@@ -106,6 +106,7 @@ impl Tokens<'_, '_> {
         match (self.lower(t).as_str(), next) {
             ("put" | "puts", Some("it")) => return Some("put it"),
             ("shot" | "fired" | "hit" | "hits" | "fires", Some("back")) => return Some("hit back"),
+            ("pointed" | "points" | "point", Some("out" | "to")) => return Some("point out"),
             _ => {}
         }
         let lemma = lexicons::speech_verb(word)?;
@@ -203,8 +204,15 @@ impl Tokens<'_, '_> {
         }
         if participle || matches!(last.as_str(), "and" | "but" | "to") {
             // `Trump bemoaned the unrest and said`, `Clinton mocked it, saying`, `Trump went on
-            // to say`: the subject of the sentence.
-            return self.sentence_subject(floor, cue);
+            // to say`: the subject of the sentence; `After saying ..., she`: the one after.
+            let sentence_end = self
+                .doc
+                .sentence_at(self.doc.tokens[cue].span.start)
+                .map_or(cue, |s| self.doc.sentences[s].tokens.end);
+            return self.sentence_subject(floor, cue).or_else(|| {
+                self.sentence_subject(floor, sentence_end)
+                    .filter(|p| participle && p.start > cue)
+            });
         }
         if self.quoted[end - 1] {
             return None;
@@ -212,7 +220,8 @@ impl Tokens<'_, '_> {
         if matches!(last.as_str(), "who" | "which") {
             // `Trump, who ...`: the relative pronoun, standing for the phrase before it.
             let mut before = end - 1;
-            if before > floor && self.word(before - 1) == "," {
+            while before > floor && (self.word(before - 1) == "," || is_dash(self.word(before - 1)))
+            {
                 before -= 1;
             }
             let antecedent = self.phrase_ending(before, floor)?;
@@ -383,7 +392,8 @@ impl Tokens<'_, '_> {
             first += 1;
         }
         // An opening clause: `On Tuesday,`, `Speaking to reporters,`, `Eight years ago,`.
-        let comma = (first..limit.min(first + 25)).find(|&t| self.word(t) == ",");
+        let comma =
+            (first..limit.min(first + 25)).find(|&t| self.word(t) == "," && !self.quoted[t]);
         if let Some(comma) = comma {
             let lower = self.lower(first);
             let opener = is_closed_class(&lower)
@@ -398,6 +408,9 @@ impl Tokens<'_, '_> {
                 });
             if opener {
                 first = comma + 1;
+                while first < limit && self.quoted[first] {
+                    first += 1;
+                }
             }
         }
         self.phrase_from(first, limit)
@@ -521,9 +534,11 @@ impl Tokens<'_, '_> {
             }
             let content_before = (start..end).any(|t| !is_determiner(&self.lower(t)));
             let past_tense = lower.ends_with("ed") && !lexicons::is_role_word(&lower);
+            let head_before_cue = end + 1 < limit && self.cue(end + 1).is_some() && !past_tense;
             if !self.is_capitalized(end)
                 && ((start..end).any(|t| self.is_capitalized(t)) || content_before && past_tense)
                 && !self.leads_to_a_noun(end, limit)
+                && !head_before_cue
             {
                 // After a name, a lowercase word belongs to the phrase only on the way to a
                 // role or another name ("Republican presidential nominee Donald Trump"); else it
@@ -585,7 +600,8 @@ impl Tokens<'_, '_> {
             let first = self.word(start);
             let starts_verbish = !determined
                 && (first.ends_with("ed") || first.ends_with("ing"))
-                && !lexicons::is_role_word(first);
+                && !lexicons::is_role_word(first)
+                && !(role || plural && end - start > 1);
             if verbish && !role
                 || starts_verbish
                 || !(determined || plural || role || end - start > 1)

@@ -380,6 +380,30 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 kind: Kind::Other,
             };
         }
+        if matches!(pronoun, Pronoun::It | Pronoun::They | Pronoun::We) {
+            // `Clinton's campaign is seeking to contrast ... what they call`: the subject of
+            // the sentence, when it is a group or an organization.
+            let tokens = self.tokens;
+            let sentence = tokens
+                .doc
+                .sentence_at(mention.start)
+                .map(|s| tokens.doc.sentences[s].tokens.start);
+            let subject = sentence
+                .and_then(|start| tokens.sentence_subject(start, phrase.start))
+                .filter(|p| {
+                    p.end <= phrase.start
+                        && matches!(p.kind, PhraseKind::Name | PhraseKind::Description)
+                });
+            if let Some(subject) = subject {
+                let who = match subject.kind {
+                    PhraseKind::Name => self.name(subject),
+                    _ => self.description(subject),
+                };
+                if who.kind == Kind::Other {
+                    return Who { mention, ..who };
+                }
+            }
+        }
         let found = self.antecedent(mention.start, &fits);
         match found {
             Some((name, entity, kind)) => Who {
