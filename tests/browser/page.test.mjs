@@ -417,7 +417,7 @@ test("no request leaves the page after it has loaded, and hostile text stays tex
   page.on("request", (r) => after.push(r.url()));
   const served = server.requests.length;
   const hostile =
-    '<script>window.pwned = 1</script> "<img src=x onerror=window.pwned=2>," said <b>Bob</b> in <a href="javascript:alert(1)">Paris</a>.';
+    '<script>window.pwned = 1</script> "<img src=x onerror=window.pwned=2>," said Bob in <a href="javascript:alert(1)">Paris</a> with <b>Ann</b>.';
   await page.fill("#article", hostile);
   await page.waitForFunction(() => document.querySelectorAll(".quote-card").length === 1);
   await analyzed(page, () => page.click("#example"));
