@@ -4,6 +4,7 @@
 mod bench;
 mod conll;
 mod eval_quotes;
+mod eval_geo;
 mod input;
 mod jsonl;
 mod ner;
@@ -140,6 +141,14 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         misses: usize,
     },
+    /// Score place recognition and resolution against a geoparsing corpus (LGL or GeoVirus XML).
+    EvalGeo {
+        /// The corpus.
+        file: PathBuf,
+        /// How many of each kind of miss to list.
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
+    },
 }
 
 /// An error to report on one line.
@@ -213,6 +222,7 @@ pub fn main() -> ExitCode {
             bench::run(&file, runs, std::time::Duration::from_secs(budget))
         }
         Command::EvalQuotes { dir, misses } => eval_quotes::run(&dir, misses),
+        Command::EvalGeo { file, misses } => eval_geo::run(file, misses),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
