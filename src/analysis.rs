@@ -158,6 +158,9 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: EntityType,
     pub mentions: Vec<Mention>,
+    /// How many times the article mentions it (the length of `mentions`).
+    #[serde(default)]
+    pub count: usize,
     /// A role or title the article gives a person ("State Department spokesman").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,

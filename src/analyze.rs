@@ -32,6 +32,7 @@ pub fn analyze(text: &str) -> Analysis {
 pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let doc = Document::new(text);
     let mut candidates = tagged_mentions(&doc);
+    places::recognize(&doc, &mut candidates);
     let found_dates = dates::find(text);
     candidates.retain(|c| !found_dates.iter().any(|d| d.span.overlaps(c.span)));
     candidates.extend(found_dates.iter().map(|d| Candidate {
@@ -56,8 +57,8 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
         .filter_map(|q| q.speaker.as_ref()?.entity_id)
         .collect();
     let mut list = entities.list;
-    entities::sort_by_salience(&mut list, &quoted);
-    let places = places::locate(&list);
+    entities::sort_by_salience(&mut list, &quoted, text.len());
+    let places = places::locate(&doc, &list);
     Analysis {
         quotes: found.quotes,
         reported: found.reported,

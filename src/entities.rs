@@ -1,10 +1,17 @@
-//! From mentions to entities: the mentions of one thing grouped under its fullest name ("Miller"
-//! under "Matthew Miller", "US" under "United States"), with the role the article gives a person.
+//! From mentions to entities: the mentions of one thing grouped under its fullest name.
+//!
+//! What joins two mentions: the same name; a surname alone after (or before) the full name
+//! ("Miller", "Matthew Miller"); an acronym and the name it abbreviates ("UN", "U.N.", "United
+//! Nations", or any "Food and Agriculture Organization (FAO)"); two names of one place in the
+//! gazetteer ("US", "U.S.", "the United States"); and a definite description after the thing it
+//! describes ("the department" after "the State Department", "the secretary" after Secretary of
+//! State Antony Blinken). People carry the role the article gives them, before or after the
+//! name; entities are ordered by salience.
 
 use std::collections::HashMap;
 
 use crate::analysis::{Entity, EntityType, Mention};
-use crate::text::{Document, Span};
+use crate::text::{Document, Span, TokenKind};
 use crate::{gazetteer, lexicons};
 
 /// A typed stretch of text that names something.
@@ -37,47 +44,113 @@ impl Entities {
     }
 }
 
-/// What makes two mentions the same thing: their normalized name, and for people their surname.
+/// A name's form for comparing: spaces collapsed, a possessive and the dots of an acronym gone
+/// ("U.N.'s" is "UN").
+fn normalized(text: &str) -> String {
+    let text = text
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if acronym(&joined).is_some() {
+        joined.replace('.', "")
+    } else {
+        joined
+    }
+}
+
+/// The letters of an acronym ("UN" for "UN" or "U.N."), if `text` is one: two to six capitals,
+/// with or without dots.
+fn acronym(text: &str) -> Option<String> {
+    let letters: String = text.chars().filter(|&c| c != '.').collect();
+    let fits = (2..=6).contains(&letters.chars().count())
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && !text.contains(' ');
+    fits.then_some(letters)
+}
+
+/// The initials of a name of several words, small words skipped: "United Nations" is "UN",
+/// "Food and Agriculture Organization" "FAO".
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&"))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words
+        .iter()
+        .map(|w| w.chars().next().filter(char::is_ascii_uppercase))
+        .collect()
+}
+
+/// What a mention is grouped by.
 fn key(text: &str, kind: EntityType) -> String {
     if kind == EntityType::Place {
         if let Some(entry) = gazetteer::lookup(text).first() {
-            return entry.name.to_owned();
+            return format!("{}|{}", entry.name, entry.country.unwrap_or("-"));
         }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    normalized(text)
 }
 
-/// Groups candidate mentions (in text order) into entities, ids in order of first mention.
+/// Groups candidate mentions into entities, ids in order of first mention.
 pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
-    let mut by_key: HashMap<(String, EntityType), usize> = HashMap::new();
-    let mut list: Vec<Entity> = Vec::new();
-    let mut mentions = Vec::new();
     let mut sorted = candidates.to_vec();
     sorted.sort_by_key(|c| c.span);
-    // Full names first, so that a surname seen before its full name still joins it.
-    let full_names: Vec<&str> = sorted
-        .iter()
-        .filter(|c| c.kind == EntityType::Person)
-        .map(|c| doc.slice(c.span))
-        .filter(|t| t.split_whitespace().count() > 1)
-        .collect();
+    // Who the short forms may stand for: people's full names by surname, long names by initials.
+    let mut by_surname: HashMap<&str, &str> = HashMap::new();
+    let mut by_initials: HashMap<String, (&str, EntityType)> = HashMap::new();
     for c in &sorted {
         let text = doc.slice(c.span);
-        let mut k = key(text, c.kind);
-        if c.kind == EntityType::Person && !k.contains(' ') {
-            if let Some(full) = full_names
-                .iter()
-                .find(|f| f.split_whitespace().last() == Some(text))
-            {
-                k = key(full, c.kind);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if c.kind == EntityType::Person && words.len() > 1 {
+            if let Some(last) = words.last() {
+                by_surname.entry(last).or_insert(text);
             }
         }
-        let id = *by_key.entry((k.clone(), c.kind)).or_insert_with(|| {
+        if matches!(
+            c.kind,
+            EntityType::Org | EntityType::Misc | EntityType::Place
+        ) {
+            if let Some(letters) = initials(text) {
+                by_initials.entry(letters).or_insert((text, c.kind));
+            }
+        }
+    }
+    for (name, letters) in defined_acronyms(doc, &sorted) {
+        by_initials.insert(letters, name);
+    }
+
+    let mut groups: HashMap<(String, EntityType), usize> = HashMap::new();
+    let mut list: Vec<Entity> = Vec::new();
+    let mut mentions = Vec::new();
+    for c in &sorted {
+        let text = doc.slice(c.span);
+        let (mut k, mut kind) = (key(text, c.kind), c.kind);
+        if c.kind == EntityType::Person && !text.trim().contains(' ') {
+            if let Some(full) = by_surname.get(normalized(text).as_str()) {
+                k = key(full, kind);
+            }
+        }
+        if let Some((full, full_kind)) = acronym(text).and_then(|a| by_initials.get(&a)) {
+            if matches!(
+                c.kind,
+                EntityType::Org | EntityType::Misc | EntityType::Place
+            ) {
+                kind = *full_kind;
+                k = key(full, kind);
+            }
+        }
+        let id = *groups.entry((k, kind)).or_insert_with(|| {
             list.push(Entity {
                 id: list.len(),
-                name: k.clone(),
-                kind: c.kind,
+                name: String::new(),
+                kind,
                 mentions: Vec::new(),
+                count: 0,
                 role: None,
                 iso: None,
             });
@@ -86,15 +159,159 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
         list[id].mentions.push(Mention::new(doc.text, c.span));
         mentions.push((c.span, id));
     }
+    for (span, id) in descriptions(doc, &list, &mentions) {
+        list[id].mentions.push(Mention::new(doc.text, span));
+        mentions.push((span, id));
+    }
+    mentions.sort_by_key(|&(span, _)| span);
     for entity in &mut list {
+        entity.mentions.sort_by_key(|m| m.start);
+        entity.count = entity.mentions.len();
+        entity.name = canonical(entity);
         if entity.kind == EntityType::Person {
-            entity.role = entity
-                .mentions
-                .iter()
-                .find_map(|m| role_before(doc, Span::new(m.start, m.end)));
+            entity.role = entity.mentions.iter().find_map(|m| {
+                let span = Span::new(m.start, m.end);
+                role_before(doc, span).or_else(|| role_after(doc, span))
+            });
         }
     }
     Entities { list, mentions }
+}
+
+/// Acronyms the article defines in parentheses after the name: "Reston ebolavirus (ERV)".
+fn defined_acronyms<'t>(
+    doc: &Document<'t>,
+    sorted: &[Candidate],
+) -> Vec<((&'t str, EntityType), String)> {
+    let mut out = Vec::new();
+    for c in sorted {
+        let rest = doc.text.get(c.span.end..).unwrap_or("");
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
+            continue;
+        };
+        if let Some(letters) = acronym(inner.0) {
+            out.push(((doc.slice(c.span), c.kind), letters));
+        }
+    }
+    out
+}
+
+/// The fullest form of an entity's name: a person's longest name, an organization's name over its
+/// acronym, a place's name as the gazetteer writes it when the article abbreviates or shouts it.
+fn canonical(entity: &Entity) -> String {
+    let longest = entity
+        .mentions
+        .iter()
+        .filter(|m| !m.text.starts_with("the ") && !m.text.starts_with("The "))
+        .max_by_key(|m| (m.text.split_whitespace().count(), m.text.len()))
+        .or(entity.mentions.first())
+        .map(|m| normalized_name(&m.text))
+        .unwrap_or_default();
+    if entity.kind == EntityType::Place {
+        let abbreviated = acronym(&longest).is_some()
+            || !longest.chars().any(char::is_lowercase)
+            || longest.len() <= 3;
+        if abbreviated {
+            if let Some(entry) = gazetteer::lookup(&longest).first() {
+                return entry.name.to_owned();
+            }
+        }
+    }
+    longest
+}
+
+/// A mention's text as a name: spaces collapsed, without a possessive.
+fn normalized_name(text: &str) -> String {
+    text.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Nouns that, after "the", stand for an organization named before: "the department" after "the
+/// State Department".
+const ORG_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "agency",
+    "company",
+    "council",
+    "committee",
+    "commission",
+    "court",
+    "university",
+    "bank",
+    "office",
+    "bureau",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "party",
+    "service",
+];
+
+/// Definite descriptions ("the department", "the secretary") with the entity each stands for:
+/// the nearest one before it whose name ends in the noun (an organization) or whose role holds it
+/// (a person).
+fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> Vec<(Span, usize)> {
+    let mut out = Vec::new();
+    for (t, token) in doc.tokens.iter().enumerate().skip(1) {
+        if token.kind != TokenKind::Word || !doc.token_text(t - 1).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let noun = doc.token_text(t);
+        if !noun.chars().all(char::is_lowercase) {
+            continue;
+        }
+        let span = Span::new(doc.tokens[t - 1].span.start, token.span.end);
+        if mentions.iter().any(|(s, _)| s.overlaps(span)) {
+            continue;
+        }
+        let org = ORG_HEADS.contains(&noun);
+        let person = lexicons::is_role_word(noun);
+        if !org && !person {
+            continue;
+        }
+        let referent = mentions
+            .iter()
+            .rev()
+            .filter(|(s, _)| s.end <= span.start)
+            .filter_map(|&(_, id)| list.get(id))
+            .find(|e| {
+                if org {
+                    e.kind == EntityType::Org
+                        && e.mentions.iter().any(|m| {
+                            m.text
+                                .split_whitespace()
+                                .last()
+                                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                        })
+                } else {
+                    e.kind == EntityType::Person
+                        && e.mentions.iter().any(|m| {
+                            let m = Span::new(m.start, m.end);
+                            role_before(doc, m)
+                                .or_else(|| role_after(doc, m))
+                                .is_some_and(|r| {
+                                    r.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun))
+                                })
+                        })
+                }
+            });
+        if let Some(e) = referent {
+            out.push((span, e.id));
+        }
+    }
+    out
+}
+
+fn fits_role(word: &str) -> bool {
+    lexicons::is_role_word(word)
+        || lexicons::is_title_word(word)
+        || lexicons::is_demonym(word)
+        || lexicons::is_org_word(word)
 }
 
 /// The title or role written just before a person's name: "State Department spokesman",
@@ -106,11 +323,7 @@ fn role_before(doc: &Document, name: Span) -> Option<String> {
     let mut start = first;
     while start > floor {
         let word = doc.token_text(start - 1);
-        let fits = lexicons::is_role_word(word)
-            || lexicons::is_title_word(word)
-            || lexicons::is_demonym(word)
-            || lexicons::is_org_word(word);
-        if !fits || first - start >= 6 {
+        if !fits_role(word) || first - start >= 6 {
             break;
         }
         start -= 1;
@@ -124,16 +337,148 @@ fn role_before(doc: &Document, name: Span) -> Option<String> {
     })
 }
 
+/// The role in an apposition after the name: "Matthew Miller, the State Department spokesman,".
+fn role_after(doc: &Document, name: Span) -> Option<String> {
+    let mut t = doc.token_from(name.end);
+    let sentence = doc.sentence_at(name.start)?;
+    let end = doc.sentences[sentence].tokens.end;
+    if t >= end || doc.token_text(t) != "," {
+        return None;
+    }
+    t += 1;
+    if t < end && matches!(doc.token_text(t), "the" | "a" | "an") {
+        t += 1;
+    }
+    let start = t;
+    let mut last_role = None;
+    while t < end && t - start < 6 {
+        let word = doc.token_text(t);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if lexicons::is_role_word(word) || lexicons::is_title_word(word) {
+            last_role = Some(t);
+        } else if !(fits_role(word) || capital || matches!(word, "of" | "for")) {
+            break;
+        }
+        t += 1;
+    }
+    let last = last_role?;
+    let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
+    Some(doc.slice(span).to_owned())
+}
+
 /// Orders entities by salience: how often they are mentioned, whether they are quoted, how early
-/// they appear. Ids are kept, so references stay valid.
-pub fn sort_by_salience(entities: &mut [Entity], quoted: &[usize]) {
+/// they first appear. Ids are kept, so references stay valid.
+pub fn sort_by_salience(entities: &mut [Entity], quoted: &[usize], text_len: usize) {
     let score = |e: &Entity| {
-        let quotes = quoted.iter().filter(|&&id| id == e.id).count();
-        e.mentions.len() * 2 + quotes * 3
+        let quotes = quoted.iter().filter(|&&id| id == e.id).count() as f64;
+        let first = e
+            .mentions
+            .first()
+            .map_or(1.0, |m| m.start as f64 / text_len.max(1) as f64);
+        // The headline and the lede name what the story is about.
+        e.mentions.len() as f64 * 2.0 + quotes * 3.0 + (1.0 - first) * 2.0
     };
     entities.sort_by(|a, b| {
-        score(b)
-            .cmp(&score(a))
-            .then_with(|| a.mentions[0].start.cmp(&b.mentions[0].start))
+        score(b).total_cmp(&score(a)).then_with(|| {
+            a.mentions
+                .first()
+                .map(|m| m.start)
+                .cmp(&b.mentions.first().map(|m| m.start))
+        })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze;
+
+    fn entity<'a>(a: &'a crate::Analysis, mention: &str) -> &'a Entity {
+        a.entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == mention))
+            .unwrap_or_else(|| panic!("no entity mentioned as {mention}: {:#?}", a.entities))
+    }
+
+    #[test]
+    fn short_forms_of_a_country_are_one_place() {
+        let a = analyze("The US said so. Officials in the United States and the U.S. agreed.");
+        let us = entity(&a, "US");
+        assert_eq!(us.name, "United States");
+        assert_eq!(us.count, 3);
+        assert_eq!(entity(&a, "U.S.").id, us.id);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_it_abbreviates() {
+        let a = analyze(
+            "The World Health Organization met on Monday. A U.N. official said the WHO and the UN agreed.",
+        );
+        let who = entity(&a, "WHO");
+        assert_eq!(who.id, entity(&a, "World Health Organization").id);
+        assert_eq!(who.name, "World Health Organization");
+        assert_eq!(entity(&a, "UN").id, entity(&a, "U.N.").id);
+    }
+
+    #[test]
+    fn an_acronym_defined_in_parentheses_joins_its_name() {
+        let a = analyze(
+            "The Bureau of Animal Industry (BAI) said on Sunday that BAI teams were ready.",
+        );
+        let bai = entity(&a, "Bureau of Animal Industry");
+        assert!(
+            bai.mentions.iter().filter(|m| m.text == "BAI").count() == 2,
+            "{bai:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_joins_the_full_name_and_the_person_keeps_a_role() {
+        let a = analyze(
+            "Secretary of State Antony Blinken spoke. Blinken said the talks were serious.",
+        );
+        let blinken = entity(&a, "Blinken");
+        assert_eq!(blinken.name, "Antony Blinken");
+        assert_eq!(blinken.role.as_deref(), Some("Secretary of State"));
+        assert_eq!(blinken.count, 2);
+    }
+
+    #[test]
+    fn a_role_in_apposition_after_the_name() {
+        let a = analyze("Matthew Miller, the State Department spokesman, told reporters.");
+        assert_eq!(
+            entity(&a, "Matthew Miller").role.as_deref(),
+            Some("State Department spokesman")
+        );
+    }
+
+    #[test]
+    fn the_department_after_the_state_department_is_it() {
+        let a = analyze(
+            "The State Department announced new rules on Monday. Later the department said more.",
+        );
+        let dept = entity(&a, "State Department");
+        assert!(
+            dept.mentions.iter().any(|m| m.text == "the department"),
+            "{dept:?}"
+        );
+    }
+
+    #[test]
+    fn the_secretary_is_the_person_with_that_role() {
+        let a = analyze(
+            "Secretary of State Antony Blinken arrived on Monday. The talks, the secretary said, were serious.",
+        );
+        let blinken = entity(&a, "Antony Blinken");
+        assert!(
+            blinken.mentions.iter().any(|m| m.text == "the secretary"),
+            "{blinken:?}"
+        );
+    }
+
+    #[test]
+    fn more_mentions_come_first() {
+        let a = analyze("Hamas met Qatar. Hamas said no. Hamas left.");
+        assert_eq!(a.entities[0].name, "Hamas");
+    }
 }

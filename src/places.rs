@@ -1,48 +1,472 @@
-//! Geocoding: each place entity located on the globe by the gazetteer, the most likely reading
-//! first (the biggest place of that name, preferring countries the article already mentions).
+//! Geocoding: each place entity located on the globe, choosing among the places of its name.
+//!
+//! A reading's score adds up what speaks for it: how big and how prominent the place is (its
+//! population, and its kind: a country before a state before a town of the same size), an explicit
+//! container written after the name ("Aqaba, Jordan", "Alexandria, La."), a dateline (a city), and
+//! the other places of the article: a reading in a country or state the article is about is the
+//! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas).
 
-use crate::analysis::{Entity, EntityType, Place};
-use crate::gazetteer::{self, Entry};
+use crate::analysis::{Analysis, Entity, EntityType, Place};
+use crate::entities::Candidate;
+use crate::gazetteer::{self, Entry, Kind};
+use crate::text::{Document, Span, TokenKind};
 
-/// Places every place entity the gazetteer knows.
-pub fn locate(entities: &[Entity]) -> Vec<Place> {
-    let candidates: Vec<(&Entity, Vec<&'static Entry>)> = entities
+/// How much each kind of evidence weighs, in the unit of one order of magnitude of population.
+mod weight {
+    pub const COUNTRY: f64 = 3.0;
+    pub const ADMIN1: f64 = 1.0;
+    pub const ADMIN2: f64 = 0.5;
+    pub const REGION: f64 = 3.0;
+    pub const CONTINENT: f64 = 2.0;
+    /// Written inside a container: "Aqaba, Jordan".
+    pub const CONTAINER: f64 = 10.0;
+    /// A dateline names a city.
+    pub const DATELINE: f64 = 3.0;
+    /// For each other place of the article in the same country, or the same state.
+    pub const SAME_COUNTRY: f64 = 0.75;
+    pub const SAME_ADMIN1: f64 = 1.5;
+    /// A national capital is in the news more than its size says.
+    pub const CAPITAL: f64 = 2.5;
+}
+
+/// A place entity with what the text says about it.
+struct Reading<'a> {
+    entity: &'a Entity,
+    candidates: Vec<&'static Entry>,
+    /// Places written as its container: "Jordan" in "Aqaba, Jordan".
+    containers: Vec<&'static Entry>,
+    dateline: bool,
+}
+
+/// Locates every place entity the gazetteer knows, in the order of `entities`.
+pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
+    let readings: Vec<Reading> = entities
         .iter()
         .filter(|e| e.kind == EntityType::Place)
-        .map(|e| {
-            let mut found = gazetteer::lookup(&e.name);
-            for m in &e.mentions {
-                if found.is_empty() {
-                    found = gazetteer::lookup(&m.text);
+        .filter_map(|entity| {
+            let mut candidates: Vec<&'static Entry> = Vec::new();
+            for name in std::iter::once(entity.name.as_str())
+                .chain(entity.mentions.iter().map(|m| m.text.as_str()))
+            {
+                for e in gazetteer::lookup(name) {
+                    if !candidates.iter().any(|c| std::ptr::eq(*c, e)) {
+                        candidates.push(e);
+                    }
                 }
             }
-            (e, found)
-        })
-        .filter(|(_, found)| !found.is_empty())
-        .collect();
-    // Countries the article names outright make their places the likelier readings elsewhere.
-    let context: Vec<&str> = candidates
-        .iter()
-        .filter_map(|(_, found)| (found.len() == 1).then(|| found[0].country).flatten())
-        .collect();
-    candidates
-        .into_iter()
-        .map(|(entity, found)| {
-            let best = found
-                .iter()
-                .max_by_key(|e| {
-                    let in_context = e.country.is_some_and(|c| context.contains(&c));
-                    (in_context, e.population)
-                })
-                .expect("only entities with candidates are kept");
-            Place {
-                entity_id: entity.id,
-                name: best.name.to_owned(),
-                lat: best.lat,
-                lon: best.lon,
-                country: best.country.map(str::to_owned),
-                kind: best.kind,
+            if candidates.is_empty() {
+                return None;
             }
+            let containers = entity
+                .mentions
+                .iter()
+                .flat_map(|m| containers_after(doc.text, m.end))
+                .collect();
+            let dateline = entity
+                .mentions
+                .iter()
+                .any(|m| is_dateline(doc, m.start, m.end));
+            Some(Reading {
+                entity,
+                candidates,
+                containers,
+                dateline,
+            })
+        })
+        .collect();
+    // First each on its own, then each in the light of where the others are, twice: a county
+    // placed by its state in the second round places the town beside it in the third.
+    let mut chosen: Vec<&'static Entry> = readings.iter().map(|r| best(r, &[])).collect();
+    for _ in 0..2 {
+        chosen = readings
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let others: Vec<&'static Entry> = chosen
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, e)| *e)
+                    .collect();
+                best(r, &others)
+            })
+            .collect();
+    }
+    readings
+        .iter()
+        .zip(chosen)
+        .map(|(r, chosen)| Place {
+            entity_id: r.entity.id,
+            name: chosen.name.to_owned(),
+            lat: chosen.lat,
+            lon: chosen.lon,
+            country: chosen.country.map(str::to_owned),
+            kind: chosen.kind.place_kind(),
         })
         .collect()
+}
+
+/// The likeliest reading, given the places the rest of the article is about.
+fn best(r: &Reading, context: &[&'static Entry]) -> &'static Entry {
+    let mut top = r.candidates[0];
+    let mut top_score = f64::NEG_INFINITY;
+    for &c in &r.candidates {
+        let s = score(c, r, context);
+        if s > top_score {
+            top = c;
+            top_score = s;
+        }
+    }
+    top
+}
+
+fn score(e: &Entry, r: &Reading, context: &[&'static Entry]) -> f64 {
+    let mut s = (e.population as f64 + 1.0).log10()
+        + match e.kind {
+            Kind::Country => weight::COUNTRY,
+            Kind::Admin1 => weight::ADMIN1,
+            Kind::Admin2 => weight::ADMIN2,
+            Kind::City => 0.0,
+            Kind::Region => weight::REGION,
+            Kind::Continent => weight::CONTINENT,
+        };
+    if r.containers.iter().any(|c| e.is_within(c)) {
+        s += weight::CONTAINER;
+    }
+    if r.dateline && e.kind == Kind::City {
+        s += weight::DATELINE;
+    }
+    // Each other place of the article in the same country, or the same state, adds its weight,
+    // up to a point: one stray mention does not move a town across the world, five do.
+    if e.kind != Kind::Country {
+        let same = context
+            .iter()
+            .filter(|c| c.country.is_some() && c.country == e.country)
+            .count();
+        s += weight::SAME_COUNTRY * (same.min(3) as f64);
+    }
+    if matches!(e.kind, Kind::City | Kind::Admin2) {
+        let same = context
+            .iter()
+            .filter(|c| {
+                matches!(c.kind, Kind::Admin1 | Kind::Admin2 | Kind::City)
+                    && c.country == e.country
+                    && c.admin1.is_some()
+                    && c.admin1 == e.admin1
+            })
+            .count();
+        s += weight::SAME_ADMIN1 * (same.min(3) as f64);
+    }
+    if e.capital {
+        s += weight::CAPITAL;
+    }
+    s
+}
+
+/// The countries or states written after a place as its container: ", Jordan", ", La.", ", LA".
+fn containers_after(text: &str, end: usize) -> Vec<&'static Entry> {
+    let Some(rest) = text.get(end..) else {
+        return Vec::new();
+    };
+    let Some(rest) = rest.trim_start_matches(' ').strip_prefix(',') else {
+        return Vec::new();
+    };
+    let rest = rest.trim_start_matches(' ');
+    // Up to four words, the longest that names a container.
+    let words: Vec<(usize, &str)> = rest
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .take(4)
+        .take_while(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    for n in (1..=words.len()).rev() {
+        let (start, word) = words[n - 1];
+        let phrase = rest[..start + word.len()].trim_end_matches([',', ';', ':', ')']);
+        // "Alexandria, La." keeps its period; "in Aqaba, Jordan." does not.
+        let candidates = [phrase, phrase.trim_end_matches('.')];
+        for p in candidates {
+            let found: Vec<&'static Entry> = gazetteer::lookup(p)
+                .into_iter()
+                .filter(|e| matches!(e.kind, Kind::Country | Kind::Admin1))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+            if p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()) {
+                if let Some(state) = gazetteer::division("US", p) {
+                    return vec![state];
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Whether the mention at `start..end` is a dateline: the capitalized place that opens a
+/// paragraph before a dash or a comma ("WASHINGTON - ", "CHARLESTON, W.Va. -").
+fn is_dateline(doc: &Document, start: usize, end: usize) -> bool {
+    let Some(name) = doc.text.get(start..end) else {
+        return false;
+    };
+    let opens = doc.paragraphs.iter().any(|p| {
+        doc.text
+            .get(p.span.start..start)
+            .is_some_and(|s| s.trim().is_empty())
+    });
+    let shouting = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+    let after = doc.text.get(end..).unwrap_or("").trim_start();
+    opens && shouting && after.starts_with(['-', '—', '–', ',', '('])
+}
+
+impl Analysis {
+    /// The located places as a GeoJSON FeatureCollection (RFC 7946: coordinates are [longitude,
+    /// latitude]): a Point per place, with its name, country, kind, entity id, and its mentions
+    /// as the article writes them.
+    pub fn places_geojson(&self) -> serde_json::Value {
+        let features: Vec<serde_json::Value> = self
+            .places
+            .iter()
+            .map(|p| {
+                let texts: Vec<&str> = self
+                    .entities
+                    .iter()
+                    .find(|e| e.id == p.entity_id)
+                    .map(|e| e.mentions.iter().map(|m| m.text.as_str()).collect())
+                    .unwrap_or_default();
+                serde_json::json!({
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                    "properties": {
+                        "name": p.name,
+                        "country": p.country,
+                        "kind": p.kind,
+                        "entityId": p.entity_id,
+                        "count": texts.len(),
+                        "mentions": texts,
+                    },
+                })
+            })
+            .collect();
+        serde_json::json!({"type": "FeatureCollection", "features": features})
+    }
+}
+
+/// Words after which a known place name is a place: "a raid in Jenin", "flew from Doha".
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "outside",
+    "across",
+    "around",
+    "into",
+    "towards",
+    "toward",
+    "through",
+    "throughout",
+    "within",
+    "via",
+    "visited",
+    "visiting",
+    "Near",
+    "In",
+    "From",
+];
+
+/// Place mentions the tagger missed or typed otherwise, found by the gazetteer where a place
+/// name usually stands: after "in", "near", "from"...; before its container ("Aqaba, Jordan",
+/// "Alexandria, La."); as the container after a place. A person or organization the tagger is
+/// sure of stays one without such evidence ("Israel Katz", "Jordan said").
+pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
+    for c in candidates.iter_mut() {
+        if matches!(c.kind, EntityType::Misc | EntityType::Person)
+            && !gazetteer::lookup(doc.slice(c.span)).is_empty()
+            && placed_by_context(doc, c.span)
+        {
+            c.kind = EntityType::Place;
+        }
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in candidates.iter() {
+        let first = doc.token_from(c.span.start);
+        for k in first..doc.token_from(c.span.end) {
+            if let Some(slot) = covered.get_mut(k) {
+                *slot = true;
+            }
+        }
+    }
+    let capitalized = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && doc
+                .token_text(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && !covered[k]
+    };
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let mut k = sentence.tokens.start;
+        while k < sentence.tokens.end {
+            if !capitalized(k) {
+                k += 1;
+                continue;
+            }
+            let mut end = k + 1;
+            while end < sentence.tokens.end && end - k < 4 && capitalized(end) {
+                end += 1;
+            }
+            let span = Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end);
+            if !gazetteer::lookup(doc.slice(span)).is_empty() && placed_by_context(doc, span) {
+                found.push(Candidate {
+                    span,
+                    kind: EntityType::Place,
+                });
+            }
+            k = end;
+        }
+    }
+    if !found.is_empty() {
+        candidates.extend(found);
+        candidates.sort_by_key(|c| c.span);
+    }
+}
+
+/// Whether the text around `span` says it is a place: a locative word before it, a container
+/// after it, or a place before it that it contains ("Aqaba, Jordan").
+fn placed_by_context(doc: &Document, span: Span) -> bool {
+    let first = doc.token_from(span.start);
+    if first > 0 && LOCATIVE.contains(&doc.token_text(first - 1)) {
+        return true;
+    }
+    if !containers_after(doc.text, span.end).is_empty() {
+        return true;
+    }
+    let before = doc.text.get(..span.start).unwrap_or("").trim_end();
+    let Some(before) = before.strip_suffix(',') else {
+        return false;
+    };
+    let previous = before.trim_end().rsplit(' ').next().unwrap_or("");
+    previous.chars().next().is_some_and(char::is_uppercase)
+        && !gazetteer::lookup(previous).is_empty()
+        && gazetteer::lookup(doc.slice(span))
+            .iter()
+            .any(|e| matches!(e.kind, Kind::Country | Kind::Admin1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Mention;
+    use crate::text::Span;
+
+    /// Locates `names` as the place entities of `text` (every occurrence a mention), and returns
+    /// where the first one is placed: the tagger is not under test here.
+    fn place_of(text: &str, names: &[&str]) -> Place {
+        let doc = Document::new(text);
+        let entities: Vec<Entity> = names
+            .iter()
+            .enumerate()
+            .map(|(id, name)| Entity {
+                id,
+                name: (*name).to_owned(),
+                kind: EntityType::Place,
+                mentions: text
+                    .match_indices(name)
+                    .map(|(at, _)| Mention::new(text, Span::new(at, at + name.len())))
+                    .collect(),
+                count: 0,
+                role: None,
+                iso: None,
+            })
+            .collect();
+        locate(&doc, &entities)
+            .into_iter()
+            .find(|p| p.entity_id == 0)
+            .unwrap_or_else(|| panic!("{} not located", names[0]))
+    }
+
+    #[test]
+    fn a_container_after_the_name_picks_the_town_inside_it() {
+        let p = place_of(
+            "The fire was in Alexandria, La. on Sunday.",
+            &["Alexandria"],
+        );
+        assert_eq!(p.country.as_deref(), Some("US"));
+        assert!((p.lat - 31.3).abs() < 0.5, "{p:?}");
+        let p = place_of("Blinken spoke in Aqaba, Jordan.", &["Jordan"]);
+        assert_eq!(p.kind, crate::PlaceKind::Country);
+    }
+
+    #[test]
+    fn a_postal_code_after_the_name_is_a_us_state() {
+        let p = place_of(
+            "He lives in Alexandria, LA and works nearby.",
+            &["Alexandria"],
+        );
+        assert!((p.lat - 31.3).abs() < 0.5, "{p:?}");
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_the_city() {
+        let p = place_of(
+            "WASHINGTON - The United States said on Tuesday it was hopeful.",
+            &["WASHINGTON", "United States"],
+        );
+        assert_eq!(p.kind, crate::PlaceKind::City);
+        assert!(
+            (p.lat - 38.9).abs() < 0.2 && (p.lon + 77.0).abs() < 0.2,
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn the_state_the_article_names_picks_the_town() {
+        let p = place_of(
+            "Police in Paris said the fire spread. Officials in Texas, Lamar County and Dallas were warned.",
+            &["Paris", "Texas", "Lamar County", "Dallas"],
+        );
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    }
+
+    #[test]
+    fn without_context_the_biggest_place_of_the_name_wins() {
+        let p = place_of("She moved to Paris last year.", &["Paris"]);
+        assert_eq!(p.country.as_deref(), Some("FR"));
+    }
+
+    #[test]
+    fn places_export_as_geojson_points_in_lon_lat_order() {
+        let a = crate::analyze("Hamas said talks in Qatar and in Aqaba, Jordan, were serious.");
+        let geo = a.places_geojson();
+        assert_eq!(geo["type"], "FeatureCollection");
+        let features = geo["features"].as_array().unwrap();
+        assert_eq!(features.len(), a.places.len());
+        let aqaba = features
+            .iter()
+            .find(|f| f["properties"]["name"] == "Aqaba")
+            .expect("Aqaba is a feature");
+        let at = &aqaba["geometry"]["coordinates"];
+        assert!(
+            (at[0].as_f64().unwrap() - 35.0).abs() < 0.1,
+            "longitude first: {at}"
+        );
+        assert!((at[1].as_f64().unwrap() - 29.5).abs() < 0.1);
+        assert_eq!(aqaba["properties"]["country"], "JO");
+        assert_eq!(aqaba["properties"]["mentions"][0], "Aqaba");
+    }
+
+    #[test]
+    fn a_national_capital_outweighs_a_state_of_its_name() {
+        let p = place_of(
+            "Officials in Washington said the talks would go on.",
+            &["Washington"],
+        );
+        assert!((p.lat - 38.9).abs() < 0.2, "{p:?}");
+    }
 }

@@ -150,6 +150,11 @@ fn seed_article_scores_against_its_gold() {
         total("quotes"),
         "every gold quote has its speaker's canonical name"
     );
+    assert_eq!(
+        s.places,
+        total("places"),
+        "every gold place is found and placed within 161 km"
+    );
 }
 
 #[test]

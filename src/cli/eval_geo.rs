@@ -150,14 +150,15 @@ fn score(article: &Article, analysis: &Analysis, tally: &mut Tally, listed: &mut
                     listed.push(Miss::Misplaced {
                         name: t.name.clone(),
                         detail: format!(
-                            "as {} ({:?} {}, {:.2},{:.2}), gold {:.2},{:.2}: {km:.0} km",
+                            "as {} ({:?} {}, {:.2},{:.2}), gold {:.2},{:.2}: {km:.0} km; with {}",
                             p.name,
                             p.kind,
                             p.country.as_deref().unwrap_or("-"),
                             p.lat,
                             p.lon,
                             gold.0,
-                            gold.1
+                            gold.1,
+                            others(analysis, id)
                         ),
                     });
                 }
@@ -168,6 +169,18 @@ fn score(article: &Article, analysis: &Analysis, tally: &mut Tally, listed: &mut
             }),
         }
     }
+}
+
+/// The article's other places, as the analyzer located them: the context a reading had.
+fn others(analysis: &Analysis, id: usize) -> String {
+    let names: Vec<String> = analysis
+        .places
+        .iter()
+        .filter(|p| p.entity_id != id)
+        .take(8)
+        .map(|p| format!("{} {}", p.name, p.country.as_deref().unwrap_or("-")))
+        .collect();
+    names.join(", ")
 }
 
 /// A few words either side of `start..end`, on one line.

@@ -12,6 +12,7 @@
 mod dom;
 mod files;
 mod html;
+mod map;
 mod page;
 mod render;
 mod share;

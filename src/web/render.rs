@@ -120,7 +120,7 @@ pub fn render(
         }
     }
     if panels.map {
-        map(b, &side, analysis, &mut steps)?;
+        map(b, &side, root, analysis, &mut steps)?;
     }
     Ok(steps)
 }
@@ -432,11 +432,12 @@ fn pick_button(b: &Builder, parent: &Element, e: &Entity, class: &str) -> Result
     Ok(())
 }
 
-/// The places on the globe. The map drawing itself belongs to the map module (issue 5); until it
-/// lands, and wherever it cannot draw, this list of places with their coordinates stands in.
+/// The places on the globe: the map (drawn by the map module), and below it the list of places
+/// with their coordinates.
 fn map(
     b: &Builder,
     parent: &Element,
+    root: &Element,
     analysis: &Rc<Analysis>,
     steps: &mut VecDeque<Step>,
 ) -> Result<(), JsValue> {
@@ -450,6 +451,7 @@ fn map(
         b.text_el(&section, "p", "none", "No places located.")?;
         return Ok(());
     }
+    super::map::render(b, &section, root, analysis)?;
     let list = b.el(&section, "ul", "place-list")?;
     let (b, analysis) = (b.clone(), analysis.clone());
     let count = analysis.places.len();

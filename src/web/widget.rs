@@ -22,6 +22,7 @@ use super::{html, worker};
 /// The widget's styles: the results' (shared with the page) and its own frame.
 const CSS: &str = concat!(
     include_str!("../../www/results.css"),
+    include_str!("../../www/map.css"),
     include_str!("../../www/widget.css")
 );
 

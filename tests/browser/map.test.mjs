@@ -1,0 +1,61 @@
+// The map: a pin per place of the seed article, zoomed to them, and pins and mentions lighting
+// each other.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, screenshot } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the example's places are pins on a map zoomed to them", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.click("#example");
+  await page.waitForSelector("svg.world circle.pin");
+  const pins = await page.locator("svg.world circle.pin").count();
+  const places = await page.locator(".entities.place li").count();
+  assert.ok(pins >= 13 && pins <= places, `${pins} pins for ${places} places`);
+  assert.ok((await page.locator("svg.world path.country").count()) > 100);
+  // Zoomed: the view is narrower than the world (3600 tenths of a degree).
+  const width = Number((await page.locator("svg.world").getAttribute("viewBox")).split(" ")[2]);
+  assert.ok(width < 3600, `view ${width} wide`);
+  const titles = await page.locator("svg.world circle.pin title").allTextContents();
+  assert.ok(titles.some((t) => t.startsWith("Aqaba")), `pins: ${titles}`);
+  await page.locator("svg.world").scrollIntoViewIfNeeded();
+  await screenshot(page, "map.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("pointing at a pin lights its mentions, and a mention its pin", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.click("#example");
+  await page.waitForSelector("svg.world circle.pin");
+  const id = await page.evaluate(() => {
+    // The pin of the place mentioned most: Israel, with four mentions.
+    const pins = [...document.querySelectorAll("svg.world circle.pin")];
+    const counts = pins.map((p) => document.querySelectorAll(`.text-view [data-entity="${p.dataset.entity}"]`).length);
+    return pins[counts.indexOf(Math.max(...counts))].dataset.entity;
+  });
+  const mentions = page.locator(`.text-view [data-entity="${id}"]`);
+  assert.ok((await mentions.count()) >= 2);
+  await page.locator(`svg.world circle.pin[data-entity="${id}"]`).dispatchEvent("mouseover");
+  assert.equal(await page.locator(`.text-view .lit[data-entity="${id}"]`).count(), await mentions.count());
+  await page.locator(`svg.world circle.pin[data-entity="${id}"]`).dispatchEvent("mouseout");
+  assert.equal(await page.locator(".text-view .lit").count(), 0);
+  await mentions.first().hover();
+  assert.equal(await page.locator(`svg.world circle.pin.lit[data-entity="${id}"]`).count(), 1);
+  await page.locator(`svg.world circle.pin[data-entity="${id}"]`).dispatchEvent("click");
+  assert.ok((await page.locator(`.text-view .picked[data-entity="${id}"]`).count()) >= 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
