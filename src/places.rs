@@ -6,7 +6,7 @@
 //! the other places of the article: a reading in a country or state the article is about is the
 //! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas).
 
-use crate::analysis::{Analysis, Entity, EntityType, Place};
+use crate::analysis::{Entity, EntityType, Place};
 use crate::entities::Candidate;
 use crate::gazetteer::{self, Entry, Kind};
 use crate::text::{Document, Span, TokenKind};
@@ -222,39 +222,6 @@ fn is_dateline(doc: &Document, start: usize, end: usize) -> bool {
     opens && shouting && after.starts_with(['-', '—', '–', ',', '('])
 }
 
-impl Analysis {
-    /// The located places as a GeoJSON FeatureCollection (RFC 7946: coordinates are [longitude,
-    /// latitude]): a Point per place, with its name, country, kind, entity id, and its mentions
-    /// as the article writes them.
-    pub fn places_geojson(&self) -> serde_json::Value {
-        let features: Vec<serde_json::Value> = self
-            .places
-            .iter()
-            .map(|p| {
-                let texts: Vec<&str> = self
-                    .entities
-                    .iter()
-                    .find(|e| e.id == p.entity_id)
-                    .map(|e| e.mentions.iter().map(|m| m.text.as_str()).collect())
-                    .unwrap_or_default();
-                serde_json::json!({
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                    "properties": {
-                        "name": p.name,
-                        "country": p.country,
-                        "kind": p.kind,
-                        "entityId": p.entity_id,
-                        "count": texts.len(),
-                        "mentions": texts,
-                    },
-                })
-            })
-            .collect();
-        serde_json::json!({"type": "FeatureCollection", "features": features})
-    }
-}
-
 /// Words after which a known place name is a place: "a raid in Jenin", "flew from Doha".
 const LOCATIVE: &[&str] = &[
     "in",
@@ -438,27 +405,6 @@ mod tests {
     fn without_context_the_biggest_place_of_the_name_wins() {
         let p = place_of("She moved to Paris last year.", &["Paris"]);
         assert_eq!(p.country.as_deref(), Some("FR"));
-    }
-
-    #[test]
-    fn places_export_as_geojson_points_in_lon_lat_order() {
-        let a = crate::analyze("Hamas said talks in Qatar and in Aqaba, Jordan, were serious.");
-        let geo = a.places_geojson();
-        assert_eq!(geo["type"], "FeatureCollection");
-        let features = geo["features"].as_array().unwrap();
-        assert_eq!(features.len(), a.places.len());
-        let aqaba = features
-            .iter()
-            .find(|f| f["properties"]["name"] == "Aqaba")
-            .expect("Aqaba is a feature");
-        let at = &aqaba["geometry"]["coordinates"];
-        assert!(
-            (at[0].as_f64().unwrap() - 35.0).abs() < 0.1,
-            "longitude first: {at}"
-        );
-        assert!((at[1].as_f64().unwrap() - 29.5).abs() < 0.1);
-        assert_eq!(aqaba["properties"]["country"], "JO");
-        assert_eq!(aqaba["properties"]["mentions"][0], "Aqaba");
     }
 
     #[test]

@@ -26,6 +26,8 @@ export interface Reported { speaker: Speaker | null; cue: Mention | null; text: 
 export type EntityType = "PERSON" | "ORG" | "PLACE" | "NORP" | "DATE" | "MISC";
 export interface Entity {
   id: number; name: string; type: EntityType; mentions: Mention[];
+  /** How many times the article mentions it. */
+  count: number;
   role?: string;
   /** ISO 8601 form of an absolute date. */
   iso?: string;
