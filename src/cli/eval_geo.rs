@@ -38,6 +38,11 @@ struct Tally {
     resolvable: usize,
     resolved: usize,
     errors_km: Vec<f64>,
+    /// Missed gold toponyms by what the analyzer made of them: "untagged", or the type of the
+    /// entity whose mention overlaps it ("ORG" for "[Texas] Department of ...").
+    missed_as: std::collections::BTreeMap<String, usize>,
+    /// Misplaced ones: "not in the gazetteer", or the kind of place chosen instead.
+    misplaced_as: std::collections::BTreeMap<String, usize>,
 }
 
 /// One thing that went wrong, to list.
@@ -85,6 +90,17 @@ pub fn run(file: PathBuf, misses: usize) -> Result<(), CliError> {
         tally.resolved,
         tally.resolvable
     );
+    let breakdown = |m: &std::collections::BTreeMap<String, usize>| {
+        let mut parts: Vec<(&String, &usize)> = m.iter().collect();
+        parts.sort_by_key(|&(_, n)| std::cmp::Reverse(*n));
+        parts
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(report, "missed, as    {}", breakdown(&tally.missed_as));
+    let _ = writeln!(report, "misplaced, as {}", breakdown(&tally.misplaced_as));
     for (title, pick) in [("missed", 0), ("spurious", 1), ("misplaced", 2)] {
         let chosen: Vec<String> = listed
             .iter()
@@ -131,6 +147,24 @@ fn score(article: &Article, analysis: &Analysis, tally: &mut Tally, listed: &mut
     tally.gold += article.toponyms.len();
     for t in &article.toponyms {
         let Some(&(_, _, id)) = predicted.iter().find(|&&(s, e, _)| overlaps(s, e, t)) else {
+            let as_what = analysis
+                .entities
+                .iter()
+                .find(|e| {
+                    e.mentions
+                        .iter()
+                        .any(|m| m.start < t.end && t.start < m.end)
+                })
+                .map_or_else(
+                    || "untagged".to_owned(),
+                    |e| {
+                        serde_json::to_value(e.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default()
+                    },
+                );
+            *tally.missed_as.entry(as_what).or_default() += 1;
             listed.push(Miss::Missed {
                 name: t.name.clone(),
                 context: context(text, t.start, t.end),
@@ -147,6 +181,8 @@ fn score(article: &Article, analysis: &Analysis, tally: &mut Tally, listed: &mut
                 if km <= WITHIN_KM {
                     tally.resolved += 1;
                 } else {
+                    let why = format!("another {:?}", p.kind).to_lowercase();
+                    *tally.misplaced_as.entry(why).or_default() += 1;
                     listed.push(Miss::Misplaced {
                         name: t.name.clone(),
                         detail: format!(
@@ -163,10 +199,16 @@ fn score(article: &Article, analysis: &Analysis, tally: &mut Tally, listed: &mut
                     });
                 }
             }
-            None => listed.push(Miss::Misplaced {
-                name: t.name.clone(),
-                detail: "not in the gazetteer".to_owned(),
-            }),
+            None => {
+                *tally
+                    .misplaced_as
+                    .entry("not in the gazetteer".to_owned())
+                    .or_default() += 1;
+                listed.push(Miss::Misplaced {
+                    name: t.name.clone(),
+                    detail: "not in the gazetteer".to_owned(),
+                });
+            }
         }
     }
 }
