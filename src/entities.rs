@@ -144,6 +144,16 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
                 k = key(full, kind);
             }
         }
+        // An acronym is one thing whatever the tagger called it each time ("U.N." an
+        // organization, "UN" a place).
+        if acronym(text).is_some() && !groups.contains_key(&(k.clone(), kind)) {
+            if let Some(other) = [EntityType::Org, EntityType::Place, EntityType::Misc]
+                .into_iter()
+                .find(|other| groups.contains_key(&(k.clone(), *other)))
+            {
+                kind = other;
+            }
+        }
         let id = *groups.entry((k, kind)).or_insert_with(|| {
             list.push(Entity {
                 id: list.len(),

@@ -9,6 +9,7 @@
 use crate::analysis::{Entity, EntityType, Place};
 use crate::entities::Candidate;
 use crate::gazetteer::{self, Entry, Kind};
+use crate::lexicons;
 use crate::text::{Document, Span, TokenKind};
 
 /// How much each kind of evidence weighs, in the unit of one order of magnitude of population.
@@ -48,7 +49,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             for name in std::iter::once(entity.name.as_str())
                 .chain(entity.mentions.iter().map(|m| m.text.as_str()))
             {
-                for e in gazetteer::lookup(name) {
+                for e in lookup_within(name) {
                     if !candidates.iter().any(|c| std::ptr::eq(*c, e)) {
                         candidates.push(e);
                     }
@@ -104,6 +105,47 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             kind: chosen.kind.place_kind(),
         })
         .collect()
+}
+
+/// The places a place name may be: those of the whole name, or else of the place it is built on:
+/// the owner in "Wichita's Wesley Medical Center", the head in "Pakistan-administered Kashmir"
+/// (the last words that name a place), or the first words ("Gaza Strip border").
+fn lookup_within(name: &str) -> Vec<&'static Entry> {
+    let found = gazetteer::lookup(name);
+    if !found.is_empty() {
+        return found;
+    }
+    if let Some((owner, _)) = name.split_once("'s ").or_else(|| name.split_once("’s ")) {
+        let found = gazetteer::lookup(owner);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    let starts: Vec<usize> = name
+        .char_indices()
+        .filter(|&(i, c)| {
+            let breaks = |p: char| p.is_whitespace() || p == '-';
+            !breaks(c) && i > 0 && name[..i].ends_with(breaks)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for &at in &starts {
+        let tail = &name[at..];
+        if tail.chars().next().is_some_and(char::is_uppercase) {
+            let found = gazetteer::lookup(tail);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    for &at in starts.iter().rev() {
+        let head = name[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+        let found = gazetteer::lookup(head);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// The likeliest reading, given the places the rest of the article is about.
@@ -250,10 +292,18 @@ const LOCATIVE: &[&str] = &[
 /// "Alexandria, La."); as the container after a place. A person or organization the tagger is
 /// sure of stays one without such evidence ("Israel Katz", "Jordan said").
 pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
+    // Surnames of the people named in full: "Clinton" after "Hillary Clinton" is her.
+    let surnames: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.kind == EntityType::Person)
+        .filter_map(|c| {
+            let words: Vec<&str> = doc.slice(c.span).split_whitespace().collect();
+            (words.len() > 1).then(|| words.last().copied()).flatten()
+        })
+        .collect();
     for c in candidates.iter_mut() {
         if matches!(c.kind, EntityType::Misc | EntityType::Person)
-            && !gazetteer::lookup(doc.slice(c.span)).is_empty()
-            && placed_by_context(doc, c.span)
+            && is_place_name(doc, c, &surnames)
         {
             c.kind = EntityType::Place;
         }
@@ -302,6 +352,39 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         candidates.extend(found);
         candidates.sort_by_key(|c| c.span);
     }
+}
+
+/// Whether a name the tagger typed as a person or "other" is a place: the gazetteer knows it, and
+/// either the text around it says so, or it is a well-known place (a country, a state, a county,
+/// a big city) and nothing says it is a person: no given name, no surname of someone named in
+/// full, no title before it, no "said" after it.
+fn is_place_name(doc: &Document, c: &Candidate, surnames: &[&str]) -> bool {
+    let text = doc.slice(c.span);
+    let found = gazetteer::lookup(text);
+    if found.is_empty() {
+        return false;
+    }
+    if placed_by_context(doc, c.span) {
+        return true;
+    }
+    let well_known =
+        gazetteer::prominent(text).is_some() || found.iter().any(|e| e.kind == Kind::Admin2);
+    if !well_known || lexicons::is_demonym(text) {
+        return false;
+    }
+    if c.kind == EntityType::Misc {
+        return true;
+    }
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let first = doc.token_from(c.span.start);
+    let next = doc.token_from(c.span.end);
+    let titled = first > 0 && {
+        let before = doc.token_text(first - 1);
+        lexicons::is_title_word(before)
+            || lexicons::is_title_abbreviation(before.trim_end_matches('.'))
+    };
+    let says = next < doc.tokens.len() && lexicons::speech_verb(doc.token_text(next)).is_some();
+    !lexicons::is_given_name(first_word) && !surnames.contains(&text) && !titled && !says
 }
 
 /// Whether the text around `span` says it is a place: a locative word before it, a container

@@ -87,9 +87,10 @@ static DATA: &[u8] = include_bytes!("../../assets/geo/gazetteer.bin");
 
 struct Gazetteer {
     entries: Vec<Entry>,
-    /// Folded names, one after another, and (start, end, entry) for each, sorted by name.
+    /// Folded names, one after another, and (start, end, entry, written in capitals) for each,
+    /// sorted by name.
     keys: String,
-    index: Vec<(u32, u32, u32)>,
+    index: Vec<(u32, u32, u32, bool)>,
     fold: Vec<(char, &'static str)>,
 }
 
@@ -125,11 +126,15 @@ fn load() -> Gazetteer {
         let start = g.keys.len();
         g.keys.push_str(&key);
         // The asset is far below 4 GB.
-        g.index
-            .push((start as u32, g.keys.len() as u32, entry as u32));
+        g.index.push((
+            start as u32,
+            g.keys.len() as u32,
+            entry as u32,
+            is_shouted(name),
+        ));
     }
     let keys = &g.keys;
-    let text = |&(s, e, _): &(u32, u32, u32)| &keys[s as usize..e as usize];
+    let text = |&(s, e, _, _): &(u32, u32, u32, bool)| &keys[s as usize..e as usize];
     let mut index = std::mem::take(&mut g.index);
     index.sort_by(|a, b| text(a).cmp(text(b)).then(a.2.cmp(&b.2)));
     index.dedup_by(|a, b| a.2 == b.2 && text(a) == text(b));
@@ -177,16 +182,25 @@ impl Gazetteer {
     fn find(&self, name: &str) -> Vec<&Entry> {
         let mut key = String::new();
         self.fold_into(name, &mut key);
-        let text = |&(s, e, _): &(u32, u32, u32)| self.keys.get(s as usize..e as usize);
+        let text = |&(s, e, _, _): &(u32, u32, u32, bool)| self.keys.get(s as usize..e as usize);
+        // "UN" is not the town of Un: a short name in capitals is an acronym, and matches only
+        // names the gazetteer writes in capitals too ("US", "UAE").
+        let acronym = is_shouted(name) && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
         let first = self
             .index
             .partition_point(|k| text(k).is_some_and(|t| t < key.as_str()));
         self.index[first..]
             .iter()
             .take_while(|k| text(k) == Some(key.as_str()))
-            .filter_map(|&(_, _, e)| self.entries.get(e as usize))
+            .filter(|k| !acronym || k.3)
+            .filter_map(|&(_, _, e, _)| self.entries.get(e as usize))
             .collect()
     }
+}
+
+/// Whether a name is written in capitals: "UAE", "WASHINGTON".
+fn is_shouted(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
 }
 
 /// The places called `name` (or by one of their other names), most populous first. The name
@@ -249,6 +263,7 @@ mod tests {
     #[test]
     fn case_diacritics_and_saint_are_folded() {
         assert!(lookup("turkey").is_empty());
+        assert!(lookup("UN").is_empty(), "the UN is no town called Un");
         assert_eq!(first("WASHINGTON").name, "Washington");
         assert_eq!(first("Zaïre").country, Some("CD"));
         assert_eq!(first("Montreal").name, "Montréal");
