@@ -3,8 +3,8 @@
 
 mod bench;
 mod conll;
-mod eval_quotes;
 mod eval_geo;
+mod eval_quotes;
 mod input;
 mod jsonl;
 mod ner;
