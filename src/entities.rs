@@ -101,14 +101,15 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     let mut sorted = candidates.to_vec();
     sorted.sort_by_key(|c| c.span);
     // Who the short forms may stand for: people's full names by surname, long names by initials.
-    let mut by_surname: HashMap<&str, &str> = HashMap::new();
+    let mut by_surname: HashMap<String, &str> = HashMap::new();
     let mut by_initials: HashMap<String, (&str, EntityType)> = HashMap::new();
     for c in &sorted {
         let text = doc.slice(c.span);
         let words: Vec<&str> = text.split_whitespace().collect();
         if c.kind == EntityType::Person && words.len() > 1 {
-            if let Some(last) = words.last() {
-                by_surname.entry(last).or_insert(text);
+            // "Bruce Springsteen’s" gives the surname "Springsteen".
+            if let Some(last) = normalized(text).split_whitespace().last() {
+                by_surname.entry(last.to_owned()).or_insert(text);
             }
         }
         if matches!(
@@ -130,8 +131,13 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     for c in &sorted {
         let text = doc.slice(c.span);
         let (mut k, mut kind) = (key(text, c.kind), c.kind);
-        if c.kind == EntityType::Person && !text.trim().contains(' ') {
+        // A lone surname is the person named in full earlier, even where the tagger took it for
+        // an organization or another name.
+        let surname_like = c.kind == EntityType::Person
+            || matches!(c.kind, EntityType::Org | EntityType::Misc) && acronym(text).is_none();
+        if surname_like && !text.trim().contains(' ') {
             if let Some(full) = by_surname.get(normalized(text).as_str()) {
+                kind = EntityType::Person;
                 k = key(full, kind);
             }
         }
@@ -188,19 +194,32 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     Entities { list, mentions }
 }
 
-/// Acronyms the article defines in parentheses after the name: "Reston ebolavirus (ERV)".
+/// Acronyms the article defines in parentheses after the name: "Reston ebolavirus (ERV)". A
+/// dateline's wire service ("WASHINGTON (AP)", "Sept. 28 (UPI)") is not one: a date or a name in
+/// capitals defines nothing, and an acronym starts with the initial of one of the name's words.
 fn defined_acronyms<'t>(
     doc: &Document<'t>,
     sorted: &[Candidate],
 ) -> Vec<((&'t str, EntityType), String)> {
     let mut out = Vec::new();
     for c in sorted {
+        let name = doc.slice(c.span);
+        if c.kind == EntityType::Date || !name.chars().any(char::is_lowercase) {
+            continue;
+        }
         let rest = doc.text.get(c.span.end..).unwrap_or("");
         let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
             continue;
         };
-        if let Some(letters) = acronym(inner.0) {
-            out.push(((doc.slice(c.span), c.kind), letters));
+        let Some(letters) = acronym(inner.0) else {
+            continue;
+        };
+        let first = letters.chars().next();
+        let starts_a_word = name
+            .split_whitespace()
+            .any(|w| w.chars().next().map(|c| c.to_ascii_uppercase()) == first);
+        if starts_a_word {
+            out.push(((name, c.kind), letters));
         }
     }
     out
@@ -440,6 +459,50 @@ mod tests {
             bai.mentions.iter().filter(|m| m.text == "BAI").count() == 2,
             "{bai:?}"
         );
+    }
+
+    #[test]
+    fn a_surname_the_tagger_took_for_an_organization_joins_the_person() {
+        let text = "She sings Bruce Springsteen’s song. Springsteen wrote it.";
+        let doc = Document::new(text);
+        let at = |from: &str, name: &str, kind| {
+            let start = text.find(from).unwrap();
+            Candidate {
+                span: Span::new(start, start + name.len()),
+                kind,
+            }
+        };
+        let found = resolve(
+            &doc,
+            &[
+                at("Bruce", "Bruce Springsteen’s", EntityType::Person),
+                at("Springsteen wrote", "Springsteen", EntityType::Org),
+            ],
+        );
+        assert_eq!(found.list.len(), 1, "{:?}", found.list);
+        assert_eq!(found.list[0].name, "Bruce Springsteen");
+        assert_eq!(found.list[0].kind, EntityType::Person);
+        assert_eq!(found.list[0].count, 2);
+    }
+
+    #[test]
+    fn a_datelines_wire_service_is_no_acronym_of_the_date_or_the_place() {
+        let a = analyze(
+            "LOS ANGELES, Sept. 28 (UPI) — The show opens. ATLANTA (AP) — Voters waited. \
+             UPI and AP reported it.",
+        );
+        for name in ["Sept. 28", "LOS ANGELES", "ATLANTA"] {
+            let e = a
+                .entities
+                .iter()
+                .find(|e| e.mentions.iter().any(|m| m.text == name));
+            if let Some(e) = e {
+                assert!(
+                    e.mentions.iter().all(|m| m.text != "UPI" && m.text != "AP"),
+                    "{e:?}"
+                );
+            }
+        }
     }
 
     #[test]
