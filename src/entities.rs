@@ -100,16 +100,18 @@ fn key(text: &str, kind: EntityType) -> String {
 pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     let mut sorted = candidates.to_vec();
     sorted.sort_by_key(|c| c.span);
+    harmonize(doc, &mut sorted);
     // Who the short forms may stand for: people's full names by surname, long names by initials.
     let mut by_surname: HashMap<String, &str> = HashMap::new();
     let mut by_initials: HashMap<String, (&str, EntityType)> = HashMap::new();
     for c in &sorted {
         let text = doc.slice(c.span);
         let words: Vec<&str> = text.split_whitespace().collect();
-        if c.kind == EntityType::Person && words.len() > 1 {
-            // "Bruce Springsteen’s" gives the surname "Springsteen".
-            if let Some(last) = normalized(text).split_whitespace().last() {
-                by_surname.entry(last.to_owned()).or_insert(text);
+        let bare = bare_name(text).0;
+        if c.kind == EntityType::Person && bare.contains(' ') {
+            // "Bruce Springsteen’s" gives the surname "Springsteen"; "Mr. Trump" gives none.
+            if let Some(last) = normalized(bare).split_whitespace().last() {
+                by_surname.entry(last.to_owned()).or_insert(bare);
             }
         }
         if matches!(
@@ -133,10 +135,14 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
         let (mut k, mut kind) = (key(text, c.kind), c.kind);
         // A lone surname is the person named in full earlier, even where the tagger took it for
         // an organization or another name.
+        let bare = bare_name(text).0;
+        if c.kind == EntityType::Person {
+            k = key(bare, kind);
+        }
         let surname_like = c.kind == EntityType::Person
             || matches!(c.kind, EntityType::Org | EntityType::Misc) && acronym(text).is_none();
-        if surname_like && !text.trim().contains(' ') {
-            if let Some(full) = by_surname.get(normalized(text).as_str()) {
+        if surname_like && !bare.contains(' ') {
+            if let Some(full) = by_surname.get(normalized(bare).as_str()) {
                 kind = EntityType::Person;
                 k = key(full, kind);
             }
@@ -194,6 +200,72 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     Entities { list, mentions }
 }
 
+/// A name without the titles before it: "Mr. Trump" is "Trump".
+fn bare_name(text: &str) -> (&str, bool) {
+    let mut rest = text.trim();
+    let mut titled = false;
+    while let Some((first, after)) = rest.split_once(' ') {
+        if !lexicons::is_title_abbreviation(first.trim_end_matches('.')) || first == "of" {
+            break;
+        }
+        titled = true;
+        rest = after.trim_start();
+    }
+    (rest, titled)
+}
+
+/// The tagger labels each mention on its own, so one name can come out a person in one sentence
+/// and an organization in the next ("Trump", "Wells Fargo"). One name is one thing: each mention
+/// takes the type most mentions of the name have, a title before it ("Mr.", "Sen.") making it a
+/// person. A title alone ("Sens.") names nobody.
+fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
+    sorted.retain(|c| {
+        let text = doc.slice(c.span).trim_end_matches('.');
+        c.kind == EntityType::Date || !lexicons::is_title_abbreviation(text)
+    });
+    let mut votes: HashMap<String, [usize; 5]> = HashMap::new();
+    let slot = |kind| match kind {
+        EntityType::Person => Some(0),
+        EntityType::Org => Some(1),
+        EntityType::Place => Some(2),
+        EntityType::Norp => Some(3),
+        EntityType::Misc => Some(4),
+        EntityType::Date => None,
+    };
+    const KINDS: [EntityType; 5] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Norp,
+        EntityType::Misc,
+    ];
+    for c in sorted.iter_mut() {
+        let (name, titled) = bare_name(doc.slice(c.span));
+        if titled && c.kind != EntityType::Date {
+            c.kind = EntityType::Person;
+        }
+        if let Some(i) = slot(c.kind) {
+            votes.entry(normalized(name)).or_default()[i] += if titled { 3 } else { 1 };
+        }
+    }
+    for c in sorted.iter_mut() {
+        if slot(c.kind).is_none() {
+            continue;
+        }
+        let Some(counts) = votes.get(&normalized(bare_name(doc.slice(c.span)).0)) else {
+            continue;
+        };
+        let Some(best) = (0..5).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))) else {
+            continue;
+        };
+        // A tie keeps the tagger's word.
+        let unique = counts.iter().filter(|&&n| n == counts[best]).count() == 1;
+        if unique {
+            c.kind = KINDS[best];
+        }
+    }
+}
+
 /// Acronyms the article defines in parentheses after the name: "Reston ebolavirus (ERV)". A
 /// dateline's wire service ("WASHINGTON (AP)", "Sept. 28 (UPI)") is not one: a date or a name in
 /// capitals defines nothing, and an acronym starts with the initial of one of the name's words.
@@ -232,9 +304,13 @@ fn canonical(entity: &Entity) -> String {
         .mentions
         .iter()
         .filter(|m| !m.text.starts_with("the ") && !m.text.starts_with("The "))
-        .max_by_key(|m| (m.text.split_whitespace().count(), m.text.len()))
-        .or(entity.mentions.first())
-        .map(|m| normalized_name(&m.text))
+        .map(|m| match entity.kind {
+            EntityType::Person => bare_name(&m.text).0,
+            _ => m.text.as_str(),
+        })
+        .max_by_key(|name| (name.split_whitespace().count(), name.len()))
+        .or(entity.mentions.first().map(|m| m.text.as_str()))
+        .map(normalized_name)
         .unwrap_or_default();
     if entity.kind == EntityType::Place {
         let abbreviated = acronym(&longest).is_some()
@@ -483,6 +559,65 @@ mod tests {
         assert_eq!(found.list[0].name, "Bruce Springsteen");
         assert_eq!(found.list[0].kind, EntityType::Person);
         assert_eq!(found.list[0].count, 2);
+    }
+
+    #[test]
+    fn one_name_is_one_thing_whatever_the_tagger_called_each_mention() {
+        let text = "Wells Fargo fell. Wells Fargo rose. Wells Fargo shut. Mr. Trump spoke. \
+                    Trump left. Sens. Warren and Brown wrote.";
+        let doc = Document::new(text);
+        let spans = |name: &str| {
+            text.match_indices(name)
+                .map(|(start, _)| Span::new(start, start + name.len()))
+                .collect::<Vec<_>>()
+        };
+        let wells = spans("Wells Fargo");
+        let found = resolve(
+            &doc,
+            &[
+                Candidate {
+                    span: wells[0],
+                    kind: EntityType::Org,
+                },
+                Candidate {
+                    span: wells[1],
+                    kind: EntityType::Place,
+                },
+                Candidate {
+                    span: wells[2],
+                    kind: EntityType::Org,
+                },
+                Candidate {
+                    span: spans("Mr. Trump")[0],
+                    kind: EntityType::Place,
+                },
+                Candidate {
+                    span: Span::new(
+                        spans("Trump left")[0].start,
+                        spans("Trump left")[0].start + 5,
+                    ),
+                    kind: EntityType::Org,
+                },
+                Candidate {
+                    span: spans("Sens")[0],
+                    kind: EntityType::Place,
+                },
+            ],
+        );
+        let kinds: Vec<(&str, EntityType, usize)> = found
+            .list
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.count))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Wells Fargo", EntityType::Org, 3),
+                ("Trump", EntityType::Person, 2)
+            ],
+            "{:?}",
+            found.list
+        );
     }
 
     #[test]
