@@ -106,7 +106,6 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     let mut by_initials: HashMap<String, (&str, EntityType)> = HashMap::new();
     for c in &sorted {
         let text = doc.slice(c.span);
-        let words: Vec<&str> = text.split_whitespace().collect();
         let bare = bare_name(text).0;
         if c.kind == EntityType::Person && bare.contains(' ') {
             // "Bruce Springsteen’s" gives the surname "Springsteen"; "Mr. Trump" gives none.
@@ -139,8 +138,15 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
         if c.kind == EntityType::Person {
             k = key(bare, kind);
         }
+        // A town may share a surname ("Clinton"); a country or a state is itself.
+        let big_place = || {
+            gazetteer::lookup(bare)
+                .first()
+                .is_some_and(|e| !matches!(e.kind, gazetteer::Kind::City | gazetteer::Kind::Admin2))
+        };
         let surname_like = c.kind == EntityType::Person
-            || matches!(c.kind, EntityType::Org | EntityType::Misc) && acronym(text).is_none();
+            || matches!(c.kind, EntityType::Org | EntityType::Misc) && acronym(text).is_none()
+            || c.kind == EntityType::Place && !big_place();
         if surname_like && !bare.contains(' ') {
             if let Some(full) = by_surname.get(normalized(bare).as_str()) {
                 kind = EntityType::Person;
@@ -559,6 +565,41 @@ mod tests {
         assert_eq!(found.list[0].name, "Bruce Springsteen");
         assert_eq!(found.list[0].kind, EntityType::Person);
         assert_eq!(found.list[0].count, 2);
+    }
+
+    #[test]
+    fn a_surname_the_tagger_took_for_a_town_joins_the_person_but_a_state_stays() {
+        let text = "Hillary Clinton spoke. Clinton left. Chris Georgia met voters in Georgia.";
+        let doc = Document::new(text);
+        let at = |from: &str, name: &str, kind| {
+            let start = text.find(from).unwrap();
+            Candidate {
+                span: Span::new(start, start + name.len()),
+                kind,
+            }
+        };
+        let found = resolve(
+            &doc,
+            &[
+                at("Hillary", "Hillary Clinton", EntityType::Person),
+                at("Clinton left", "Clinton", EntityType::Place),
+                at("Chris", "Chris Georgia", EntityType::Person),
+                at("Georgia.", "Georgia", EntityType::Place),
+            ],
+        );
+        let kinds: Vec<(&str, EntityType, usize)> = found
+            .list
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.count))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Hillary Clinton", EntityType::Person, 2),
+                ("Chris Georgia", EntityType::Person, 1),
+                ("Georgia", EntityType::Place, 1)
+            ]
+        );
     }
 
     #[test]
