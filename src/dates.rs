@@ -1,9 +1,11 @@
 //! Dates and times of day as news writes them ("28 August 2024", "Sept. 4", "Tuesday", "last
 //! week"), with their ISO 8601 form where the text fixes it.
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+//!
+//! The grammar is small and fixed, so it is matched by hand, a word at a time, trying the forms in
+//! a fixed order of preference, rather than by a regular expression: the regex crate was the
+//! largest piece of the page's code (about 150 KB gzipped), took about 50 ms of its start to
+//! build the automaton, and a third of the analysis time (its fast engines give up on Unicode
+//! word boundaries in text with curly quotes).
 
 use crate::text::Span;
 
@@ -45,78 +47,447 @@ pub fn is_date_word(word: &str) -> bool {
     MONTHS.contains(&word) && word != "May" && word != "March" || WEEKDAYS.contains(&word)
 }
 
-const MONTH: &str = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)?|Sept?(?:ember|\.)|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+/// How months are written, each with its number; where one form begins another, the longer
+/// comes first.
+const MONTH_FORMS: [(&str, u8); 30] = [
+    ("January", 1),
+    ("Jan.", 1),
+    ("Jan", 1),
+    ("February", 2),
+    ("Feb.", 2),
+    ("Feb", 2),
+    ("March", 3),
+    ("Mar.", 3),
+    ("April", 4),
+    ("Apr.", 4),
+    ("May", 5),
+    ("June", 6),
+    ("Jun.", 6),
+    ("July", 7),
+    ("Jul.", 7),
+    ("August", 8),
+    ("Aug.", 8),
+    ("Aug", 8),
+    ("September", 9),
+    ("Sept.", 9),
+    ("Sep.", 9),
+    ("October", 10),
+    ("Oct.", 10),
+    ("Oct", 10),
+    ("November", 11),
+    ("Nov.", 11),
+    ("Nov", 11),
+    ("December", 12),
+    ("Dec.", 12),
+    ("Dec", 12),
+];
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let day_month_year =
-        format!(r"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+(?P<y1>\d{{4}}))?");
-    let month_day_year = format!(
-        r"{}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?",
-        MONTH.replace("month", "month2")
-    );
-    let month_year = format!(
-        r"{}(?:\s+(?P<y3>\d{{4}}))?",
-        MONTH.replace("month", "month3")
-    );
-    let weekday = format!(r"(?P<weekday>{})", WEEKDAYS.join("|"));
-    // "Last week", "next month", "last Tuesday", "Monday night", "two days ago", "the 1990s".
-    let relative = concat!(
-        r"(?:(?i:last|next|this|earlier this|later this|past|coming)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)",
-        r"|(?i:yesterday|today|tomorrow)",
-        r"|(?:(?i:last|this|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:morning|afternoon|evening|night)",
-        r"|(?i:last|this|next)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
-        r"|(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several))\s+(?:days?|weeks?|months?|years?|decades?)\s+ago",
-        r"|(?:(?i:the)\s+)?(?:1[89]|20)\d0s)",
-    );
-    let iso = r"(?P<iso>\d{4}-\d{2}-\d{2})";
-    let year =
-        r"(?:(?:in|since|until|by|from|of|during|before|after)\s+)(?P<year>1[89]\d\d|20\d\d)s?";
-    Regex::new(&format!(
-        r"\b(?:{relative}|{day_month_year}|{month_day_year}|{iso}|{weekday}|{month_year})\b|\b{year}\b"
-    ))
-    .expect("the date pattern is valid")
-});
+/// Weekday names without their "day".
+const DAY_STEMS: [&str; 7] = ["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"];
+const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
+/// Words before a relative period ("last week"); matched in any case.
+const PERIOD_OPENERS: [&str; 7] = [
+    "last",
+    "next",
+    "this",
+    "earlier this",
+    "later this",
+    "past",
+    "coming",
+];
+const PERIODS: [&str; 9] = [
+    "week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter",
+];
+const PARTS_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+/// How many, in "two days ago"; matched in any case.
+const COUNTS: [&str; 14] = [
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "a few", "several",
+];
+const UNITS: [&str; 10] = [
+    "days", "day", "weeks", "week", "months", "month", "years", "year", "decades", "decade",
+];
+/// Words that make a bare year a date: "in 2016", "since 1990".
+const YEAR_OPENERS: [&str; 9] = [
+    "in", "since", "until", "by", "from", "of", "during", "before", "after",
+];
 
-fn month_number(name: &str) -> usize {
-    let stem = &name[..3];
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(stem))
-        .map_or(0, |i| i + 1)
+/// A match: where it ends, and the date, unless the text matched only to be passed over (a day
+/// that is no day of a month, a bare "May").
+struct Found {
+    end: usize,
+    date: Option<DateMention>,
+}
+
+/// The text, and how to match the grammar's pieces at a byte offset. Offsets are always on char
+/// boundaries: they only move past whole chars.
+struct Scan<'a> {
+    text: &'a str,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+impl<'a> Scan<'a> {
+    fn rest(&self, at: usize) -> &'a str {
+        self.text.get(at..).unwrap_or("")
+    }
+
+    /// Whether a word starts or ends at `at`.
+    fn boundary(&self, at: usize) -> bool {
+        let before = self.text.get(..at).and_then(|s| s.chars().next_back());
+        let after = self.rest(at).chars().next();
+        before.is_some_and(is_word) != after.is_some_and(is_word)
+    }
+
+    /// `word`, in this case.
+    fn lit(&self, at: usize, word: &str) -> Option<usize> {
+        self.rest(at).starts_with(word).then(|| at + word.len())
+    }
+
+    /// `word` (ASCII) in any case.
+    fn lit_any_case(&self, at: usize, word: &str) -> Option<usize> {
+        let rest = self.rest(at).as_bytes();
+        (rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes()))
+            .then(|| at + word.len())
+    }
+
+    /// One or more spaces.
+    fn space(&self, at: usize) -> Option<usize> {
+        let rest = self.rest(at);
+        let len: usize = rest
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(char::len_utf8)
+            .sum();
+        (len > 0).then_some(at + len)
+    }
+
+    /// Exactly `n` ASCII digits.
+    fn digits(&self, at: usize, n: usize) -> Option<usize> {
+        let rest = self.rest(at).as_bytes();
+        (rest.len() >= n && rest[..n].iter().all(u8::is_ascii_digit)).then_some(at + n)
+    }
+
+    /// The ASCII digits at `at`, as many as there are (at least one).
+    fn number(&self, at: usize) -> Option<usize> {
+        let len = self.rest(at).bytes().take_while(u8::is_ascii_digit).count();
+        (len > 0).then_some(at + len)
+    }
+
+    /// Where each of `words` (in this case) that the text has at `at` ends, in their order.
+    fn any_of<'w>(&'w self, at: usize, words: &'w [&str]) -> impl Iterator<Item = usize> + 'w {
+        words.iter().filter_map(move |w| self.lit(at, w))
+    }
+
+    fn any_of_any_case<'w>(
+        &'w self,
+        at: usize,
+        words: &'w [&str],
+    ) -> impl Iterator<Item = usize> + 'w {
+        words.iter().filter_map(move |w| self.lit_any_case(at, w))
+    }
+
+    /// The months written at `at`: where each ends, its number, and its form.
+    fn months(&self, at: usize) -> impl Iterator<Item = (usize, u8, &'static str)> + '_ {
+        MONTH_FORMS
+            .iter()
+            .filter_map(move |&(form, n)| Some((self.lit(at, form)?, n, form)))
+    }
+
+    /// "Mon" .. "Sun" and "day".
+    fn weekday(&self, at: usize) -> Option<usize> {
+        self.any_of(at, &DAY_STEMS)
+            .find_map(|end| self.lit(end, "day"))
+    }
+
+    /// A day of the month, "4" or "04", with its ordinal suffix if any: where each reading ends
+    /// (longest first) and the day's digits' end.
+    fn days(&self, at: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for digits_end in [self.digits(at, 2), self.digits(at, 1)]
+            .into_iter()
+            .flatten()
+        {
+            for suffix_end in self.any_of(digits_end, &ORDINAL_SUFFIXES) {
+                out.push((suffix_end, digits_end));
+            }
+            out.push((digits_end, digits_end));
+        }
+        out
+    }
+
+    /// ", 2024" or " 2024" after a date: where it ends and where the year starts.
+    fn year_after(&self, at: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for comma in [self.lit(at, ","), Some(at)].into_iter().flatten() {
+            if let Some(start) = self.space(comma) {
+                if let Some(end) = self.digits(start, 4) {
+                    out.push((end, start));
+                }
+            }
+        }
+        out
+    }
+
+    /// The date starting at `at` (the start of a word), trying the forms in order of preference.
+    fn date_at(&self, at: usize) -> Option<Found> {
+        let plain = |end: usize| Found {
+            end,
+            date: Some(DateMention {
+                span: Span::new(at, end),
+                iso: None,
+            }),
+        };
+        if let Some(end) = self.relative(at) {
+            return Some(plain(end));
+        }
+        if let Some(found) = self.day_month_year(at) {
+            return Some(found);
+        }
+        if let Some(found) = self.month_day_year(at) {
+            return Some(found);
+        }
+        if let Some(end) = self.iso(at) {
+            return Some(Found {
+                end,
+                date: Some(DateMention {
+                    span: Span::new(at, end),
+                    iso: Some(self.text[at..end].to_owned()),
+                }),
+            });
+        }
+        if let Some(end) = WEEKDAYS
+            .iter()
+            .filter_map(|w| self.lit(at, w))
+            .find(|&end| self.boundary(end))
+        {
+            return Some(plain(end));
+        }
+        if let Some(found) = self.month_year(at) {
+            return Some(found);
+        }
+        self.year(at)
+    }
+
+    /// "last week", "yesterday", "Monday night", "last Tuesday", "two days ago", "the 1990s".
+    fn relative(&self, at: usize) -> Option<usize> {
+        let ends = |end: &usize| self.boundary(*end);
+        // last week
+        for opener in self.any_of_any_case(at, &PERIOD_OPENERS) {
+            if let Some(s) = self.space(opener) {
+                if let Some(end) = self.any_of(s, &PERIODS).find(ends) {
+                    return Some(end);
+                }
+            }
+        }
+        // yesterday
+        if let Some(end) = self
+            .any_of_any_case(at, &["yesterday", "today", "tomorrow"])
+            .find(ends)
+        {
+            return Some(end);
+        }
+        // (last) Monday night
+        let prefixed = self
+            .any_of_any_case(at, &["last", "this", "next"])
+            .filter_map(|end| self.space(end));
+        for start in prefixed.chain([at]) {
+            if let Some(day) = self.weekday(start) {
+                if let Some(s) = self.space(day) {
+                    if let Some(end) = self.any_of(s, &PARTS_OF_DAY).find(ends) {
+                        return Some(end);
+                    }
+                }
+            }
+        }
+        // last Tuesday
+        for opener in self.any_of_any_case(at, &["last", "this", "next"]) {
+            if let Some(end) = self
+                .space(opener)
+                .and_then(|s| self.weekday(s))
+                .filter(ends)
+            {
+                return Some(end);
+            }
+        }
+        // two days ago
+        let counts = self
+            .number(at)
+            .into_iter()
+            .chain(self.any_of_any_case(at, &COUNTS));
+        for count in counts {
+            let Some(s) = self.space(count) else { continue };
+            for unit in self.any_of(s, &UNITS) {
+                if let Some(end) = self
+                    .space(unit)
+                    .and_then(|s| self.lit(s, "ago"))
+                    .filter(ends)
+                {
+                    return Some(end);
+                }
+            }
+        }
+        // the 1990s
+        let the = self.lit_any_case(at, "the").and_then(|end| self.space(end));
+        for start in the.into_iter().chain([at]) {
+            let rest = self.rest(start).as_bytes();
+            let decade = rest.len() >= 5
+                && matches!(&rest[..2], b"18" | b"19" | b"20")
+                && rest[2].is_ascii_digit()
+                && &rest[3..5] == b"0s";
+            if decade && self.boundary(start + 5) {
+                return Some(start + 5);
+            }
+        }
+        None
+    }
+
+    /// "28 August 2024", "4th Sept.".
+    fn day_month_year(&self, at: usize) -> Option<Found> {
+        for (day_end, digits_end) in self.days(at) {
+            let Some(s) = self.space(day_end) else {
+                continue;
+            };
+            for (month_end, month, _) in self.months(s) {
+                if let Some(found) =
+                    self.with_year(at, month_end, month, &self.text[at..digits_end])
+                {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// "August 28, 2024", "Sept. 4".
+    fn month_day_year(&self, at: usize) -> Option<Found> {
+        for (month_end, month, _) in self.months(at) {
+            let Some(s) = self.space(month_end) else {
+                continue;
+            };
+            for (day_end, digits_end) in self.days(s) {
+                if let Some(found) = self.with_year(at, day_end, month, &self.text[s..digits_end]) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// A day and month that end at `end`, with a year after them if there is one; the date only
+    /// if the day can be one.
+    fn with_year(&self, at: usize, end: usize, month: u8, day: &str) -> Option<Found> {
+        let years = self.year_after(end).into_iter();
+        let (end, year) = years
+            .map(|(end, start)| (end, Some(start)))
+            .chain([(end, None)])
+            .find(|&(end, _)| self.boundary(end))?;
+        let date = day
+            .parse::<u8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+            .map(|day| DateMention {
+                span: Span::new(at, end),
+                iso: year.map(|y| format!("{}-{month:02}-{day:02}", &self.text[y..end])),
+            });
+        Some(Found { end, date })
+    }
+
+    /// "2024-08-28".
+    fn iso(&self, at: usize) -> Option<usize> {
+        let end = self.digits(at, 4)?;
+        let end = self.digits(self.lit(end, "-")?, 2)?;
+        let end = self.digits(self.lit(end, "-")?, 2)?;
+        self.boundary(end).then_some(end)
+    }
+
+    /// "August", "August 2024"; "May" and "March" alone are more often a verb or a walk than a
+    /// month, and an abbreviation alone is passed over too.
+    fn month_year(&self, at: usize) -> Option<Found> {
+        for (month_end, month, form) in self.months(at) {
+            let with_year = self
+                .space(month_end)
+                .and_then(|s| Some((self.digits(s, 4)?, s)));
+            let readings = with_year
+                .map(|(end, s)| (end, Some(s)))
+                .into_iter()
+                .chain([(month_end, None)]);
+            for (end, year) in readings {
+                if !self.boundary(end) {
+                    continue;
+                }
+                let bare =
+                    year.is_none() && (form == "May" || form == "March" || form.ends_with('.'));
+                let date = (!bare).then(|| DateMention {
+                    span: Span::new(at, end),
+                    iso: year.map(|y| format!("{}-{month:02}", &self.text[y..end])),
+                });
+                return Some(Found { end, date });
+            }
+        }
+        None
+    }
+
+    /// "in 2016" (the year alone is the date; "in the 1990s" is a decade and gets no ISO form).
+    fn year(&self, at: usize) -> Option<Found> {
+        for opener in self.any_of(at, &YEAR_OPENERS) {
+            let Some(start) = self.space(opener) else {
+                continue;
+            };
+            let Some(digits) = self.year_digits(start) else {
+                continue;
+            };
+            for end in [self.lit(digits, "s"), Some(digits)].into_iter().flatten() {
+                if self.boundary(end) {
+                    let iso = (end == digits).then(|| self.text[start..digits].to_owned());
+                    return Some(Found {
+                        end,
+                        date: Some(DateMention {
+                            span: Span::new(start, end),
+                            iso,
+                        }),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// A year from 1800 to 2099.
+    fn year_digits(&self, at: usize) -> Option<usize> {
+        let century = self.rest(at).as_bytes().get(..2)?;
+        matches!(century, b"18" | b"19" | b"20")
+            .then(|| self.digits(at, 4))
+            .flatten()
+    }
 }
 
 /// Every date in `text`, in order.
 pub fn find(text: &str) -> Vec<DateMention> {
-    DATE.captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let mut span = Span::new(whole.start(), whole.end());
-            let iso = if let Some(iso) = c.name("iso") {
-                Some(iso.as_str().to_owned())
-            } else if let Some(year) = c.name("year") {
-                // Only the year itself is the date in "in 2016".
-                span = Span::new(year.start(), whole.end());
-                (!whole.as_str().ends_with('s')).then(|| year.as_str().to_owned())
-            } else if let Some(m) = c.name("month").or(c.name("month2")) {
-                let day = c.name("d1").or(c.name("d2"))?.as_str();
-                let day: usize = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-                c.name("y1")
-                    .or(c.name("y2"))
-                    .map(|y| format!("{}-{:02}-{:02}", y.as_str(), month_number(m.as_str()), day))
-            } else if let Some(m) = c.name("month3") {
-                let m = m.as_str();
-                // "May" and "March" alone are more often a verb or a walk than a month.
-                if c.name("y3").is_none() && (m == "May" || m == "March" || m.ends_with('.')) {
-                    return None;
-                }
-                c.name("y3")
-                    .map(|y| format!("{}-{:02}", y.as_str(), month_number(m)))
-            } else {
-                None
-            };
-            Some(DateMention { span, iso })
-        })
-        .collect()
+    let scan = Scan { text };
+    let mut out = Vec::new();
+    let mut at = 0;
+    // Whether the char before `at` is part of a word: every date starts a word.
+    let mut in_word = false;
+    while let Some(c) = scan.rest(at).chars().next() {
+        let word = is_word(c);
+        if word && !in_word {
+            if let Some(found) = scan.date_at(at) {
+                out.extend(found.date);
+                in_word = text
+                    .get(..found.end)
+                    .and_then(|s| s.chars().next_back())
+                    .is_some_and(is_word);
+                at = found.end;
+                continue;
+            }
+        }
+        in_word = word;
+        at += c.len_utf8();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -151,6 +522,26 @@ mod tests {
                 ("last Tuesday", None),
                 ("two days ago", None),
                 ("the 1990s", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_ends_where_a_word_does() {
+        assert_eq!(
+            found("Mondays, the weekend, 123 August, Jan. 5 and Jan."),
+            [("August", None), ("Jan. 5", None), ("Jan", None)]
+        );
+    }
+
+    #[test]
+    fn a_bare_may_is_no_date_but_may_2016_is() {
+        assert_eq!(
+            found("May we? In May 2016, Sept. 4th and 2016-08-28."),
+            [
+                ("May 2016", Some("2016-05".into())),
+                ("Sept. 4th", None),
+                ("2016-08-28", Some("2016-08-28".into()))
             ]
         );
     }
