@@ -99,6 +99,10 @@ const PERIODS: [&str; 9] = [
     "week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter",
 ];
 const PARTS_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+/// Days named from today; matched in any case.
+const NEAR_DAYS: [&str; 3] = ["yesterday", "today", "tomorrow"];
+/// Words before a weekday ("last Tuesday"); matched in any case.
+const WEEKDAY_OPENERS: [&str; 3] = ["last", "this", "next"];
 /// How many, in "two days ago"; matched in any case.
 const COUNTS: [&str; 14] = [
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -125,6 +129,15 @@ struct Scan<'a> {
     text: &'a str,
 }
 
+/// Whether two byte strings are equal (ASCII letters in any case if `any_case`). Most comparisons
+/// fail at the first byte, which this finds without the cost of a call to `memcmp`.
+fn same(a: &[u8], b: &[u8], any_case: bool) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x == y || any_case && x.eq_ignore_ascii_case(y))
+}
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -143,14 +156,14 @@ impl<'a> Scan<'a> {
 
     /// `word`, in this case.
     fn lit(&self, at: usize, word: &str) -> Option<usize> {
-        self.rest(at).starts_with(word).then(|| at + word.len())
+        let head = self.text.as_bytes().get(at..)?.get(..word.len())?;
+        same(head, word.as_bytes(), false).then_some(at + word.len())
     }
 
     /// `word` (ASCII) in any case.
     fn lit_any_case(&self, at: usize, word: &str) -> Option<usize> {
-        let rest = self.rest(at).as_bytes();
-        (rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes()))
-            .then(|| at + word.len())
+        let head = self.text.as_bytes().get(at..)?.get(..word.len())?;
+        same(head, word.as_bytes(), true).then_some(at + word.len())
     }
 
     /// One or more spaces.
@@ -283,15 +296,12 @@ impl<'a> Scan<'a> {
             }
         }
         // yesterday
-        if let Some(end) = self
-            .any_of_any_case(at, &["yesterday", "today", "tomorrow"])
-            .find(ends)
-        {
+        if let Some(end) = self.any_of_any_case(at, &NEAR_DAYS).find(ends) {
             return Some(end);
         }
         // (last) Monday night
         let prefixed = self
-            .any_of_any_case(at, &["last", "this", "next"])
+            .any_of_any_case(at, &WEEKDAY_OPENERS)
             .filter_map(|end| self.space(end));
         for start in prefixed.chain([at]) {
             if let Some(day) = self.weekday(start) {
@@ -303,7 +313,7 @@ impl<'a> Scan<'a> {
             }
         }
         // last Tuesday
-        for opener in self.any_of_any_case(at, &["last", "this", "next"]) {
+        for opener in self.any_of_any_case(at, &WEEKDAY_OPENERS) {
             if let Some(end) = self
                 .space(opener)
                 .and_then(|s| self.weekday(s))
@@ -464,28 +474,116 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// The first words of the grammar's forms, lowercase and sorted (a test checks them against the
+/// forms): a date starts with one of them, or with a digit.
+const STARTERS: [&str; 64] = [
+    "a",
+    "after",
+    "an",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "before",
+    "by",
+    "coming",
+    "dec",
+    "december",
+    "during",
+    "earlier",
+    "eight",
+    "feb",
+    "february",
+    "five",
+    "four",
+    "friday",
+    "from",
+    "in",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "later",
+    "mar",
+    "march",
+    "may",
+    "monday",
+    "next",
+    "nine",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "of",
+    "one",
+    "past",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "seven",
+    "several",
+    "since",
+    "six",
+    "sunday",
+    "ten",
+    "the",
+    "this",
+    "three",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tuesday",
+    "two",
+    "until",
+    "wednesday",
+    "yesterday",
+];
+
+/// Whether a date can begin with `word` (a whole word). Most words cannot, and this is much
+/// cheaper than trying every form.
+fn may_start(word: &str) -> bool {
+    let word = word.as_bytes();
+    let mut lower = [0u8; 9];
+    if word.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    STARTERS
+        .binary_search_by(|s| s.as_bytes().cmp(lower))
+        .is_ok()
+}
+
 /// Every date in `text`, in order.
 pub fn find(text: &str) -> Vec<DateMention> {
     let scan = Scan { text };
     let mut out = Vec::new();
     let mut at = 0;
-    // Whether the char before `at` is part of a word: every date starts a word.
-    let mut in_word = false;
     while let Some(c) = scan.rest(at).chars().next() {
-        let word = is_word(c);
-        if word && !in_word {
+        if !is_word(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        // `at` starts a word: every date does.
+        let rest = scan.rest(at);
+        let word_end = at + rest.find(|c| !is_word(c)).unwrap_or(rest.len());
+        if may_start(&text[at..word_end]) {
             if let Some(found) = scan.date_at(at) {
                 out.extend(found.date);
-                in_word = text
-                    .get(..found.end)
-                    .and_then(|s| s.chars().next_back())
-                    .is_some_and(is_word);
+                // A date ends where a word does, so what follows starts a word or is no word.
                 at = found.end;
                 continue;
             }
         }
-        in_word = word;
-        at += c.len_utf8();
+        at = word_end;
     }
     out
 }
@@ -524,6 +622,26 @@ mod tests {
                 ("the 1990s", None)
             ]
         );
+    }
+
+    #[test]
+    fn the_starters_are_the_first_words_of_the_forms() {
+        let first = |form: &str| form.split([' ', '.']).next().unwrap_or(form).to_lowercase();
+        let mut words: Vec<String> = MONTH_FORMS.iter().map(|(form, _)| first(form)).collect();
+        for list in [
+            &WEEKDAYS[..],
+            &YEAR_OPENERS,
+            &PERIOD_OPENERS,
+            &NEAR_DAYS,
+            &WEEKDAY_OPENERS,
+            &COUNTS,
+            &["the"],
+        ] {
+            words.extend(list.iter().map(|form| first(form)));
+        }
+        words.sort();
+        words.dedup();
+        assert_eq!(words, STARTERS);
     }
 
     #[test]
