@@ -1,6 +1,7 @@
 //! The pipeline: text to tokens, entities, quotes and places, in that order.
 
 use crate::analysis::{Analysis, EntityType};
+use crate::dates::DateMention;
 use crate::entities::{self, Candidate};
 use crate::ner::{self, Class};
 use crate::text::{Document, Offsets, Span};
@@ -34,7 +35,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let mut candidates = tagged_mentions(&doc);
     places::recognize(&doc, &mut candidates);
     let found_dates = dates::find(text);
-    candidates.retain(|c| !found_dates.iter().any(|d| d.span.overlaps(c.span)));
+    candidates.retain(|c| date_overlapping(&found_dates, c.span).is_none());
     candidates.extend(found_dates.iter().map(|d| Candidate {
         span: d.span,
         kind: EntityType::Date,
@@ -43,9 +44,9 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     for entity in &mut entities.list {
         if entity.kind == EntityType::Date {
             entity.iso = entity.mentions.iter().find_map(|m| {
-                found_dates
-                    .iter()
-                    .find(|d| d.span == Span::new(m.start, m.end))
+                let span = Span::new(m.start, m.end);
+                date_overlapping(&found_dates, span)
+                    .filter(|d| d.span == span)
                     .and_then(|d| d.iso.clone())
             });
         }
@@ -68,6 +69,13 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
         offsets: Offsets::Bytes,
     }
     .with_offsets(text, options.offsets)
+}
+
+/// The date that overlaps `span`, if any, by binary search: `dates` are in text order and do not
+/// overlap, as [`dates::find`] returns them (a linear scan per mention is quadratic in long texts).
+fn date_overlapping(dates: &[DateMention], span: Span) -> Option<&DateMention> {
+    let first = dates.partition_point(|d| d.span.end <= span.start);
+    dates.get(first).filter(|d| d.span.overlaps(span))
 }
 
 /// The tagger's entities as typed spans of the text.
