@@ -31,7 +31,12 @@ pub struct Entities {
 
 impl Entities {
     pub fn get(&self, id: usize) -> Option<&Entity> {
-        self.list.iter().find(|e| e.id == id)
+        // Ids are positions in the list as `resolve` makes it; a scan only for a list reordered
+        // since (a scan for every lookup is quadratic in long texts).
+        self.list
+            .get(id)
+            .filter(|e| e.id == id)
+            .or_else(|| self.list.iter().find(|e| e.id == id))
     }
 
     /// The entity mentions that lie inside `span`, in text order.
@@ -367,6 +372,7 @@ const ORG_HEADS: &[&str] = &[
 /// the nearest one before it whose name ends in the noun (an organization) or whose role holds it
 /// (a person).
 fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> Vec<(Span, usize)> {
+    let namers = namers(doc, list, mentions);
     let mut out = Vec::new();
     for (t, token) in doc.tokens.iter().enumerate().skip(1) {
         if token.kind != TokenKind::Word || !doc.token_text(t - 1).eq_ignore_ascii_case("the") {
@@ -377,7 +383,8 @@ fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> 
             continue;
         }
         let span = Span::new(doc.tokens[t - 1].span.start, token.span.end);
-        if mentions.iter().any(|(s, _)| s.overlaps(span)) {
+        let next = mentions.partition_point(|(s, _)| s.end <= span.start);
+        if mentions.get(next).is_some_and(|(s, _)| s.overlaps(span)) {
             continue;
         }
         let org = ORG_HEADS.contains(&noun);
@@ -385,37 +392,74 @@ fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> 
         if !org && !person {
             continue;
         }
-        let referent = mentions
-            .iter()
-            .rev()
-            .filter(|(s, _)| s.end <= span.start)
-            .filter_map(|&(_, id)| list.get(id))
-            .find(|e| {
-                if org {
-                    e.kind == EntityType::Org
-                        && e.mentions.iter().any(|m| {
-                            m.text
-                                .split_whitespace()
-                                .last()
-                                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
-                        })
-                } else {
-                    e.kind == EntityType::Person
-                        && e.mentions.iter().any(|m| {
-                            let m = Span::new(m.start, m.end);
-                            role_before(doc, m)
-                                .or_else(|| role_after(doc, m))
-                                .is_some_and(|r| {
-                                    r.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun))
-                                })
-                        })
-                }
+        // The entity of the last mention before it that the noun can name.
+        let referent = namers
+            .get(&(noun.to_ascii_lowercase(), org))
+            .and_then(|found| {
+                let before = found.partition_point(|&i| mentions[i].0.end <= span.start);
+                let &i = found[..before].last()?;
+                list.get(mentions[i].1)
             });
         if let Some(e) = referent {
             out.push((span, e.id));
         }
     }
     out
+}
+
+/// Which mentions "the <noun>" may refer back to, by noun (ASCII lowercase) and whether it is an
+/// organization's head noun, each list in the order of `mentions`: an organization's mentions by
+/// the last words of its names ("the department"), a person's by the words of the roles written
+/// with its names ("the secretary"). `mentions` are in text order and do not overlap, so a list's
+/// ends rise too, and the last mention before a description is found by binary search.
+fn namers(
+    doc: &Document,
+    list: &[Entity],
+    mentions: &[(Span, usize)],
+) -> HashMap<(String, bool), Vec<usize>> {
+    let words: Vec<Vec<String>> = list
+        .iter()
+        .map(|e| {
+            let mut words: Vec<String> = match e.kind {
+                EntityType::Org => e
+                    .mentions
+                    .iter()
+                    .filter_map(|m| m.text.split_whitespace().last())
+                    .map(str::to_ascii_lowercase)
+                    .filter(|w| ORG_HEADS.contains(&w.as_str()))
+                    .collect(),
+                EntityType::Person => e
+                    .mentions
+                    .iter()
+                    .filter_map(|m| {
+                        let m = Span::new(m.start, m.end);
+                        role_before(doc, m).or_else(|| role_after(doc, m))
+                    })
+                    .flat_map(|role| {
+                        role.split_whitespace()
+                            .map(str::to_ascii_lowercase)
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|w| lexicons::is_role_word(w))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect();
+    let mut namers: HashMap<(String, bool), Vec<usize>> = HashMap::new();
+    for (i, &(_, id)) in mentions.iter().enumerate() {
+        let (Some(e), Some(words)) = (list.get(id), words.get(id)) else {
+            continue;
+        };
+        for w in words {
+            let org = e.kind == EntityType::Org;
+            namers.entry((w.clone(), org)).or_default().push(i);
+        }
+    }
+    namers
 }
 
 fn fits_role(word: &str) -> bool {
@@ -480,8 +524,12 @@ fn role_after(doc: &Document, name: Span) -> Option<String> {
 /// Orders entities by salience: how often they are mentioned, whether they are quoted, how early
 /// they first appear. Ids are kept, so references stay valid.
 pub fn sort_by_salience(entities: &mut [Entity], quoted: &[usize], text_len: usize) {
+    let mut quotes_of: HashMap<usize, usize> = HashMap::new();
+    for &id in quoted {
+        *quotes_of.entry(id).or_default() += 1;
+    }
     let score = |e: &Entity| {
-        let quotes = quoted.iter().filter(|&&id| id == e.id).count() as f64;
+        let quotes = quotes_of.get(&e.id).copied().unwrap_or(0) as f64;
         let first = e
             .mentions
             .first()
