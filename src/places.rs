@@ -6,6 +6,8 @@
 //! the other places of the article: a reading in a country or state the article is about is the
 //! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas).
 
+use std::collections::{HashMap, HashSet};
+
 use crate::analysis::{Entity, EntityType, Place};
 use crate::entities::Candidate;
 use crate::gazetteer::{self, Entry, Kind};
@@ -77,20 +79,16 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .collect();
     // First each on its own, then each in the light of where the others are, twice: a county
     // placed by its state in the second round places the town beside it in the third.
-    let mut chosen: Vec<&'static Entry> = readings.iter().map(|r| best(r, &[])).collect();
+    let mut chosen: Vec<&'static Entry> = readings
+        .iter()
+        .map(|r| best(r, &Neighbours::default(), None))
+        .collect();
     for _ in 0..2 {
+        let neighbours = Neighbours::of(&chosen);
         chosen = readings
             .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let others: Vec<&'static Entry> = chosen
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .map(|(_, e)| *e)
-                    .collect();
-                best(r, &others)
-            })
+            .zip(&chosen)
+            .map(|(r, &own)| best(r, &neighbours, Some(own)))
             .collect();
     }
     readings
@@ -149,11 +147,61 @@ fn lookup_within(name: &str) -> Vec<&'static Entry> {
 }
 
 /// The likeliest reading, given the places the rest of the article is about.
-fn best(r: &Reading, context: &[&'static Entry]) -> &'static Entry {
+/// How many of the places chosen so far lie in each country, and in each first-level division.
+#[derive(Default)]
+struct Neighbours {
+    countries: HashMap<&'static str, usize>,
+    divisions: HashMap<(Option<&'static str>, &'static str), usize>,
+}
+
+impl Neighbours {
+    fn of(chosen: &[&'static Entry]) -> Neighbours {
+        let mut n = Neighbours::default();
+        for e in chosen {
+            if let Some(country) = e.country {
+                *n.countries.entry(country).or_default() += 1;
+            }
+            if let Some(division) = Neighbours::division(e) {
+                *n.divisions.entry(division).or_default() += 1;
+            }
+        }
+        n
+    }
+
+    /// The division a place counts for: a state, or a county or town in one.
+    fn division(e: &Entry) -> Option<(Option<&'static str>, &'static str)> {
+        let counts = matches!(e.kind, Kind::Admin1 | Kind::Admin2 | Kind::City);
+        Some((e.country, e.admin1.filter(|_| counts)?))
+    }
+
+    /// How many others (not `own`, the place's own choice) are in the country of `e`.
+    fn in_country(&self, e: &Entry, own: Option<&Entry>) -> usize {
+        let Some(country) = e.country else {
+            return 0;
+        };
+        let all = self.countries.get(country).copied().unwrap_or(0);
+        all.saturating_sub(usize::from(own.is_some_and(|o| o.country == e.country)))
+    }
+
+    /// How many others (not `own`) are in the first-level division of `e`.
+    fn in_division(&self, e: &Entry, own: Option<&Entry>) -> usize {
+        let Some(admin1) = e.admin1 else {
+            return 0;
+        };
+        let key = (e.country, admin1);
+        let all = self.divisions.get(&key).copied().unwrap_or(0);
+        let counted = own.and_then(Neighbours::division) == Some(key);
+        all.saturating_sub(usize::from(counted))
+    }
+}
+
+/// The reading's best candidate among `neighbours`, the places chosen for the others (`own` is
+/// this one's own choice, counted among them).
+fn best(r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> &'static Entry {
     let mut top = r.candidates[0];
     let mut top_score = f64::NEG_INFINITY;
     for &c in &r.candidates {
-        let s = score(c, r, context);
+        let s = score(c, r, neighbours, own);
         if s > top_score {
             top = c;
             top_score = s;
@@ -162,7 +210,7 @@ fn best(r: &Reading, context: &[&'static Entry]) -> &'static Entry {
     top
 }
 
-fn score(e: &Entry, r: &Reading, context: &[&'static Entry]) -> f64 {
+fn score(e: &Entry, r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> f64 {
     let mut s = (e.population as f64 + 1.0).log10()
         + match e.kind {
             Kind::Country => weight::COUNTRY,
@@ -181,22 +229,11 @@ fn score(e: &Entry, r: &Reading, context: &[&'static Entry]) -> f64 {
     // Each other place of the article in the same country, or the same state, adds its weight,
     // up to a point: one stray mention does not move a town across the world, five do.
     if e.kind != Kind::Country {
-        let same = context
-            .iter()
-            .filter(|c| c.country.is_some() && c.country == e.country)
-            .count();
+        let same = neighbours.in_country(e, own);
         s += weight::SAME_COUNTRY * (same.min(3) as f64);
     }
     if matches!(e.kind, Kind::City | Kind::Admin2) {
-        let same = context
-            .iter()
-            .filter(|c| {
-                matches!(c.kind, Kind::Admin1 | Kind::Admin2 | Kind::City)
-                    && c.country == e.country
-                    && c.admin1.is_some()
-                    && c.admin1 == e.admin1
-            })
-            .count();
+        let same = neighbours.in_division(e, own);
         s += weight::SAME_ADMIN1 * (same.min(3) as f64);
     }
     if e.capital {
@@ -254,11 +291,13 @@ fn is_dateline(doc: &Document, start: usize, end: usize) -> bool {
     let Some(name) = doc.text.get(start..end) else {
         return false;
     };
-    let opens = doc.paragraphs.iter().any(|p| {
-        doc.text
-            .get(p.span.start..start)
-            .is_some_and(|s| s.trim().is_empty())
-    });
+    // Only space between the start of its paragraph (the last to start before it) and it.
+    let paragraph = doc.paragraphs.partition_point(|p| p.span.start <= start);
+    let opens = paragraph
+        .checked_sub(1)
+        .and_then(|i| doc.paragraphs.get(i))
+        .and_then(|p| doc.text.get(p.span.start..start))
+        .is_some_and(|s| s.trim().is_empty());
     let shouting = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
     let after = doc.text.get(end..).unwrap_or("").trim_start();
     opens && shouting && after.starts_with(['-', '—', '–', ',', '('])
@@ -293,7 +332,7 @@ const LOCATIVE: &[&str] = &[
 /// sure of stays one without such evidence ("Israel Katz", "Jordan said").
 pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     // Surnames of the people named in full: "Clinton" after "Hillary Clinton" is her.
-    let surnames: Vec<&str> = candidates
+    let surnames: HashSet<&str> = candidates
         .iter()
         .filter(|c| c.kind == EntityType::Person)
         .filter_map(|c| {
@@ -358,7 +397,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
 /// either the text around it says so, or it is a well-known place (a country, a state, a county,
 /// a big city) and nothing says it is a person: no given name, no surname of someone named in
 /// full, no title before it, no "said" after it.
-fn is_place_name(doc: &Document, c: &Candidate, surnames: &[&str]) -> bool {
+fn is_place_name(doc: &Document, c: &Candidate, surnames: &HashSet<&str>) -> bool {
     let text = doc.slice(c.span);
     let found = gazetteer::lookup(text);
     if found.is_empty() {
@@ -384,7 +423,7 @@ fn is_place_name(doc: &Document, c: &Candidate, surnames: &[&str]) -> bool {
             || lexicons::is_title_abbreviation(before.trim_end_matches('.'))
     };
     let says = next < doc.tokens.len() && lexicons::speech_verb(doc.token_text(next)).is_some();
-    !lexicons::is_given_name(first_word) && !surnames.contains(&text) && !titled && !says
+    !lexicons::is_given_name(first_word) && !surnames.contains(text) && !titled && !says
 }
 
 /// Whether the text around `span` says it is a place: a locative word before it, a container
