@@ -1,6 +1,8 @@
 //! The pipeline: text to tokens, entities, quotes and places, in that order.
 
 use crate::analysis::{Analysis, EntityType};
+use std::ops::Range;
+
 use crate::dates::DateMention;
 use crate::entities::{self, Candidate};
 use crate::ner::{self, Class};
@@ -78,30 +80,87 @@ fn date_overlapping(dates: &[DateMention], span: Span) -> Option<&DateMention> {
     dates.get(first).filter(|d| d.span.overlaps(span))
 }
 
-/// The tagger's entities as typed spans of the text.
+/// How many tokens the tagger sees at once, at most (unless one paragraph has more): far more than
+/// the longest news article has.
+const TAGGER_WINDOW: usize = 25_000;
+
+/// The tagger's entities as typed spans of the text. A text longer than the tagger's window (a
+/// book, or many articles pasted as one) is tagged a window of whole paragraphs at a time: what
+/// the tagger reads from the rest of the document (how a word is written and tagged elsewhere)
+/// is about one article, and its features for every token of a 10 MB text at once would take
+/// gigabytes.
 fn tagged_mentions(doc: &Document) -> Vec<Candidate> {
-    let sentences: Vec<Vec<&str>> = doc
-        .sentences
-        .iter()
-        .map(|s| s.tokens.clone().map(|t| doc.token_text(t)).collect())
-        .collect();
-    let labels = ner::tag_document(&sentences);
     let mut out = Vec::new();
-    for (sentence, labels) in doc.sentences.iter().zip(&labels) {
-        for chunk in ner::chunks(labels) {
-            let first = sentence.tokens.start + chunk.start;
-            let last = sentence.tokens.start + chunk.end - 1;
-            let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
-            let text = doc.slice(span);
-            let kind = match chunk.class {
-                Class::Per => EntityType::Person,
-                Class::Org => EntityType::Org,
-                Class::Loc => EntityType::Place,
-                Class::Misc if lexicons::is_demonym(text) => EntityType::Norp,
-                Class::Misc => EntityType::Misc,
-            };
-            out.push(Candidate { span, kind });
+    for window in windows(doc, TAGGER_WINDOW) {
+        let Some(window) = doc.sentences.get(window) else {
+            continue;
+        };
+        let sentences: Vec<Vec<&str>> = window
+            .iter()
+            .map(|s| s.tokens.clone().map(|t| doc.token_text(t)).collect())
+            .collect();
+        let labels = ner::tag_document(&sentences);
+        for (sentence, labels) in window.iter().zip(&labels) {
+            for chunk in ner::chunks(labels) {
+                let first = sentence.tokens.start + chunk.start;
+                let last = sentence.tokens.start + chunk.end - 1;
+                let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+                let text = doc.slice(span);
+                let kind = match chunk.class {
+                    Class::Per => EntityType::Person,
+                    Class::Org => EntityType::Org,
+                    Class::Loc => EntityType::Place,
+                    Class::Misc if lexicons::is_demonym(text) => EntityType::Norp,
+                    Class::Misc => EntityType::Misc,
+                };
+                out.push(Candidate { span, kind });
+            }
         }
     }
     out
+}
+
+/// The document's sentences in runs of whole paragraphs of at most `size` tokens (or one
+/// paragraph, if it alone has more).
+fn windows(doc: &Document, size: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut tokens = 0;
+    for paragraph in &doc.paragraphs {
+        let sentences = paragraph.sentences.clone();
+        let count: usize = doc
+            .sentences
+            .get(sentences.clone())
+            .map_or(0, |s| s.iter().map(|s| s.tokens.len()).sum());
+        match out.last_mut() {
+            Some(last) if tokens + count <= size => {
+                last.end = sentences.end;
+                tokens += count;
+            }
+            _ => {
+                out.push(sentences);
+                tokens = count;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_tagged_in_windows_of_whole_paragraphs() {
+        let text = "Maria Lopez met Tom Hill.\n\nHe went to Paris. It rained.\n\nLopez left.";
+        let doc = Document::new(text);
+        let whole = windows(&doc, 1000);
+        assert_eq!(whole.len(), 1);
+        assert_eq!((whole[0].start, whole[0].end), (0, doc.sentences.len()));
+        let small = windows(&doc, 8);
+        assert_eq!(small.len(), 3);
+        for pair in small.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        assert_eq!(small.last().map(|w| w.end), Some(doc.sentences.len()));
+    }
 }
