@@ -136,7 +136,9 @@ fn load() -> Gazetteer {
     let keys = &g.keys;
     let text = |&(s, e, _, _): &(u32, u32, u32, bool)| &keys[s as usize..e as usize];
     let mut index = std::mem::take(&mut g.index);
-    index.sort_by(|a, b| text(a).cmp(text(b)).then(a.2.cmp(&b.2)));
+    // Ties in the order the names were added (their keys' offsets), as a stable sort would
+    // leave them, so that `dedup_by` keeps the first; an unstable sort is quicker at start-up.
+    index.sort_unstable_by(|a, b| text(a).cmp(text(b)).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
     index.dedup_by(|a, b| a.2 == b.2 && text(a) == text(b));
     g.index = index;
     g

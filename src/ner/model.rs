@@ -202,6 +202,9 @@ impl Model {
             return None;
         }
         let set = FeatureSet(u32::from_le_bytes(r.take(4)?.try_into().ok()?));
+        // Each code decoded once, rather than a power for each of the model's weights (most of
+        // its start-up).
+        let decoded: [i16; 256] = std::array::from_fn(|code| decode_byte(code as u8 as i8));
         let mut rows = Vec::new();
         let mut row = 0u64;
         while r.at < bytes.len() {
@@ -214,7 +217,7 @@ impl Model {
             for (t, w) in w.iter_mut().enumerate() {
                 if mask & 1 << t != 0 {
                     *w = if width == 1 {
-                        decode_byte(r.byte()? as i8)
+                        decoded[usize::from(r.byte()?)]
                     } else {
                         i16::from_le_bytes(r.take(2)?.try_into().ok()?)
                     };
