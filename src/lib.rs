@@ -26,6 +26,8 @@ mod lexicons;
 pub mod ner;
 mod places;
 mod quotes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod readers;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

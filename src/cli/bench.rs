@@ -11,10 +11,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use article_analyzer::readers::Article;
 use article_analyzer::{analyze_with, Analysis, EntityType};
 use serde_json::json;
 
-use super::jsonl::Article;
 use super::{input, json_options, CliError};
 
 const WARM_UP: Duration = Duration::from_secs(1);

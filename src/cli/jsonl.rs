@@ -3,9 +3,8 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use article_analyzer::analyze_with;
+use article_analyzer::{analyze_with, readers};
 use rayon::prelude::*;
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{input, json_options, CliError};
@@ -13,29 +12,10 @@ use super::{input, json_options, CliError};
 /// Lines analyzed together: enough to keep every core busy, few enough to stream.
 const BATCH: usize = 256;
 
-#[derive(Deserialize)]
-pub struct Article {
-    #[serde(default)]
-    pub id: Value,
-    pub text: String,
-}
-
 /// One output line for one input line: the analysis, or the reason there is none.
 fn process(number: usize, line: io::Result<Vec<u8>>) -> Result<String, (String, Value)> {
     let line = line.map_err(|e| (format!("line {number}: cannot read: {e}"), Value::Null))?;
-    let text = input::utf8(&line, Some(number)).map_err(|e| (e.to_string(), Value::Null))?;
-    let article: Article = serde_json::from_str(text).map_err(|e| {
-        let id = serde_json::from_str::<Value>(text)
-            .ok()
-            .and_then(|v| v.get("id").cloned())
-            .unwrap_or(Value::Null);
-        (
-            format!(
-                "line {number}: not an article object ({{\"id\": ..., \"text\": \"...\"}}): {e}"
-            ),
-            id,
-        )
-    })?;
+    let article = readers::article(&line, number).map_err(|e| (e.message, e.id))?;
     let analysis = analyze_with(&article.text, &json_options());
     Ok(json!({ "id": article.id, "analysis": analysis }).to_string())
 }
