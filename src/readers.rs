@@ -2,6 +2,7 @@
 //! of articles, and CoNLL-2003 columns. The commands open files and standard input and hand the
 //! bytes here; the fuzz targets (fuzz/) call the same functions on arbitrary bytes.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead};
 
 use serde::Deserialize;
@@ -68,15 +69,55 @@ pub fn article(line: &[u8], number: usize) -> Result<Article, BadLine> {
         message: e.to_string(),
         id: Value::Null,
     })?;
-    serde_json::from_str(text).map_err(|e| BadLine {
+    let text = lone_surrogates_replaced(text);
+    serde_json::from_str(&text).map_err(|e| BadLine {
         message: format!(
             "line {number}: not an article object ({{\"id\": ..., \"text\": \"...\"}}): {e}"
         ),
-        id: serde_json::from_str::<Value>(text)
+        id: serde_json::from_str::<Value>(&text)
             .ok()
             .and_then(|v| v.get("id").cloned())
             .unwrap_or(Value::Null),
     })
+}
+
+/// The JSON with each `\u` escape of a lone surrogate replaced by `\uFFFD`, as JavaScript does
+/// when it hands such a string to the page's analyzer: JSON's grammar allows them, but a Rust
+/// string cannot hold one, and serde_json would refuse the whole line.
+fn lone_surrogates_replaced(json: &str) -> Cow<'_, str> {
+    if !json.contains("\\u") {
+        return Cow::Borrowed(json);
+    }
+    let escape = |at: usize| -> Option<u16> {
+        let hex = json.get(at..at + 6)?.strip_prefix("\\u")?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let mut out = String::with_capacity(json.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = json.get(at..).and_then(|rest| rest.find('\\')) {
+        let i = at + found;
+        match escape(i) {
+            Some(0xD800..=0xDBFF) if matches!(escape(i + 6), Some(0xDC00..=0xDFFF)) => at = i + 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(json.get(copied..i).unwrap_or_default());
+                out.push_str("\\uFFFD");
+                at = i + 6;
+                copied = at;
+            }
+            // Any other escape, `\\` included, stays as it is.
+            _ => {
+                at = i
+                    + 1
+                    + json
+                        .get(i + 1..)
+                        .and_then(|r| r.chars().next())
+                        .map_or(1, char::len_utf8)
+            }
+        }
+    }
+    out.push_str(json.get(copied..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 /// A line of CoNLL-2003 columns.
@@ -167,6 +208,19 @@ mod tests {
         assert_eq!(bad.id, Value::from("x"));
         assert!(bad.message.starts_with("line 4: not an article object"));
         assert!(article(b"\xff", 9).unwrap_err().message.contains("line 9"));
+    }
+
+    #[test]
+    fn lone_surrogates_in_jsonl_become_replacement_characters() {
+        let a = article(
+            br#"{"id": 1, "text": "\ud800 and \udfff, \ud83d\ude00 \\ud800"}"#,
+            1,
+        );
+        assert_eq!(a.unwrap().text, "\u{FFFD} and \u{FFFD}, \u{1F600} \\ud800");
+        let at_end = article(br#"{"text": "x\udbff"}"#, 2).unwrap();
+        assert_eq!(at_end.text, "x\u{FFFD}");
+        // A truncated escape is still an error, not a replacement.
+        assert!(article(br#"{"text": "\ud8"}"#, 3).is_err());
     }
 
     #[test]

@@ -80,9 +80,28 @@ pub fn analyze(
         .map_err(|e| js_error("cannot return the analysis", e))
 }
 
+/// Where the panic hook leaves the message of a panic, on the global object: the trap that
+/// follows says only "unreachable", and www/worker.js reads this to tell the page what happened.
+const PANIC_MESSAGE: &str = "articleAnalyzerPanic";
+
 #[wasm_bindgen(start, skip_typescript)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let _ = js_sys::Reflect::set(
+            &js_sys::global(),
+            &PANIC_MESSAGE.into(),
+            &info.to_string().into(),
+        );
+    }));
+}
+
+/// Panics with `message`, as the analyzer would on a bug: the browser tests' way to check that a
+/// panic reaches the console and that the page and the widget recover. www/worker.js calls it for
+/// a `{panic}` message, which only the page's own code can post; no text leads here.
+#[wasm_bindgen(js_name = panicForTests, skip_typescript)]
+pub fn panic_for_tests(message: &str) {
+    panic!("{message}");
 }
 
 /// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader.

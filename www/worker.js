@@ -2,8 +2,10 @@
 // The page (src/web/worker.rs) sends the compiled module first ({module}) and hears
 // {ready: true} once it is instantiated and warmed up, or {failed}; then texts ({id, text}), each
 // answered with {id, json} or {id, error}. After an error the worker closes, since a panic leaves
-// its instance unusable; the page starts a fresh one for the next text.
-import init, { analyze } from "./article-analyzer.js";
+// its instance unusable; the page starts a fresh one for the next text. The error of a panic is
+// the panic's message, which the panic hook (src/wasm.rs) leaves on the global object.
+// {id, panic} makes the analyzer panic: the browser tests' way in (tests/browser); no text can.
+import init, { analyze, panicForTests } from "./article-analyzer.js";
 
 let ready;
 
@@ -23,9 +25,11 @@ self.onmessage = async ({ data }) => {
   }
   try {
     await ready;
+    if (data.panic) panicForTests(data.panic);
     self.postMessage({ id: data.id, json: JSON.stringify(analyze(data.text)) });
   } catch (error) {
-    self.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) });
+    const message = self.articleAnalyzerPanic ?? (error instanceof Error ? error.message : String(error));
+    self.postMessage({ id: data.id, error: message });
     self.close();
   }
 };

@@ -271,8 +271,9 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
     let caps_lines: Vec<bool> = infos.iter().map(|s| all_caps(s)).collect();
     if set.has(FeatureSet::DOC_CASE) {
         for (s, &caps) in infos.iter().zip(&caps_lines) {
+            let first = first_word(s);
             for (i, tok) in s.iter().enumerate() {
-                if let Some(k) = case_kind(s, i, caps) {
+                if let Some(k) = case_kind(s, i, caps, first) {
                     let c = case_counts.entry(tok.key).or_default();
                     c[k] = c[k].saturating_add(1);
                 }
@@ -340,6 +341,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
         };
         let mut rows = Vec::with_capacity(s.len() * 40);
         let mut ends = Vec::with_capacity(s.len());
+        let first = first_word(&s);
         for i in 0..s.len() {
             hashes.clear();
             let at = |d: isize| -> &TokenInfo {
@@ -409,7 +411,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                     t::CLASS_BIGRAM,
                     mix(u64::from(at(-1).classes[1]), u64::from(tok.classes[1])),
                 ));
-                let context = u64::from(i == 0 || opens_sentence(&s, i)) | u64::from(caps) << 1;
+                let context = u64::from(i <= first) | u64::from(caps) << 1;
                 let prior = u64::from(tok.classes[clusters::LEVELS]);
                 hashes.push(f(
                     t::CASE_PRIOR,
@@ -417,7 +419,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                 ));
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
-                let own = case_kind(&s, i, caps);
+                let own = case_kind(&s, i, caps, first);
                 let mut counts = case_counts.get(&tok.key).copied().unwrap_or_default();
                 if let Some(k) = own {
                     counts[k] = counts[k].saturating_sub(1);
@@ -460,21 +462,26 @@ fn all_caps(s: &[TokenInfo]) -> bool {
     any
 }
 
-/// 0 for a word written lowercase, 1 for one capitalized where that says it is a name.
-fn case_kind(s: &[TokenInfo], i: usize, caps_line: bool) -> Option<usize> {
+/// 0 for a word written lowercase, 1 for one capitalized where that says it is a name. `first`
+/// is the sentence's [`first_word`].
+fn case_kind(s: &[TokenInfo], i: usize, caps_line: bool, first: usize) -> Option<usize> {
     let tok = s.get(i)?;
     if tok.flags & INIT_LOWER != 0 {
         Some(0)
-    } else if tok.flags & INIT_CAP != 0 && !caps_line && i > 0 && !opens_sentence(s, i) {
+    } else if tok.flags & INIT_CAP != 0 && !caps_line && i > first {
         Some(1)
     } else {
         None
     }
 }
 
-/// Whether only punctuation comes before token `i` (a quote mark opening the sentence).
-fn opens_sentence(s: &[TokenInfo], i: usize) -> bool {
-    s[..i].iter().all(|t| t.flags & NO_ALNUM != 0)
+/// The index of the sentence's first token with a letter or digit (its length if none): tokens
+/// up to it open the sentence, after nothing but punctuation (a quote mark, say). Computed once
+/// per sentence, since asking token by token is quadratic in a run of punctuation.
+fn first_word(s: &[TokenInfo]) -> usize {
+    s.iter()
+        .position(|t| t.flags & NO_ALNUM == 0)
+        .unwrap_or(s.len())
 }
 
 fn list_features(lists: &[Membership], i: usize, tok: &TokenInfo, out: &mut Vec<u64>) {

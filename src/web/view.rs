@@ -24,6 +24,10 @@ use crate::Analysis;
 
 /// Texts this long (UTF-8 bytes) get a progress bar while they are analyzed and drawn.
 const LONG_TEXT: usize = 200 * 1024;
+/// The longest text analyzed (UTF-8 bytes), a hundred long articles: beyond it the analysis would
+/// take minutes and its drawing hundreds of megabytes, so the view says so instead. The README
+/// states it.
+const MAX_TEXT: usize = 2 << 20;
 /// How long one frame's slice of rendering may run, in milliseconds; the layout of what it added
 /// follows in the same frame. The first slice of a drawing is longer, so a typical article is on
 /// screen in one frame.
@@ -195,6 +199,18 @@ impl Inner {
         }
     }
 
+    /// Takes the results off screen, with any drawing under way.
+    fn clear(&self) {
+        {
+            let mut state = self.state.borrow_mut();
+            state.steps.clear();
+            state.to_draw = None;
+            state.shown = None;
+        }
+        self.parts.results.set_text_content(None);
+        self.hide_progress();
+    }
+
     fn hide_progress(&self) {
         if let Some(progress) = &self.parts.progress {
             progress.set_hidden(true);
@@ -216,12 +232,19 @@ impl Inner {
             state.seq
         };
         if text.trim().is_empty() {
-            inner.state.borrow_mut().steps.clear();
-            inner.state.borrow_mut().to_draw = None;
-            inner.parts.results.set_text_content(None);
-            inner.hide_progress();
-            inner.state.borrow_mut().shown = None;
+            inner.clear();
             inner.say("Paste or type an article, drop a file, or try the example.");
+            return;
+        }
+        if text.len() > MAX_TEXT {
+            // The text stays where the reader put it; only the analysis is refused.
+            inner.clear();
+            inner.say(&format!(
+                "This text is {:.1} MB, more than the {} MB analyzed at once. Analyze it in parts, \
+                 or with the article-analyzer command line.",
+                text.len() as f64 / f64::from(1 << 20),
+                MAX_TEXT >> 20
+            ));
             return;
         }
         if text.len() >= LONG_TEXT {

@@ -235,9 +235,14 @@ fn answered(data: JsValue) {
         None => {
             // The worker closes itself after an error: start afresh next time.
             drop_worker();
-            Err(field("error")
+            let error = field("error")
                 .and_then(|v| v.as_string())
-                .unwrap_or_else(|| "the analyzer stopped".to_owned()))
+                .unwrap_or_else(|| "the analyzer stopped".to_owned());
+            // In the page's console too, where a developer looks, not only the worker's.
+            web_sys::console::error_1(
+                &format!("article-analyzer: the analysis failed: {error}").into(),
+            );
+            Err(error)
         }
     };
     (job.reply)(outcome);

@@ -1,0 +1,205 @@
+// Bad, hostile and huge input in the browser: a panic in the analyzer reaches the console, the
+// page and the widget say so and recover with a fresh worker, and the reader's text stays; lone
+// surrogates from JavaScript are analyzed, not thrown at; a text past the page's limit is refused
+// with a message and kept; hostile article text stays text in the page and in the widget.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, waitForMark, now, base, RENDERED } from "./harness.mjs";
+
+// Every way article text could turn into markup, script or navigation if it reached the DOM as
+// HTML: tags, event handlers, javascript: links, entities, and names made of tags.
+const hostile = [
+  "<script>window.pwned = 1</script>",
+  '"<img src=x onerror="window.pwned=2">," said <b onmouseover="window.pwned=3">Jane Smith</b> in Paris.',
+  '<a href="javascript:window.pwned=4">Read more</a> &lt;script&gt; &amp; &#60;svg onload=window.pwned=5&#62;',
+  '<svg><script>window.pwned=6</script></svg><iframe src="javascript:window.pwned=7"></iframe>',
+  "The <Script>Board</Script> of <Img Src=X Onerror=Alert(1)> Inc met President <B>Ann Lee</B> in <A Href=Javascript:Alert(2)>Rome</A>.",
+].join("\n\n");
+
+const hostPage = (text) => `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Widgets under stress</title>
+  <link rel="icon" href="data:,">
+  <script type="module" src="${base}widget.js"></script>
+  <script type="module" src="/stress/host.js"></script>
+</head>
+<body>
+  <article-analyzer id="hostile"></article-analyzer>
+  <label for="draft">Draft</label>
+  <textarea id="draft">"Hello," said Ann Lee.</textarea>
+  <article-analyzer id="follow" for="draft" panels="text quotes"></article-analyzer>
+</body>
+</html>`;
+
+// The host sets the hostile text as the widget's text attribute (from JSON, so no markup parses
+// it on the way), and records every analysis event.
+const hostJs = (text) => `
+window.analyses = [];
+document.addEventListener("analysis", (event) => window.analyses.push({ id: event.target.id, detail: event.detail }));
+document.getElementById("hostile").setAttribute("text", ${JSON.stringify(text)});
+`;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve({
+    "/stress/index.html": hostPage(hostile),
+    "/stress/host.js": hostJs(hostile),
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Sets the page's textarea as typing would, without typing megabytes key by key. */
+function setArticle(page, text) {
+  return page.evaluate((text) => {
+    const input = document.getElementById("article");
+    input.value = text;
+    input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, text);
+}
+
+/** The page's worker, made to panic for real (src/wasm.rs panicForTests) on a text with `marker`. */
+async function panicOn(worker, marker, message) {
+  await worker.evaluate(
+    ([marker, message]) => {
+      const handle = self.onmessage;
+      self.onmessage = (event) =>
+        handle(event.data.text?.includes(marker) ? { data: { id: event.data.id, panic: message } } : event);
+    },
+    [marker, message],
+  );
+}
+
+/** Elements the hostile text would have made, and whether any of its scripts ran. */
+function damage(page, root) {
+  return page.evaluate((root) => {
+    const scope = root ? document.getElementById(root).shadowRoot : document.getElementById("results");
+    return {
+      elements: [...scope.querySelectorAll("script, img, svg, iframe, a, b")].map((e) => e.outerHTML),
+      pwned: window.pwned ?? null,
+      location: location.pathname,
+    };
+  }, root);
+}
+
+test("a panic in the page's worker: the message in the console and the status, the text kept, a fresh worker next", async () => {
+  const { page, context, logs } = await openPage(browser, server.url);
+  const [worker] = page.workers();
+  await panicOn(worker, "CRASH", "a panic for the test");
+  const typed = '"This one," said Bob Stone. CRASH';
+  await setArticle(page, typed);
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("could not be analyzed"));
+  const status = await page.textContent("#status");
+  assert.match(status, /panicked at .*a panic for the test/s);
+  assert.equal(await page.inputValue("#article"), typed, "the reader's text stays");
+  const errors = logs.filter((l) => l.type === "error").map((l) => l.text);
+  assert.ok(
+    errors.some((e) => e.includes("a panic for the test")),
+    `the panic's message reaches the page's console: ${JSON.stringify(errors)}`,
+  );
+  // A fresh worker analyzes the next text, and the same text again.
+  const since = await now(page);
+  await setArticle(page, '"Fine again," said Ann Lee.');
+  await waitForMark(page, RENDERED, { since });
+  assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
+  assert.ok(page.workers().length >= 1);
+  await context.close();
+});
+
+test("a panic while a widget waits: it says so, keeps its text, and recovers", async () => {
+  const { page, context, logs } = await openPage(browser, `${server.origin}/stress/index.html`, { ready: false });
+  await page.waitForFunction(() => ["hostile", "follow"].every((id) => window.analyses.some((a) => a.id === id)));
+  const [worker] = page.workers();
+  await panicOn(worker, "CRASH", "a widget's panic");
+  await page.fill("#draft", "CRASH now");
+  const status = () => page.evaluate(() => document.getElementById("follow").shadowRoot.querySelector(".aa-status").textContent);
+  await page.waitForFunction(() =>
+    document.getElementById("follow").shadowRoot.querySelector(".aa-status").textContent.includes("could not be analyzed"),
+  );
+  assert.match(await status(), /a widget's panic/);
+  assert.equal(await page.inputValue("#draft"), "CRASH now");
+  assert.ok(logs.some((l) => l.type === "error" && l.text.includes("a widget's panic")));
+  const before = await page.evaluate(() => window.analyses.length);
+  await page.fill("#draft", '"Back," said Tom Brown.');
+  await page.waitForFunction((n) => window.analyses.length > n && window.analyses.at(-1).id === "follow", before);
+  const speaker = await page.evaluate(() => document.getElementById("follow").shadowRoot.querySelector(".speaker strong")?.textContent);
+  assert.equal(speaker, "Tom Brown");
+  await context.close();
+});
+
+test("hostile article text stays text in the page: no element, no script, no navigation", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const since = await now(page);
+  await setArticle(page, hostile);
+  await waitForMark(page, RENDERED, { since });
+  // Every entity and quote as the reader sees it, clicked too: still text.
+  for (const button of await page.locator("#results .pick").all()) await button.click();
+  assert.deepEqual(await damage(page), { elements: [], pwned: null, location: new URL(server.url).pathname });
+  const shown = await page.locator(".text-view").textContent();
+  for (const piece of ["<script>window.pwned = 1</script>", 'onerror="window.pwned=2"', "javascript:window.pwned=4", "&lt;script&gt;"]) {
+    assert.ok(shown.includes(piece), `${piece} shown as text`);
+  }
+  const names = await page.locator("#results .ent").allTextContents();
+  assert.ok(names.some((n) => n.includes("Ann Lee")), `names: ${names}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("hostile article text stays text in the widget", async () => {
+  const { page, context } = await openPage(browser, `${server.origin}/stress/index.html`, { ready: false });
+  await page.waitForFunction(() => window.analyses.some((a) => a.id === "hostile"));
+  await page.evaluate(() => {
+    for (const b of document.getElementById("hostile").shadowRoot.querySelectorAll(".pick")) b.click();
+  });
+  assert.deepEqual(await damage(page, "hostile"), { elements: [], pwned: null, location: "/stress/index.html" });
+  const shown = await page.evaluate(() => document.getElementById("hostile").shadowRoot.querySelector(".text-view").textContent);
+  assert.equal(shown, hostile);
+  // Nothing of it reached the host page either.
+  assert.equal(await page.locator("body > img, body > script:not([src]), body > svg, body > iframe").count(), 0);
+  await context.close();
+});
+
+test("lone surrogates from JavaScript: analyzed as replacement characters, offsets still index the caller's string", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const result = await page.evaluate(async () => {
+    const module = await import("./article_analyzer.js");
+    await module.default();
+    const text = '\uD800 "We won," said Jane Smith in Paris.\uDC00 "Again \uDBFF," she added.\uD83D';
+    const analysis = module.analyze(text);
+    const spans = [...analysis.quotes, ...analysis.entities.flatMap((e) => e.mentions)];
+    return {
+      quotes: analysis.quotes.map((q) => q.text),
+      speaker: analysis.quotes.find((q) => q.text === "We won,")?.speaker?.name,
+      // A span's text is the caller's string at its offsets, lone surrogates read as U+FFFD.
+      mismatched: spans.filter((s) => text.slice(s.start, s.end).toWellFormed() !== s.text).map((s) => s.text),
+    };
+  });
+  assert.ok(result.quotes.includes("We won,"), JSON.stringify(result.quotes));
+  assert.equal(result.speaker, "Jane Smith");
+  assert.deepEqual(result.mismatched, []);
+  await context.close();
+});
+
+test("a text past the page's limit is refused with a message, and stays; a shorter one is analyzed", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const huge = '"We are close," Jane Smith said in Paris. '.repeat(60_000); // 2.5 MB
+  await setArticle(page, huge);
+  await page.waitForFunction(() => /more than the 2 MB analyzed at once/.test(document.querySelector("#status").textContent));
+  assert.match(await page.textContent("#status"), /This text is 2\.\d MB/);
+  assert.equal(await page.locator("#results .quote-card").count(), 0);
+  assert.equal((await page.inputValue("#article")).length, huge.length, "the text stays in the box");
+  const since = await now(page);
+  await setArticle(page, '"We are close," Jane Smith said in Paris. '.repeat(100));
+  await waitForMark(page, RENDERED, { since });
+  assert.equal(await page.locator(".quote-card").count(), 100);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
