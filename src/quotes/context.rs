@@ -14,6 +14,10 @@ use crate::entities::Entities;
 use crate::lexicons;
 use crate::text::Span;
 
+/// How many quotes back a quote's speaker is looked for (a paragraph of thousands of quotes would
+/// make the search quadratic).
+const QUOTES_BACK: usize = 50;
+
 /// A quote's speaker as resolved, the cue, and the rule that found them.
 #[derive(Clone, Debug)]
 pub struct Attributed {
@@ -84,6 +88,7 @@ fn from_context(
     // said to speak between the two.
     let earlier = (0..i)
         .rev()
+        .take(QUOTES_BACK)
         .take_while(|&j| marked[j].paragraph == m.paragraph)
         .find_map(|j| Some((j, attributed[j].as_ref()?)));
     if let Some((j, a)) = earlier {
@@ -137,6 +142,7 @@ fn from_context(
     if opens_paragraph && m.paragraph > 0 {
         let previous = (0..i)
             .rev()
+            .take(QUOTES_BACK)
             .skip_while(|&j| marked[j].paragraph == m.paragraph)
             .take_while(|&j| marked[j].paragraph + 1 == m.paragraph)
             .find_map(|j| attributed[j].as_ref());
