@@ -25,7 +25,8 @@ pub struct Candidate {
 #[derive(Debug, Default)]
 pub struct Entities {
     pub list: Vec<Entity>,
-    /// Every mention's span with the id of its entity, in text order.
+    /// Every mention's span with the id of its entity, in text order; a mention nested inside
+    /// another (a place inside an organization's name) only in its entity's list.
     pub mentions: Vec<(Span, usize)>,
 }
 
@@ -196,6 +197,17 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
         list[id].mentions.push(Mention::new(doc.text, span));
         mentions.push((span, id));
     }
+    // A place named inside an organization's name ("[Rapides Parish] Fire District") is the
+    // place's mention, but the text there names the organization: who speaks, who is meant.
+    mentions.sort_by_key(|&(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut reach: Option<Span> = None;
+    mentions.retain(|&(span, _)| {
+        let nested = reach.is_some_and(|r| r != span && span.end <= r.end);
+        if reach.is_none_or(|r| span.end > r.end) {
+            reach = Some(span);
+        }
+        !nested
+    });
     mentions.sort_by_key(|&(span, _)| span);
     for entity in &mut list {
         entity.mentions.sort_by_key(|m| m.start);

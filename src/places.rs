@@ -4,7 +4,12 @@
 //! population, and its kind: a country before a state before a town of the same size), an explicit
 //! container written after the name ("Aqaba, Jordan", "Alexandria, La."), a dateline (a city), and
 //! the other places of the article: a reading in a country or state the article is about is the
-//! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas).
+//! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas), and so is one in a
+//! state where the article's other places could all lie.
+//!
+//! Recognition adds to the tagger's places those the gazetteer knows where a place name usually
+//! stands, and the places named inside other names ("[Rapides Parish] Fire District 2"): those
+//! are mentions nested in another entity's, which the page draws as marks within marks.
 
 use std::collections::{HashMap, HashSet};
 
@@ -28,6 +33,10 @@ mod weight {
     /// For each other place of the article in the same country, or the same state.
     pub const SAME_COUNTRY: f64 = 0.75;
     pub const SAME_ADMIN1: f64 = 1.5;
+    /// For each other place of the article (up to three) that could lie in the same state:
+    /// Huntsville, Walker County and Texas are all in Texas, though Huntsville and Walker
+    /// County are both in Alabama too.
+    pub const SUPPORT: f64 = 1.0;
     /// A national capital is in the news more than its size says.
     pub const CAPITAL: f64 = 2.5;
 }
@@ -39,6 +48,24 @@ struct Reading<'a> {
     /// Places written as its container: "Jordan" in "Aqaba, Jordan".
     containers: Vec<&'static Entry>,
     dateline: bool,
+    /// For each candidate, how many other places of the article could lie in its state.
+    support: Vec<usize>,
+}
+
+/// The state (first-level division) a place lies in or is, with its country.
+fn state_of(e: &Entry) -> Option<(&'static str, &'static str)> {
+    match e.kind {
+        Kind::Admin1 | Kind::Admin2 | Kind::City => e.country.zip(e.admin1),
+        _ => None,
+    }
+}
+
+/// The states a reading's candidates lie in.
+fn states_of(r: &Reading) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&str, &str)> = r.candidates.iter().copied().filter_map(state_of).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Locates every place entity the gazetteer knows, in the order of `entities`.
@@ -74,11 +101,31 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 candidates,
                 containers,
                 dateline,
+                support: Vec::new(),
             })
         })
         .collect();
     // First each on its own, then each in the light of where the others are, twice: a county
     // placed by its state in the second round places the town beside it in the third.
+    // How many of the article's places could lie in each state, to see which states they share.
+    let mut shared: HashMap<(&str, &str), usize> = HashMap::new();
+    for r in &readings {
+        for state in states_of(r) {
+            *shared.entry(state).or_default() += 1;
+        }
+    }
+    let readings: Vec<Reading> = readings
+        .into_iter()
+        .map(|mut r| {
+            // Less one: the place itself could lie there.
+            r.support = r
+                .candidates
+                .iter()
+                .map(|e| state_of(e).map_or(0, |st| shared.get(&st).map_or(0, |n| n - 1)))
+                .collect();
+            r
+        })
+        .collect();
     let mut chosen: Vec<&'static Entry> = readings
         .iter()
         .map(|r| best(r, &Neighbours::default(), None))
@@ -200,8 +247,9 @@ impl Neighbours {
 fn best(r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> &'static Entry {
     let mut top = r.candidates[0];
     let mut top_score = f64::NEG_INFINITY;
-    for &c in &r.candidates {
-        let s = score(c, r, neighbours, own);
+    for (i, &c) in r.candidates.iter().enumerate() {
+        let support = r.support.get(i).copied().unwrap_or(0);
+        let s = score(c, r, neighbours, own) + weight::SUPPORT * (support.min(3) as f64);
         if s > top_score {
             top = c;
             top_score = s;
@@ -341,12 +389,37 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         })
         .collect();
     for c in candidates.iter_mut() {
-        if matches!(c.kind, EntityType::Misc | EntityType::Person)
-            && is_place_name(doc, c, &surnames)
+        if matches!(
+            c.kind,
+            EntityType::Misc | EntityType::Person | EntityType::Org
+        ) && is_place_name(doc, c, &surnames)
         {
             c.kind = EntityType::Place;
         }
     }
+    let known: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.kind == EntityType::Place)
+        .map(|c| doc.slice(c.span))
+        .collect();
+    let nested: Vec<Candidate> = candidates
+        .iter()
+        .filter_map(|c| embedded(doc, c, &known))
+        .map(|span| Candidate {
+            span,
+            kind: EntityType::Place,
+        })
+        .filter(|n| !candidates.iter().any(|c| c.span == n.span))
+        .collect();
+    candidates.extend(nested);
+    for span in party_hometowns(doc.text) {
+        candidates.retain(|c| !(span.start <= c.span.start && c.span.end <= span.end));
+        candidates.push(Candidate {
+            span,
+            kind: EntityType::Place,
+        });
+    }
+    candidates.sort_by_key(|c| c.span);
     let mut covered = vec![false; doc.tokens.len()];
     for c in candidates.iter() {
         let first = doc.token_from(c.span.start);
@@ -393,6 +466,224 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     }
 }
 
+/// Words after a town's name that make the name an institution of the town: "[Mansfield] Police
+/// Department", "[Alexandria] City Public Schools", "[Lamar County] Elections Coordinator".
+const LOCAL_HEADS: &[&str] = &[
+    "Police",
+    "Sheriff",
+    "Sheriff's",
+    "Sheriff’s",
+    "Fire",
+    "City",
+    "County",
+    "Parish",
+    "Mayor",
+    "Council",
+    "Municipal",
+    "Public",
+    "High",
+    "Area",
+    "Township",
+    "Board",
+    "Chamber",
+    "District",
+    "Regional",
+    "School",
+    "Schools",
+    "Library",
+    "Community",
+    "Circuit",
+    "Superior",
+    "Court",
+    "Town",
+    "Village",
+    "Borough",
+    "Commission",
+    "Commissioners",
+    "Department",
+    "Elections",
+    "Health",
+    "Water",
+    "Housing",
+    "Transit",
+    "Parks",
+    "Convention",
+    "Visitors",
+    "Museum",
+    "Historical",
+    "Arts",
+    "Symphony",
+    "Zoo",
+    "Airport",
+    "Port",
+    "Harbor",
+    "Hospital",
+    "Medical",
+    "Emergency",
+    "Planning",
+    "Economic",
+    "Development",
+    "State",
+    "National",
+    "Metropolitan",
+    "Metro",
+    "Memorial",
+    "Senior",
+    "Middle",
+    "Elementary",
+    "Catholic",
+    "Christian",
+    "Baptist",
+];
+
+/// Words after a city's name that make the whole a newspaper, not the city: "Washington Post".
+const MEDIA_HEADS: &[&str] = &[
+    "Post",
+    "Times",
+    "News",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Star",
+    "Globe",
+    "Chronicle",
+    "Daily",
+    "Examiner",
+    "Sun",
+    "Record",
+    "Courier",
+    "Observer",
+    "Inquirer",
+    "Dispatch",
+    "Register",
+    "Bee",
+    "Telegraph",
+    "Independent",
+    "Guardian",
+    "Review",
+];
+
+/// A place named inside the name of something else: the town of an institution ("[Pointe Coupee]
+/// Sheriff's Office", "[China]'s Health Ministry"), the place after "of" ("University of
+/// [Nebraska]") or a state or country at the end ("Education [Minnesota]"). A town's name counts
+/// only before a word that makes the name a local institution, or when the article names the
+/// town as a place elsewhere; "Washington Post" is a newspaper.
+fn embedded(doc: &Document, c: &Candidate, known: &[&str]) -> Option<Span> {
+    if matches!(c.kind, EntityType::Place | EntityType::Date) {
+        return None;
+    }
+    let first = doc.token_from(c.span.start);
+    let end = doc.token_from(c.span.end).min(doc.tokens.len());
+    let mut start = first;
+    if start < end && matches!(doc.token_text(start), "The" | "the") {
+        start += 1;
+    }
+    let words: Vec<usize> = (start..end).collect();
+    let capitalized = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && doc
+                .token_text(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let strong = |name: &str| {
+        let found = gazetteer::lookup(name);
+        !found.is_empty()
+            && (gazetteer::prominent(name).is_some()
+                || found.iter().any(|e| e.kind == Kind::Admin2)
+                || known.contains(&name))
+    };
+    let span_of = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+    // The owner or town at the start.
+    for n in (1..=4.min(words.len())).rev() {
+        let last = words[0] + n - 1;
+        if !(words[0]..=last).all(capitalized) {
+            continue;
+        }
+        let span = span_of(words[0], last);
+        let text = doc.slice(span);
+        let (name, possessive) = match text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
+        {
+            Some(owner) => (owner, true),
+            None => (text, false),
+        };
+        if !possessive && n == words.len() {
+            continue;
+        }
+        let next = (last + 1 < end).then(|| doc.token_text(last + 1));
+        if next.is_some_and(|w| MEDIA_HEADS.contains(&w)) || lexicons::is_demonym(name) {
+            continue;
+        }
+        let local = next.is_some_and(|w| LOCAL_HEADS.contains(&w))
+            || (c.kind != EntityType::Person && possessive);
+        let heads_title = next.is_some_and(lexicons::is_title_word);
+        if c.kind == EntityType::Person && !(local || heads_title) {
+            continue;
+        }
+        let found = gazetteer::lookup(name);
+        if !found.is_empty() && (strong(name) || local) {
+            return Some(Span::new(span.start, span.start + name.len()));
+        }
+    }
+    if c.kind == EntityType::Person {
+        return None;
+    }
+    // The place after "of", or a state or country at the end.
+    let of = words.iter().position(|&k| doc.token_text(k) == "of");
+    let tail_from = match of {
+        Some(i) => i + 1,
+        None => words.len().saturating_sub(3).max(1),
+    };
+    for from in tail_from..words.len() {
+        let run: Vec<usize> = words[from..]
+            .iter()
+            .copied()
+            .take_while(|&k| capitalized(k))
+            .take(4)
+            .collect();
+        let Some((&a, &b)) = run.first().zip(run.last()) else {
+            continue;
+        };
+        let found_at = |b: usize| {
+            let name = doc.slice(span_of(a, b));
+            let found = gazetteer::lookup(name);
+            let fits = if of.is_some() {
+                strong(name)
+            } else {
+                b + 1 == end
+                    && (found
+                        .iter()
+                        .any(|e| matches!(e.kind, Kind::Country | Kind::Admin1))
+                        || known.contains(&name))
+            };
+            fits.then(|| span_of(a, b))
+        };
+        if let Some(span) = (a..=b).rev().find_map(found_at) {
+            return Some(span);
+        }
+        if of.is_some() {
+            break;
+        }
+    }
+    None
+}
+
+/// A legislator's hometown after the party: "Rep. Torrey Westrom, R-[Elbow Lake],", "DFL-[Cook]".
+fn party_hometowns(text: &str) -> Vec<Span> {
+    static PARTY: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[,(] ?(?:R|D|I|DFL|GOP)-([A-Z][a-z]+(?:[ .][A-Z][a-z]+)*\.?)[,)]").ok()
+    });
+    let Some(re) = PARTY.as_ref() else {
+        return Vec::new();
+    };
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
 /// Whether a name the tagger typed as a person or "other" is a place: the gazetteer knows it, and
 /// either the text around it says so, or it is a well-known place (a country, a state, a county,
 /// a big city) and nothing says it is a person: no given name, no surname of someone named in
@@ -411,7 +702,7 @@ fn is_place_name(doc: &Document, c: &Candidate, surnames: &HashSet<&str>) -> boo
     if !well_known || lexicons::is_demonym(text) {
         return false;
     }
-    if c.kind == EntityType::Misc {
+    if matches!(c.kind, EntityType::Misc | EntityType::Org) {
         return true;
     }
     let first_word = text.split_whitespace().next().unwrap_or("");
@@ -536,5 +827,76 @@ mod tests {
             &["Washington"],
         );
         assert!((p.lat - 38.9).abs() < 0.2, "{p:?}");
+    }
+
+    /// What `embedded` finds inside `name`, typed `kind`, in `text`.
+    fn inside(text: &str, name: &str, kind: EntityType) -> Option<String> {
+        let doc = Document::new(text);
+        let at = text.find(name).expect("the name is in the text");
+        let c = Candidate {
+            span: Span::new(at, at + name.len()),
+            kind,
+        };
+        embedded(&doc, &c, &[]).map(|s| doc.slice(s).to_owned())
+    }
+
+    #[test]
+    fn a_town_before_a_local_institution_is_a_place_inside_the_organization() {
+        let text = "Officers of the Mansfield Police Department arrived.";
+        let found = inside(text, "Mansfield Police Department", EntityType::Org);
+        assert_eq!(found.as_deref(), Some("Mansfield"));
+        let text = "The Walker County Sheriff's Office said so.";
+        let found = inside(text, "Walker County Sheriff's Office", EntityType::Org);
+        assert_eq!(found.as_deref(), Some("Walker County"));
+    }
+
+    #[test]
+    fn an_owner_state_or_country_inside_an_organization_is_a_place() {
+        let text = "China's Health Ministry said so.";
+        let found = inside(text, "China's Health Ministry", EntityType::Org);
+        assert_eq!(found.as_deref(), Some("China"));
+        let text = "She studies at the University of Nebraska at Omaha.";
+        let found = inside(text, "University of Nebraska", EntityType::Org);
+        assert_eq!(found.as_deref(), Some("Nebraska"));
+        let text = "The president of Education Minnesota was not happy.";
+        let found = inside(text, "Education Minnesota", EntityType::Org);
+        assert_eq!(found.as_deref(), Some("Minnesota"));
+    }
+
+    #[test]
+    fn a_newspaper_named_for_its_city_holds_no_place() {
+        let text = "The Washington Post reported it.";
+        assert_eq!(inside(text, "Washington Post", EntityType::Org), None);
+        let text = "Tom Smith said it.";
+        assert_eq!(inside(text, "Tom Smith", EntityType::Person), None);
+    }
+
+    #[test]
+    fn a_legislators_hometown_follows_the_party() {
+        let text = "Rep. Torrey Westrom, R-Elbow Lake, said so. Sen. Tom Bakk, DFL-Cook, agreed.";
+        let towns: Vec<&str> = party_hometowns(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(towns, ["Elbow Lake", "Cook"]);
+    }
+
+    #[test]
+    fn the_state_all_the_places_could_share_picks_each_reading() {
+        // Huntsville and Walker County are both in Alabama and in Texas; Texas settles it.
+        let text =
+            "Huntsville police and Walker County deputies searched the area, Texas officials said.";
+        let p = place_of(text, &["Huntsville", "Walker County", "Texas"]);
+        assert!((p.lat - 30.7).abs() < 0.5, "{p:?}");
+    }
+
+    #[test]
+    fn a_country_is_placed_at_its_conventional_point() {
+        // Gazetteers put Canada at 60 N, 95 W, far from the centre of its outline.
+        let p = place_of("Flights to Canada resumed.", &["Canada"]);
+        assert!(
+            (p.lat - 60.0).abs() < 1.0 && (p.lon + 95.0).abs() < 1.0,
+            "{p:?}"
+        );
     }
 }

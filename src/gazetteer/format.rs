@@ -1,20 +1,21 @@
 //! Reads assets/geo/gazetteer.bin, as scripts/geo/make_gazetteer.py writes it.
 //!
 //! Integers are LEB128 varints unless said otherwise; signed ones are zigzag-coded. In order:
-//! - `AAG1`;
+//! - `AAG2`;
 //! - the fold table: n, then per letter the code point's delta from the previous one, a byte
 //!   length and the lowercase ASCII form ("ï" -> "i");
 //! - countries: n, then n two-byte ISO 3166-1 codes (place country 0 means none, k the k-th);
 //! - first-level divisions: n, then per division its country (as above), a length and its
 //!   GeoNames admin1 code;
 //! - places: n, then one column after another, a value per place: country (a byte), division
-//!   (0 for none), kind (a byte; 0x80 marks a national capital), population (a byte, 20·log10), latitude and longitude in
-//!   hundredths of a degree (deltas from the previous place), name (a byte shared with the
-//!   previous name, the length of the rest, the rest);
+//!   (0 for none), kind (a byte; 0x80 marks a national capital), population (a byte,
+//!   10·log10), latitude and longitude in tenths of a degree (deltas from the previous place),
+//!   and the names: a length, then the names one a line;
 //! - other names: n, then per name the delta of its place's index, a length and the name.
 //!
-//! Places are sorted by country, division and name, so that the columns repeat and gzip (the page
-//! is served compressed) shrinks them.
+//! Places are sorted by country, division and kind (so that the columns repeat and gzip, as the
+//! page is served, shrinks them), then along a Z-order curve (so that coordinate deltas stay
+//! small). A tenth of a degree (11 km at most) is far finer than geocoding needs.
 
 use super::{Entry, Kind};
 
@@ -71,7 +72,7 @@ pub struct Contents {
 
 pub fn read(data: &'static [u8]) -> Option<Contents> {
     let mut r = Reader { data, at: 0 };
-    if r.bytes(4)? != b"AAG1" {
+    if r.bytes(4)? != b"AAG2" {
         return None;
     }
     let mut fold = Vec::new();
@@ -116,7 +117,7 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
             Some(if code == 0 {
                 0
             } else {
-                10f64.powf(f64::from(code) / 20.0).round() as u64
+                10f64.powf(f64::from(code) / 10.0).round() as u64
             })
         })
         .collect::<Option<_>>()?;
@@ -125,31 +126,17 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
     for _ in 0..n {
         lat = lat.checked_add(r.signed()?)?;
         lon = lon.checked_add(r.signed()?)?;
-        points.push((lat as f64 / 100.0, lon as f64 / 100.0));
+        points.push((lat as f64 / 10.0, lon as f64 / 10.0));
     }
-    // Names are front-coded: rebuild them into one string that lives as long as the program (the
-    // gazetteer is read once and kept), so that entries can lend `&'static str`.
-    let mut all = String::new();
-    let mut ranges = Vec::with_capacity(n);
-    let mut previous = 0usize..0;
-    for _ in 0..n {
-        let shared = usize::from(r.byte()?);
-        let len = r.count()?;
-        let rest = r.str(len)?;
-        let start = all.len();
-        let prefix = all
-            .get(previous.start..previous.start.checked_add(shared)?)?
-            .to_owned();
-        all.push_str(&prefix);
-        all.push_str(rest);
-        previous = start..all.len();
-        ranges.push(previous.clone());
+    let len = r.count()?;
+    let names: Vec<&'static str> = r.str(len)?.split('\n').collect();
+    if names.len() != n {
+        return None;
     }
-    let all: &'static str = Box::leak(all.into_boxed_str());
     let mut entries = Vec::with_capacity(n);
-    for (i, range) in ranges.into_iter().enumerate() {
+    for (i, name) in names.into_iter().enumerate() {
         entries.push(Entry {
-            name: all.get(range)?,
+            name,
             lat: points[i].0,
             lon: points[i].1,
             country: country_of[i],
