@@ -476,38 +476,43 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
             c.kind = EntityType::Place;
         }
     }
-    let known: Vec<&str> = candidates
+    let known: HashSet<&str> = candidates
         .iter()
         .filter(|c| c.kind == EntityType::Place)
         .map(|c| doc.slice(c.span))
         .collect();
+    let spans: HashSet<Span> = candidates.iter().map(|c| c.span).collect();
     let nested: Vec<Candidate> = candidates
         .iter()
         .filter_map(|c| embedded(doc, c, &known))
+        .filter(|span| !spans.contains(span))
         .map(|span| Candidate {
             span,
             kind: EntityType::Place,
         })
-        .filter(|n| !candidates.iter().any(|c| c.span == n.span))
         .collect();
     candidates.extend(nested);
     let mut named = party_hometowns(doc.text);
     named.extend(county_lists(doc));
     named.extend(attributive_places(doc));
     named.extend(streets(doc.text));
-    for span in named {
-        if candidates
-            .iter()
-            .any(|c| c.kind == EntityType::Place && c.span == span)
-        {
-            continue;
-        }
-        candidates.retain(|c| !(span.start <= c.span.start && c.span.end <= span.end));
-        candidates.push(Candidate {
-            span,
-            kind: EntityType::Place,
-        });
-    }
+    let places: HashSet<Span> = candidates
+        .iter()
+        .filter(|c| c.kind == EntityType::Place)
+        .map(|c| c.span)
+        .collect();
+    named.retain(|span| !places.contains(span));
+    named.sort_unstable();
+    named.dedup();
+    // What the tagger found inside such a name gives way to it ("R-[Elbow] Lake").
+    candidates.retain(|c| {
+        let i = named.partition_point(|n| n.start <= c.span.start);
+        named[..i].last().is_none_or(|n| c.span.end > n.end)
+    });
+    candidates.extend(named.into_iter().map(|span| Candidate {
+        span,
+        kind: EntityType::Place,
+    }));
     candidates.sort_by_key(|c| c.span);
     let mut covered = vec![false; doc.tokens.len()];
     for c in candidates.iter() {
@@ -724,7 +729,7 @@ const MEDIA_HEADS: &[&str] = &[
 /// [Nebraska]") or a state or country at the end ("Education [Minnesota]"). A town's name counts
 /// only before a word that makes the name a local institution, or when the article names the
 /// town as a place elsewhere; "Washington Post" is a newspaper.
-fn embedded(doc: &Document, c: &Candidate, known: &[&str]) -> Option<Span> {
+fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span> {
     if matches!(c.kind, EntityType::Place | EntityType::Date) {
         return None;
     }
@@ -1124,7 +1129,7 @@ mod tests {
             span: Span::new(at, at + name.len()),
             kind,
         };
-        embedded(&doc, &c, &[]).map(|s| doc.slice(s).to_owned())
+        embedded(&doc, &c, &HashSet::new()).map(|s| doc.slice(s).to_owned())
     }
 
     #[test]
