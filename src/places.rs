@@ -184,12 +184,18 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     out
 }
 
-static STREET: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"\b(?:(?:North|South|East|West|Old|[NSEW]\.) )?(?:[A-Z][a-z]+ ){1,3}(?:(?:Street|Avenue|Road|Drive|Boulevard|Lane|Parkway|Pike)\b|(?:St|Ave|Rd|Blvd)\.)|\b(?:Highway|Interstate|Route|State Route) \d+\b",
-    )
-    .ok()
-});
+/// The last word of a street's name: "Street", "St.".
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Drive",
+    "Boulevard",
+    "Lane",
+    "Parkway",
+    "Pike",
+];
+const STREET_ABBREVIATIONS: &[&str] = &["St", "Ave", "Rd", "Blvd"];
 
 /// Words that open a sentence or a phrase before a street's name: "On Main Street".
 const BEFORE_STREETS: &[&str] = &[
@@ -197,38 +203,73 @@ const BEFORE_STREETS: &[&str] = &[
 ];
 
 /// Streets and roads: "North Nokomis Street", "Augusta St.", "Highway 82"; not "St. Louis".
-fn streets(text: &str) -> Vec<Span> {
-    let Some(re) = STREET.as_ref() else {
-        return Vec::new();
-    };
-    re.find_iter(text)
-        .filter(|m| {
-            let after = text.get(m.end()..).unwrap_or("");
-            !(m.as_str().ends_with('.')
-                && after
-                    .strip_prefix(' ')
-                    .is_some_and(|a| a.starts_with(char::is_uppercase)))
-        })
-        .filter_map(|m| {
-            let mut start = m.start();
-            let mut name = m.as_str();
-            while let Some((first, rest)) = name.split_once(' ') {
-                if !BEFORE_STREETS.contains(&first) {
-                    break;
-                }
-                start += first.len() + 1;
-                name = rest;
+fn streets(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    for (k, token) in doc.tokens.iter().enumerate() {
+        let word = doc.slice(token.span);
+        if matches!(word, "Highway" | "Interstate" | "Route")
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            let start = if k > 0 && text(k - 1) == "State" {
+                doc.tokens[k - 1].span.start
+            } else {
+                token.span.start
+            };
+            out.push(Span::new(start, doc.tokens[k + 1].span.end));
+            continue;
+        }
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        let (end, after) = if STREET_WORDS.contains(&word) {
+            (token.span.end, k + 1)
+        } else if STREET_ABBREVIATIONS.contains(&bare) {
+            // The period may be the token's or the next one.
+            if word.ends_with('.') {
+                (token.span.end, k + 1)
+            } else if text(k + 1) == "." {
+                (doc.tokens[k + 1].span.end, k + 2)
+            } else {
+                continue;
             }
-            is_street(name).then(|| Span::new(start, m.end()))
-        })
-        .collect()
+        } else {
+            continue;
+        };
+        // "St. Louis" is a saint's city.
+        if (end != token.span.end || word.ends_with('.')) && is_name_word(text(after)) {
+            continue;
+        }
+        let mut first = k;
+        while first > 0 && k - first < 3 && is_name_word(text(first - 1)) {
+            first -= 1;
+        }
+        while first < k && BEFORE_STREETS.contains(&text(first)) {
+            first += 1;
+        }
+        if first == k {
+            continue;
+        }
+        if first > 0
+            && matches!(
+                text(first - 1),
+                "North" | "South" | "East" | "West" | "Old" | "N." | "S." | "E." | "W."
+            )
+        {
+            first -= 1;
+        }
+        out.push(Span::new(doc.tokens[first].span.start, end));
+    }
+    out
 }
 
+/// Whether a place's name is a street's: all of it one of `streets`.
 fn is_street(name: &str) -> bool {
-    STREET
-        .as_ref()
-        .and_then(|re| re.find(name))
-        .is_some_and(|m| m.start() == 0 && m.end() == name.len())
+    let doc = Document::new(name);
+    streets(&doc)
+        .first()
+        .is_some_and(|s| s.start == 0 && s.end == name.len())
 }
 
 /// The places a place name may be: those of the whole name, or else of the place it is built on:
@@ -492,10 +533,10 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         })
         .collect();
     candidates.extend(nested);
-    let mut named = party_hometowns(doc.text);
+    let mut named = party_hometowns(doc);
     named.extend(county_lists(doc));
     named.extend(attributive_places(doc));
-    named.extend(streets(doc.text));
+    named.extend(streets(doc));
     let places: HashSet<Span> = candidates
         .iter()
         .filter(|c| c.kind == EntityType::Place)
@@ -963,17 +1004,47 @@ fn attributive_places(doc: &Document) -> Vec<Span> {
 }
 
 /// A legislator's hometown after the party: "Rep. Torrey Westrom, R-[Elbow Lake],", "DFL-[Cook]".
-fn party_hometowns(text: &str) -> Vec<Span> {
-    static PARTY: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"[,(] ?(?:R|D|I|DFL|GOP)-([A-Z][a-z]+(?:[ .][A-Z][a-z]+)*\.?)[,)]").ok()
-    });
-    let Some(re) = PARTY.as_ref() else {
-        return Vec::new();
-    };
-    re.captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect()
+fn party_hometowns(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (k, token) in doc.tokens.iter().enumerate() {
+        let word = doc.slice(token.span);
+        let Some((party, first)) = word.split_once('-') else {
+            continue;
+        };
+        let opens = k > 0 && matches!(doc.token_text(k - 1), "," | "(");
+        if !opens || !matches!(party, "R" | "D" | "I" | "DFL" | "GOP") || !is_name_word(first) {
+            continue;
+        }
+        let start = token.span.start + party.len() + 1;
+        let mut end = token.span.end;
+        let mut next = k + 1;
+        while next < doc.tokens.len() && next - k < 4 && is_name_word(doc.token_text(next)) {
+            end = doc.tokens[next].span.end;
+            next += 1;
+        }
+        // "D-Calif.": the abbreviation's period.
+        if next < doc.tokens.len() && doc.token_text(next) == "." {
+            next += 1;
+        }
+        if next < doc.tokens.len() && matches!(doc.token_text(next), "," | ")") {
+            let end = if doc.text.get(end..end + 1) == Some(".") {
+                end + 1
+            } else {
+                end
+            };
+            out.push(Span::new(start, end));
+        }
+    }
+    out
+}
+
+/// A word written as a name: a capital, then lowercase letters ("Elbow"; not "USA" or "3M").
+fn is_name_word(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.clone().next().is_some()
+        && chars.all(|c| c.is_ascii_lowercase())
 }
 
 /// Whether a name the tagger typed as a person or "other" is a place: the gazetteer knows it, and
@@ -1166,7 +1237,7 @@ mod tests {
     #[test]
     fn a_legislators_hometown_follows_the_party() {
         let text = "Rep. Torrey Westrom, R-Elbow Lake, said so. Sen. Tom Bakk, DFL-Cook, agreed.";
-        let towns: Vec<&str> = party_hometowns(text)
+        let towns: Vec<&str> = party_hometowns(&Document::new(text))
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect();
@@ -1222,7 +1293,7 @@ mod tests {
     fn streets_and_highways_are_places_but_a_saint_is_not() {
         let text = "The crash on North Nokomis Street and Augusta St., near Highway 82, closed traffic to St. Louis.";
         assert_eq!(
-            texts(text, streets(text)),
+            texts(text, streets(&Document::new(text))),
             ["North Nokomis Street", "Augusta St.", "Highway 82"]
         );
     }
