@@ -7,8 +7,7 @@
 //!
 //! The large inputs run only in optimized builds (`cargo test --release --test edge_inputs`, as
 //! scripts/test does), where their time means something: one test prints the time per MB of
-//! each input and names the slowest. 20 MB takes minutes today, so it runs on demand (`--
-//! --ignored`). Invalid UTF-8 is the command line's to reject (tests/cli.rs
+//! each input and names the slowest. Invalid UTF-8 is the command line's to reject (tests/cli.rs
 //! and below); lone surrogates are JavaScript's (tests/browser/).
 
 mod invariants;
@@ -352,6 +351,7 @@ fn large_inputs() -> Vec<(&'static str, String)> {
         ),
         ("a 10,000-word paragraph, no punctuation", words),
         ("only capitalized words", capitals),
+        ("20 MB of news", news(20 << 20)),
     ]
 }
 
@@ -392,37 +392,16 @@ fn every_input_finishes_keeps_its_spans_and_the_slowest_per_mb_is_printed() {
             analysis.quotes.len(),
             analysis.entities.len()
         );
+        if name.starts_with("20 MB") {
+            assert!(analysis.quotes.len() > 10_000, "{}", analysis.quotes.len());
+            assert!(analysis.entities.len() > 100, "{}", analysis.entities.len());
+        }
         rows.push((name, per_mb));
     }
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
     if let Some((name, per_mb)) = rows.first() {
         println!("slowest per MB: {name}, {per_mb:.2} s per MB");
     }
-}
-
-/// Minutes today (the analysis is superlinear in the length of one text), so it runs on demand:
-/// `cargo test --release --test edge_inputs -- --ignored --show-output`.
-#[test]
-#[ignore = "20 MB takes minutes: run it with --ignored, optimized"]
-fn twenty_megabytes_finish_and_keep_their_spans() {
-    let text = news(20 << 20);
-    let len = text.len();
-    let limit = Duration::from_secs(30 * 60);
-    let (analysis, seconds) = within("20 MB", limit, move || {
-        let start = Instant::now();
-        let a = analyze_with(&text, &Options::default());
-        let seconds = start.elapsed().as_secs_f64();
-        (invariants::spans(&text, &a).map(|_| a), seconds)
-    });
-    let analysis = analysis.unwrap_or_else(|broken| panic!("20 MB: {broken}"));
-    println!(
-        "20 MB of news: {len} bytes in {seconds:.1} s, {:.2} s per MB; {} quotes, {} entities",
-        seconds / (len as f64 / MB),
-        analysis.quotes.len(),
-        analysis.entities.len()
-    );
-    assert!(analysis.quotes.len() > 10_000, "{}", analysis.quotes.len());
-    assert!(analysis.entities.len() > 100, "{}", analysis.entities.len());
 }
 
 fn cli(args: &[&str], stdin: &[u8]) -> std::process::Output {
