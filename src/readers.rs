@@ -219,6 +219,10 @@ mod tests {
         assert_eq!(a.unwrap().text, "\u{FFFD} and \u{FFFD}, \u{1F600} \\ud800");
         let at_end = article(br#"{"text": "x\udbff"}"#, 2).unwrap();
         assert_eq!(at_end.text, "x\u{FFFD}");
+        // Found by fuzzing (readers, crash-a8926483): a lone surrogate among escaped quotes,
+        // which the fuzz target's own check took for an error.
+        let fuzzed = article(br#"{"id": 1, "text": ",e\"\"\"\ud800he said."}"#, 1).unwrap();
+        assert_eq!(fuzzed.text, ",e\"\"\"\u{FFFD}he said.");
         // A truncated escape is still an error, not a replacement.
         assert!(article(br#"{"text": "\ud8"}"#, 3).is_err());
     }

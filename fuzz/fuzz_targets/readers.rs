@@ -9,8 +9,15 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Err(e) = readers::utf8(data, None) {
-        assert_eq!(std::str::from_utf8(data).map_err(|e| e.valid_up_to()), Err(e.at));
-        assert_eq!(data.get(e.at), Some(&e.byte), "the byte named is not the bad one");
+        assert_eq!(
+            std::str::from_utf8(data).map_err(|e| e.valid_up_to()),
+            Err(e.at)
+        );
+        assert_eq!(
+            data.get(e.at),
+            Some(&e.byte),
+            "the byte named is not the bad one"
+        );
         assert!(e.to_string().starts_with(&format!("line {}: ", e.line)));
     }
 
@@ -20,18 +27,28 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(number, lines.len() + 1);
         assert!(!line.contains(&b'\n'));
         match readers::article(&line, number) {
-            Ok(article) => {
-                let value: serde_json::Value =
-                    serde_json::from_slice(&line).expect("an article is JSON");
-                assert_eq!(value.get("text").and_then(|t| t.as_str()), Some(&*article.text));
-            }
+            Ok(article) => match serde_json::from_slice::<serde_json::Value>(&line) {
+                Ok(value) => {
+                    assert_eq!(
+                        value.get("text").and_then(|t| t.as_str()),
+                        Some(&*article.text)
+                    )
+                }
+                // serde_json alone refuses escapes of lone surrogates, which the reader takes
+                // as U+FFFD.
+                Err(_) => assert!(line.windows(2).any(|w| w == b"\\u"), "{article:?}"),
+            },
             Err(bad) => assert!(bad.message.starts_with(&format!("line {number}: "))),
         }
         lines.push(line);
     }
     let ends = data.iter().filter(|&&b| b == b'\n').count();
     let unended = usize::from(data.last().is_some_and(|&b| b != b'\n'));
-    assert_eq!(lines.len(), ends + unended, "a line per line end, and the last unended one");
+    assert_eq!(
+        lines.len(),
+        ends + unended,
+        "a line per line end, and the last unended one"
+    );
 
     let texts: Vec<&str> = lines
         .iter()
