@@ -82,7 +82,7 @@ enum Command {
         #[arg(long, default_value_t = 4)]
         folds: usize,
     },
-    /// Build the tagger's word classes from unlabeled text (assets/ner/clusters.txt).
+    /// Build the tagger's word classes from unlabeled text (assets/ner/clusters.bin).
     NerClusters {
         /// CoNLL-2003 columns (their tokens only).
         #[arg(long)]

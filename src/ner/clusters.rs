@@ -1,6 +1,12 @@
 //! Word classes learned from unlabeled news text, and how often each word is capitalized there
-//! (assets/ner/clusters.txt, built by `article-analyzer ner-clusters`): they carry what the
+//! (assets/ner/clusters.bin, built by `article-analyzer ner-clusters`): they carry what the
 //! tagger learned about a word to words that behave alike.
+//!
+//! The asset is laid out for a small download: `MAGIC`, the word count (u32 LE), the words in
+//! byte order, each as the length of the prefix it shares with the one before (a byte), the rest
+//! and a newline; then, per column (the classes coarse to fine, then the prior), the low bytes
+//! of every word's value and their high bytes. Sorted words share prefixes, and columns of like
+//! numbers (and high bytes mostly zero) compress well.
 
 use std::sync::LazyLock;
 
@@ -27,27 +33,65 @@ pub fn form(token: &str) -> String {
 }
 
 static CLASSES: LazyLock<hash::Map<Classes>> =
-    LazyLock::new(|| parse(include_str!("../../assets/ner/clusters.txt")));
+    LazyLock::new(|| decode(include_bytes!("../../assets/ner/clusters.bin")).unwrap_or_default());
 
-fn parse(text: &str) -> hash::Map<Classes> {
-    let mut map = hash::Map::default();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let mut columns = line.split('\t');
-        let Some(word) = columns.next() else {
-            continue;
-        };
-        let numbers: Vec<u16> = columns.filter_map(|c| c.parse().ok()).collect();
-        let Some((&prior, classes)) = numbers.split_last() else {
-            continue;
-        };
-        let mut value = [UNKNOWN; LEVELS + 1];
-        for (v, &c) in value.iter_mut().zip(classes.iter().take(LEVELS)) {
-            *v = c;
-        }
-        value[LEVELS] = prior;
-        map.insert(hash::bytes(word.as_bytes()), value);
+const MAGIC: &[u8; 4] = b"WCL1";
+
+/// The asset for these words (sorted by their bytes) and their classes.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn encode(entries: &[(String, Classes)]) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    let mut previous: &[u8] = &[];
+    for (word, _) in entries {
+        let word = word.as_bytes();
+        let shared = word
+            .iter()
+            .zip(previous)
+            .take(255)
+            .take_while(|(a, b)| a == b)
+            .count();
+        out.push(shared as u8);
+        out.extend_from_slice(&word[shared..]);
+        out.push(b'\n');
+        previous = word;
     }
-    map
+    for column in 0..=LEVELS {
+        out.extend(entries.iter().map(|(_, c)| c[column].to_le_bytes()[0]));
+        out.extend(entries.iter().map(|(_, c)| c[column].to_le_bytes()[1]));
+    }
+    out
+}
+
+/// The words and classes of an asset made by [`encode`]; `None` if it is damaged.
+fn decode(data: &[u8]) -> Option<hash::Map<Classes>> {
+    let rest = data.strip_prefix(MAGIC)?;
+    let (count, mut rest) = rest.split_first_chunk::<4>()?;
+    let count = u32::from_le_bytes(*count) as usize;
+    let mut keys = Vec::with_capacity(count.min(rest.len()));
+    let mut word: Vec<u8> = Vec::new();
+    for _ in 0..count {
+        let (&shared, tail) = rest.split_first()?;
+        let end = tail.iter().position(|&b| b == b'\n')?;
+        word.truncate(usize::from(shared));
+        word.extend_from_slice(&tail[..end]);
+        keys.push(hash::bytes(&word));
+        rest = &tail[end + 1..];
+    }
+    if rest.len() != 2 * count * (LEVELS + 1) {
+        return None;
+    }
+    let mut map = hash::Map::default();
+    for (i, key) in keys.into_iter().enumerate() {
+        let mut value = [UNKNOWN; LEVELS + 1];
+        for (column, v) in value.iter_mut().enumerate() {
+            let low = rest[2 * column * count + i];
+            let high = rest[(2 * column + 1) * count + i];
+            *v = u16::from_le_bytes([low, high]);
+        }
+        map.insert(key, value);
+    }
+    Some(map)
 }
 
 /// The classes of a word given the hash of its [`form`].
@@ -63,13 +107,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lines_parse_into_classes_and_a_prior() {
-        let map = parse("# header\nparis\t3\t17\t120\t3\n0000\t1\t2\t3\t4\nbad\n");
-        assert_eq!(map.get(&hash::bytes(b"paris")), Some(&[3, 17, 120, 3]));
+    fn the_asset_round_trips_words_and_classes() {
+        let entries = vec![
+            ("0000".to_owned(), [1, 2, 3, 4]),
+            ("paris".to_owned(), [3, 17, 1020, 3]),
+            ("parisian".to_owned(), [3, 18, 120, 1]),
+        ];
+        let map = decode(&encode(&entries)).expect("a fresh asset decodes");
+        assert_eq!(map.get(&hash::bytes(b"paris")), Some(&[3, 17, 1020, 3]));
+        assert_eq!(map.get(&hash::bytes(b"parisian")), Some(&[3, 18, 120, 1]));
         assert_eq!(
             map.get(&hash::bytes(form("1996").as_bytes())),
             Some(&[1, 2, 3, 4])
         );
-        assert_eq!(map.len(), 2);
+        assert_eq!(map.len(), 3);
+    }
+
+    #[test]
+    fn damaged_assets_decode_to_nothing() {
+        let asset = encode(&[("paris".to_owned(), [3, 17, 120, 3])]);
+        for len in 0..asset.len() {
+            assert!(decode(&asset[..len]).is_none(), "cut at {len}");
+        }
+        assert!(decode(b"WCL1\xff\xff\xff\xff").is_none());
+    }
+
+    #[test]
+    fn the_committed_asset_holds_the_words() {
+        assert!(CLASSES.len() > 15_000, "{} words", CLASSES.len());
+        assert_ne!(lookup(hash::bytes(b"said"))[0], UNKNOWN);
     }
 }

@@ -2,7 +2,7 @@
 //! (Kneser and Ney 1993; Martin, Liermann and Ney 1998) moves each word to the class that most
 //! raises the likelihood of a class bigram model, until few words move. It is run at several
 //! numbers of classes, coarse to fine. Native only: its output is the committed asset
-//! assets/ner/clusters.txt.
+//! assets/ner/clusters.bin.
 
 use std::collections::HashMap;
 
@@ -152,7 +152,7 @@ fn exchange(
 /// text: a header line, then `word<TAB>class<TAB>class...<TAB>capitalized`, where the last
 /// column says how often the word is capitalized where that means something (0 never, 1
 /// rarely, 2 mostly, 3 always).
-pub fn build(sentences: &[Vec<String>], config: &Config, log: &mut dyn FnMut(&str)) -> String {
+pub fn build(sentences: &[Vec<String>], config: &Config, log: &mut dyn FnMut(&str)) -> Vec<u8> {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut words: Vec<String> = Vec::new();
     let mut counts: Vec<u64> = Vec::new();
@@ -228,7 +228,7 @@ pub fn build(sentences: &[Vec<String>], config: &Config, log: &mut dyn FnMut(&st
         .iter()
         .map(|&k| exchange(&new_counts, &contexts, k, config.iterations, log))
         .collect();
-    let mut lines: Vec<String> = order
+    let mut entries: Vec<(String, clusters::Classes)> = order
         .iter()
         .take(kept.min(config.max_words))
         .map(|&w| {
@@ -242,18 +242,14 @@ pub fn build(sentences: &[Vec<String>], config: &Config, log: &mut dyn FnMut(&st
                 _ if upper * 2 < total => 1,
                 _ => 2,
             };
-            let mut line = words[w as usize].clone();
-            for c in &classes {
-                line += &format!("\t{}", c[id]);
+            let mut value = [clusters::UNKNOWN; clusters::LEVELS + 1];
+            for (v, c) in value.iter_mut().zip(&classes) {
+                *v = c[id] as u16;
             }
-            line += &format!("\t{prior}");
-            line
+            value[clusters::LEVELS] = prior;
+            (words[w as usize].clone(), value)
         })
         .collect();
-    lines.sort();
-    let header = format!(
-        "# word classes {:?} (exchange algorithm) and capitalization; see assets/ner/README.md\n",
-        config.classes
-    );
-    header + &lines.join("\n") + "\n"
+    entries.sort();
+    clusters::encode(&entries)
 }
