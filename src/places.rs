@@ -934,8 +934,12 @@ fn county_lists(doc: &Document) -> Vec<Span> {
 
 /// Whether `span` is one of the names of a list of counties.
 fn in_county_list(doc: &Document, span: Span) -> bool {
+    // A list of counties is a few names long; looking further made a text of capitalized words
+    // quadratic.
+    const LONGEST_LIST: usize = 24;
     let mut k = doc.token_from(span.end);
-    while k < doc.tokens.len() {
+    let end = doc.tokens.len().min(k + LONGEST_LIST);
+    while k < end {
         match doc.token_text(k) {
             "counties" | "parishes" | "Counties" | "Parishes" => return true,
             "," | "and" | "&" | "or" => k += 1,
@@ -1277,6 +1281,16 @@ mod tests {
         let p = place_of(text, &["Clay", "Becker", "Otter Tail", "Wilkin"]);
         assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
         assert!((p.lat - 46.9).abs() < 0.5, "{p:?}");
+    }
+
+    #[test]
+    fn a_text_of_capitalized_words_is_no_county_list_to_its_end() {
+        // Each mention looked ahead to the end of a run of capitalized words: quadratic on a
+        // text of only capitalized words.
+        let listed = "Clay And Becker Counties";
+        assert!(in_county_list(&Document::new(listed), Span::new(0, 4)));
+        let run = format!("Clay {}counties", "Talks Resume In Cairo ".repeat(10));
+        assert!(!in_county_list(&Document::new(&run), Span::new(0, 4)));
     }
 
     #[test]
