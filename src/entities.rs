@@ -603,17 +603,21 @@ mod tests {
         );
     }
 
+    /// The mention `name` where `from` first stands in `text`, typed `kind`: the tagger is not
+    /// under test.
+    fn candidate(text: &str, from: &str, name: &str, kind: EntityType) -> Candidate {
+        let start = text.find(from).unwrap();
+        Candidate {
+            span: Span::new(start, start + name.len()),
+            kind,
+        }
+    }
+
     #[test]
     fn a_surname_the_tagger_took_for_an_organization_joins_the_person() {
         let text = "She sings Bruce Springsteen’s song. Springsteen wrote it.";
         let doc = Document::new(text);
-        let at = |from: &str, name: &str, kind| {
-            let start = text.find(from).unwrap();
-            Candidate {
-                span: Span::new(start, start + name.len()),
-                kind,
-            }
-        };
+        let at = |from, name, kind| candidate(text, from, name, kind);
         let found = resolve(
             &doc,
             &[
@@ -631,13 +635,7 @@ mod tests {
     fn a_surname_the_tagger_took_for_a_town_joins_the_person_but_a_state_stays() {
         let text = "Hillary Clinton spoke. Clinton left. Chris Georgia met voters in Georgia.";
         let doc = Document::new(text);
-        let at = |from: &str, name: &str, kind| {
-            let start = text.find(from).unwrap();
-            Candidate {
-                span: Span::new(start, start + name.len()),
-                kind,
-            }
-        };
+        let at = |from, name, kind| candidate(text, from, name, kind);
         let found = resolve(
             &doc,
             &[
