@@ -84,6 +84,12 @@ fn date_overlapping(dates: &[DateMention], span: Span) -> Option<&DateMention> {
 /// the longest news article has.
 const TAGGER_WINDOW: usize = 25_000;
 
+/// The most tokens the tagger reads as one sentence. A "sentence" the splitter could not cut
+/// (100,000 quotation marks, 10,000 words without a full stop) is read in pieces of this many
+/// tokens: no sentence of an article is near that long, and the tagger's path scores, summed
+/// over tens of thousands of tokens, overflow (in a build with overflow checks, a panic).
+const TAGGER_SENTENCE: usize = 1_000;
+
 /// The tagger's entities as typed spans of the text. A text longer than the tagger's window (a
 /// book, or many articles pasted as one) is tagged a window of whole paragraphs at a time: what
 /// the tagger reads from the rest of the document (how a word is written and tagged elsewhere)
@@ -95,17 +101,31 @@ fn tagged_mentions(doc: &Document) -> Vec<Candidate> {
         let Some(window) = doc.sentences.get(window) else {
             continue;
         };
-        let sentences: Vec<Vec<&str>> = window
+        // A piece without a letter or a digit (a line of stars, a run of quotation marks) holds
+        // no name, and would cost the tagger as much as words do.
+        let pieces: Vec<Range<usize>> = window
             .iter()
-            .map(|s| s.tokens.clone().map(|t| doc.token_text(t)).collect())
+            .flat_map(|s| pieces(s.tokens.clone(), TAGGER_SENTENCE))
+            .filter(|p| {
+                p.clone()
+                    .any(|t| doc.token_text(t).chars().any(char::is_alphanumeric))
+            })
+            .collect();
+        let sentences: Vec<Vec<&str>> = pieces
+            .iter()
+            .map(|p| p.clone().map(|t| doc.token_text(t)).collect())
             .collect();
         let labels = ner::tag_document(&sentences);
-        for (sentence, labels) in window.iter().zip(&labels) {
+        for (piece, labels) in pieces.iter().zip(&labels) {
             for chunk in ner::chunks(labels) {
-                let first = sentence.tokens.start + chunk.start;
-                let last = sentence.tokens.start + chunk.end - 1;
+                let first = piece.start + chunk.start;
+                let last = piece.start + chunk.end - 1;
                 let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
                 let text = doc.slice(span);
+                if !text.chars().any(char::is_alphanumeric) {
+                    // Quotation marks, dashes, stars: no name, whatever the tagger says.
+                    continue;
+                }
                 let kind = match chunk.class {
                     Class::Per => EntityType::Person,
                     Class::Org => EntityType::Org,
@@ -118,6 +138,15 @@ fn tagged_mentions(doc: &Document) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// `tokens` in consecutive pieces of at most `size` (all of it, if it has no more).
+fn pieces(tokens: Range<usize>, size: usize) -> impl Iterator<Item = Range<usize>> {
+    let end = tokens.end;
+    tokens
+        .clone()
+        .step_by(size.max(1))
+        .map(move |start| start..end.min(start.saturating_add(size)))
 }
 
 /// The document's sentences in runs of whole paragraphs of at most `size` tokens (or one
@@ -148,6 +177,37 @@ fn windows(doc: &Document, size: usize) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: in a sentence of more than about 25,000 tokens the tagger's path scores
+    /// overflowed (a panic with overflow checks; without them, wrapped scores tagged runs of
+    /// quotation marks as people and places, `"` a person 5,446 times in 50,000 marks, and each
+    /// such mention went through entities and places, slowly).
+    #[test]
+    fn an_endless_sentence_of_quotation_marks_has_no_names() {
+        for text in [
+            "\"".repeat(26_000),
+            "\u{201C}a\u{201D} \"b\" '".repeat(4_000),
+        ] {
+            let a = analyze(&text);
+            for e in &a.entities {
+                assert!(e.name.chars().any(char::is_alphanumeric), "{e:?}");
+            }
+        }
+        let a = analyze(&"\"Fine,\" said Ann Lee. \"\"\" -- *** \"\"\" ".repeat(200));
+        assert!(
+            a.entities.iter().any(|e| e.name == "Ann Lee"),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
+    fn a_sentence_too_long_for_the_tagger_is_read_in_pieces() {
+        let cut: Vec<Range<usize>> = pieces(5..2_507, 1_000).collect();
+        assert_eq!(cut, vec![5..1_005, 1_005..2_005, 2_005..2_507]);
+        assert_eq!(pieces(3..3, 1_000).count(), 0);
+        assert_eq!(pieces(0..1_000, 1_000).collect::<Vec<_>>(), vec![0..1_000]);
+    }
 
     #[test]
     fn a_long_text_is_tagged_in_windows_of_whole_paragraphs() {

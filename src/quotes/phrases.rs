@@ -4,6 +4,8 @@
 //! (`said one senior official`). Closed word classes (determiners, prepositions, auxiliaries)
 //! bound the phrases; capitalization and the last word say whether a phrase names or describes.
 
+use std::cell::Cell;
+
 use crate::dates;
 use crate::lexicons::{self, Pronoun};
 use crate::text::{Document, TokenKind};
@@ -35,6 +37,9 @@ pub struct Tokens<'d, 't> {
     /// For each token, whether its sentence is set in title case, as headlines are (there a
     /// capitalized "Calls" is a verb).
     pub title_case: Vec<bool>,
+    /// Each token's cue, once asked for: every quote's layouts look for cues among the same
+    /// tokens around it, and a text of quote after quote would read each token hundreds of times.
+    cues: Vec<Cell<Option<Option<&'static str>>>>,
 }
 
 const MAX_PHRASE: usize = 9;
@@ -62,6 +67,7 @@ impl<'d, 't> Tokens<'d, 't> {
             doc,
             quoted,
             title_case,
+            cues: vec![Cell::new(None); doc.tokens.len()],
         }
     }
 }
@@ -93,6 +99,15 @@ impl Tokens<'_, '_> {
 
     /// The speech verb at token `t`, unless a determiner makes it a noun ("the report").
     pub fn cue(&self, t: usize) -> Option<&'static str> {
+        let cached = self.cues.get(t)?;
+        cached.get().unwrap_or_else(|| {
+            let cue = self.read_cue(t);
+            cached.set(Some(cue));
+            cue
+        })
+    }
+
+    fn read_cue(&self, t: usize) -> Option<&'static str> {
         if self.quoted[t] {
             return None;
         }
@@ -825,6 +840,29 @@ mod tests {
                 .unwrap()
         };
         f(&tokens, &find)
+    }
+
+    /// Regression: 40,000 quotes among a few words took 2.5 s per MB, each quote's layouts
+    /// reading the cues of the same few hundred tokens around it again. A cue is read once per
+    /// token and remembered; asked again, in any order, it is the same.
+    #[test]
+    fn a_cue_asked_again_is_the_cue_read_once() {
+        let text = "\"Yes,\" she said. The report said so. As he put it, the plan \"was fine,\" \
+                    according to aides, who told reporters.";
+        with(text, |tokens, find| {
+            let count = tokens.doc.tokens.len();
+            let backwards: Vec<_> = (0..count).rev().map(|t| tokens.cue(t)).collect();
+            for t in 0..count {
+                assert_eq!(tokens.cue(t), tokens.read_cue(t), "{}", tokens.word(t));
+                assert_eq!(tokens.cue(t), backwards[count - 1 - t]);
+            }
+            assert_eq!(tokens.cue(find("she") + 1), Some("say"));
+            assert_eq!(tokens.cue(find("put")), Some("put it"));
+            assert_eq!(tokens.cue(find("according")), Some("according to"));
+            assert_eq!(tokens.cue(find("told")), Some("tell"));
+            assert_eq!(tokens.cue(find("report")), None);
+            assert_eq!(tokens.cue(count), None);
+        });
     }
 
     fn text_of(tokens: &Tokens, p: Option<Phrase>) -> Option<String> {
