@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::web::describe;
 use crate::{analyze_with, Offsets, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -98,16 +99,18 @@ pub fn start() {
 
 /// Panics with `message`, as the analyzer would on a bug: the browser tests' way to check that a
 /// panic reaches the console and that the page and the widget recover. www/worker.js calls it for
-/// a `{panic}` message, which only the page's own code can post; no text leads here.
+/// a `{panic}` message, which only the page's own code can post, and the tests wrap an inline
+/// instance's `analyze` (www/inline.js) to call it; no text leads here.
 #[wasm_bindgen(js_name = panicForTests, skip_typescript)]
 pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }
 
-/// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader.
+/// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader, and
+/// `inline` www/inline.js's `analyzeInline`, for where no worker can start.
 #[wasm_bindgen(js_name = mountPage, skip_typescript)]
-pub fn mount_page(worker_url: &str) -> Result<(), JsError> {
-    crate::web::mount_page(worker_url)
+pub fn mount_page(worker_url: &str, inline: Option<js_sys::Function>) -> Result<(), JsError> {
+    crate::web::mount_page(worker_url, inline)
         .map_err(|e| js_error("the page could not start", describe(&e)))
 }
 
@@ -122,8 +125,9 @@ impl Widget {
         host: web_sys::HtmlElement,
         root: web_sys::ShadowRoot,
         worker_url: Option<String>,
+        inline: Option<js_sys::Function>,
     ) -> Result<Widget, JsError> {
-        crate::web::Widget::new(host, root, worker_url)
+        crate::web::Widget::new(host, root, worker_url, inline)
             .map(Widget)
             .map_err(|e| js_error("the widget could not start", describe(&e)))
     }
@@ -132,13 +136,4 @@ impl Widget {
     pub fn refresh(&self) {
         self.0.refresh();
     }
-}
-
-/// A thrown JavaScript value as text.
-fn describe(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| format!("{value:?}"))
 }

@@ -10,6 +10,9 @@ import init, { Widget } from "./article-analyzer.js";
 
 const ready = init({ module_or_path: new URL("./article-analyzer_bg.wasm", import.meta.url) });
 const worker = new URL("./worker.js", import.meta.url).href;
+// Where no worker can start (this script served from another origin than the page), analyses run
+// on the page's thread in an instance of their own (inline.js), loaded only then.
+const inline = (module, text) => import("./inline.js").then((m) => m.analyzeInline(module, text));
 
 class ArticleAnalyzerElement extends HTMLElement {
   static observedAttributes = ["text", "for", "panels", "theme"];
@@ -22,7 +25,7 @@ class ArticleAnalyzerElement extends HTMLElement {
 
   async connectedCallback() {
     await ready;
-    if (this.isConnected && !this.#widget) this.#widget = new Widget(this, this.shadowRoot, worker);
+    if (this.isConnected && !this.#widget) this.#widget = new Widget(this, this.shadowRoot, worker, inline);
   }
 
   disconnectedCallback() {

@@ -62,3 +62,12 @@ pub fn closest(event: &web_sys::Event, selector: &str) -> Option<Element> {
 pub fn log_error(context: &str, error: &JsValue) {
     web_sys::console::error_2(&format!("article-analyzer: {context}").into(), error);
 }
+
+/// A thrown JavaScript value as text.
+pub fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}

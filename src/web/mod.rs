@@ -20,5 +20,6 @@ mod view;
 mod widget;
 mod worker;
 
+pub(crate) use dom::describe;
 pub use page::mount as mount_page;
 pub use widget::Widget;

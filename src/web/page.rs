@@ -46,11 +46,15 @@ fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     Ok(())
 }
 
-/// Starts the page; `worker_url` is www/worker.js, resolved by the loader.
-pub fn mount(worker_url: &str) -> Result<(), JsValue> {
+/// Starts the page; `worker_url` is www/worker.js, resolved by the loader, and `inline` analyzes
+/// on this thread where no worker can start (src/web/worker.rs).
+pub fn mount(worker_url: &str, inline: Option<js_sys::Function>) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let doc = window.document().ok_or("no document")?;
     worker::set_worker_url(worker_url);
+    if let Some(inline) = inline {
+        worker::set_inline(inline);
+    }
     worker::warm_up();
     let parts = Parts {
         results: by_id(&doc, "results")?,

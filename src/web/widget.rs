@@ -56,9 +56,13 @@ impl Widget {
         host: HtmlElement,
         root: ShadowRoot,
         worker_url: Option<String>,
+        inline: Option<js_sys::Function>,
     ) -> Result<Widget, JsValue> {
         if let Some(url) = worker_url {
             worker::set_worker_url(&url);
+        }
+        if let Some(inline) = inline {
+            worker::set_inline(inline);
         }
         let doc = host.owner_document().ok_or("the element has no document")?;
         adopt_styles(&root, &doc)?;

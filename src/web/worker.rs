@@ -6,7 +6,9 @@
 //! A failing analysis (a panic traps the worker's instance) costs only that worker: it is dropped,
 //! the request is answered with the error, and the next request starts a fresh one. Where no worker
 //! can start at all (a widget served from another origin, a host page whose policy forbids
-//! workers), analyses run on the main thread instead.
+//! workers), analyses run on the main thread instead, through the loader's `inline` function
+//! (www/inline.js): in a WebAssembly instance of their own, so that a panic traps that instance,
+//! not this one, which draws the page, and the next text gets a fresh one.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -47,6 +49,10 @@ struct Running {
 
 struct Service {
     worker_url: Option<String>,
+    /// `(module, text) => Promise<json>`: analyzes on this thread in an instance of its own.
+    inline: Option<js_sys::Function>,
+    /// An inline analysis is under way: the next waits for it, and can still be replaced.
+    inline_busy: bool,
     backend: Backend,
     busy: Option<(u32, Job)>,
     waiting: VecDeque<Job>,
@@ -58,6 +64,8 @@ thread_local! {
     static SERVICE: RefCell<Service> = const {
         RefCell::new(Service {
             worker_url: None,
+            inline: None,
+            inline_busy: false,
             backend: Backend::Idle,
             busy: None,
             waiting: VecDeque::new(),
@@ -77,12 +85,21 @@ pub fn set_worker_url(url: &str) {
     });
 }
 
+/// How to analyze on this thread when no worker can start (www/inline.js's `analyzeInline`).
+/// Without it, such analyses run in this very instance, which a panic would leave dead.
+pub fn set_inline(inline: js_sys::Function) {
+    SERVICE.with_borrow_mut(|s| s.inline = Some(inline));
+}
+
 /// Starts the worker now, so its script and instance are ready before the first text arrives and
 /// no request leaves the page after it has loaded.
 pub fn warm_up() {
     SERVICE.with_borrow_mut(|s| {
         if matches!(s.backend, Backend::Idle) {
             s.backend = start(s.worker_url.as_deref());
+            if matches!(s.backend, Backend::Inline) {
+                warm_up_inline(s.inline.as_ref());
+            }
         }
     });
 }
@@ -116,7 +133,7 @@ pub fn cancel(client: u32) {
 /// Hands the next waiting job to the backend, if it is free.
 fn pump() {
     let inline = SERVICE.with_borrow_mut(|s| {
-        if s.busy.is_some() {
+        if s.busy.is_some() || s.inline_busy {
             return None;
         }
         let job = s.waiting.pop_front()?;
@@ -125,7 +142,7 @@ fn pump() {
         }
         s.next_id += 1;
         let id = s.next_id;
-        match &s.backend {
+        let job = match &s.backend {
             Backend::Worker(running) => match post(&running.worker, id, &job.text) {
                 Ok(()) => {
                     s.busy = Some((id, job));
@@ -138,16 +155,60 @@ fn pump() {
                 }
             },
             Backend::Inline | Backend::Idle => Some(job),
-        }
+        }?;
+        s.inline_busy = true;
+        Some((job, s.inline.clone()))
     });
-    if let Some(job) = inline {
+    if let Some((job, analyzer)) = inline {
         // Answer on a later turn, as the worker would, so callers never re-enter themselves.
         wasm_bindgen_futures::spawn_local(async move {
-            let analysis = analyze_with(&job.text, &Options::default().offsets(Offsets::Utf16));
-            (job.reply)(Ok(analysis));
+            let outcome = match analyzer {
+                Some(analyzer) => analyze_inline(&analyzer, &job.text).await,
+                None => Ok(analyze_with(
+                    &job.text,
+                    &Options::default().offsets(Offsets::Utf16),
+                )),
+            };
+            SERVICE.with_borrow_mut(|s| s.inline_busy = false);
+            if let Err(error) = &outcome {
+                log_failure(error);
+            }
+            (job.reply)(outcome);
             pump();
         });
     }
+}
+
+/// Analyzes `text` through the loader's inline function, in its own instance of this module.
+async fn analyze_inline(analyzer: &js_sys::Function, text: &str) -> Result<Analysis, String> {
+    let promise = analyzer
+        .call2(&JsValue::NULL, &wasm_bindgen::module(), &text.into())
+        .map_err(|e| super::dom::describe(&e))?;
+    let json = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
+        .await
+        .map_err(|e| super::dom::describe(&e))?;
+    let json = json.as_string().ok_or("the analyzer answered no JSON")?;
+    parse(&json)
+}
+
+/// Makes the inline instance now, where analyses are to run inline, so that its script loads
+/// with the page rather than after it.
+fn warm_up_inline(inline: Option<&js_sys::Function>) {
+    if let Some(analyzer) = inline.cloned() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = analyze_inline(&analyzer, "").await;
+        });
+    }
+}
+
+/// An analysis as the worker or the inline instance sends it.
+fn parse(json: &str) -> Result<Analysis, String> {
+    serde_json::from_str::<Analysis>(json).map_err(|e| e.to_string())
+}
+
+/// In the page's console, where a developer looks (a worker's console is its own).
+fn log_failure(error: &str) {
+    web_sys::console::error_1(&format!("article-analyzer: the analysis failed: {error}").into());
 }
 
 fn post(worker: &Worker, id: u32, text: &str) -> Result<(), JsValue> {
@@ -231,17 +292,14 @@ fn answered(data: JsValue) {
     });
     let Some(job) = job else { return };
     let outcome = match field("json").and_then(|v| v.as_string()) {
-        Some(json) => serde_json::from_str::<Analysis>(&json).map_err(|e| e.to_string()),
+        Some(json) => parse(&json),
         None => {
             // The worker closes itself after an error: start afresh next time.
             drop_worker();
             let error = field("error")
                 .and_then(|v| v.as_string())
                 .unwrap_or_else(|| "the analyzer stopped".to_owned());
-            // In the page's console too, where a developer looks, not only the worker's.
-            web_sys::console::error_1(
-                &format!("article-analyzer: the analysis failed: {error}").into(),
-            );
+            log_failure(&error);
             Err(error)
         }
     };
@@ -257,7 +315,11 @@ fn failed() {
             running.worker.terminate();
         }
         s.backend = if never_worked {
+            web_sys::console::warn_1(
+                &"article-analyzer: the worker did not start, analyzing on the main thread".into(),
+            );
             mark_ready();
+            warm_up_inline(s.inline.as_ref());
             Backend::Inline
         } else {
             Backend::Idle

@@ -106,8 +106,9 @@ export async function launch() {
  * A new page that records page errors, console errors and CSP violations (Chromium reports a
  * violation as a console error) in `problems`, and every console line in `logs`. By default waits
  * until the page's worker is ready, which is when the page has loaded everything it will load.
+ * `before(page)` runs before the page is opened (to route its requests, say).
  */
-export async function openPage(browser, url, { colorScheme = "light", viewport, ready = true } = {}) {
+export async function openPage(browser, url, { colorScheme = "light", viewport, ready = true, before } = {}) {
   const context = await browser.newContext({ colorScheme, viewport: viewport ?? { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
@@ -117,6 +118,7 @@ export async function openPage(browser, url, { colorScheme = "light", viewport, 
     logs.push({ type: m.type(), text: m.text() });
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
+  await before?.(page);
   await page.goto(url);
   if (ready) await waitForMark(page, READY);
   return { page, context, problems, logs };

@@ -1,10 +1,12 @@
 // Bad, hostile and huge input in the browser: a panic in the analyzer reaches the console, the
-// page and the widget say so and recover with a fresh worker, and the reader's text stays; lone
-// surrogates from JavaScript are analyzed, not thrown at; a text past the page's limit is refused
-// with a message and kept; hostile article text stays text in the page and in the widget.
+// page and the widget say so and recover with a fresh worker, or, where no worker can start (a
+// widget from another origin, a page whose policy forbids workers), with a fresh instance on the
+// page's thread; the reader's text stays; lone surrogates from JavaScript are analyzed, not
+// thrown at; a text past the page's limit is refused with a message and kept; hostile article
+// text stays text in the page and in the widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForMark, now, base, RENDERED } from "./harness.mjs";
+import { serve, launch, openPage, waitForMark, now, base, csp, RENDERED } from "./harness.mjs";
 
 // Every way article text could turn into markup, script or navigation if it reached the DOM as
 // HTML: tags, event handlers, javascript: links, entities, and names made of tags.
@@ -135,6 +137,104 @@ test("a panic while a widget waits: it says so, keeps its text, and recovers", a
   await page.waitForFunction((n) => window.analyses.length > n && window.analyses.at(-1).id === "follow", before);
   const speaker = await page.evaluate(() => document.getElementById("follow").shadowRoot.querySelector(".speaker strong")?.textContent);
   assert.equal(speaker, "Tom Brown");
+  await context.close();
+});
+
+/**
+ * Makes each inline instance (www/inline.js) panic for real (src/wasm.rs panicForTests) on a text
+ * with `marker`: its module's `analyze` is wrapped in the module's own source, as it is served.
+ * Returns the URLs of the instances' modules, as they are loaded.
+ */
+async function inlinePanicsOn(page, marker, message) {
+  const instances = [];
+  await page.route(/article-analyzer\.js\?instance=/, async (route) => {
+    instances.push(route.request().url());
+    const response = await route.fetch();
+    const wrap = `
+const analyzeForReal = analyze;
+analyze = (text, options) => (text.includes(${JSON.stringify(marker)}) ? panicForTests(${JSON.stringify(message)}) : analyzeForReal(text, options));
+`;
+    await route.fulfill({ response, body: (await response.text()) + wrap });
+  });
+  return instances;
+}
+
+test("a panic on the page's thread, in a widget from another origin: it says so, keeps its text, and a fresh instance analyzes next", async (t) => {
+  // Served from another origin than the page, the widget cannot start a worker: it analyzes on the
+  // page's thread (www/inline.js), as the README says.
+  const host = await serve(
+    {
+      "/page.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title><link rel="icon" href="data:,">
+<script type="module" src="${server.url}widget.js"></script></head>
+<body><label for="draft">Draft</label><textarea id="draft">"Hello," said Ann Lee.</textarea>
+<article-analyzer for="draft" panels="text quotes"></article-analyzer></body></html>`,
+    },
+    {
+      csp: csp
+        .replace("script-src 'self'", `script-src 'self' ${server.origin}`)
+        .replace("connect-src 'self'", `connect-src 'self' ${server.origin}`),
+    },
+  );
+  t.after(() => host.close());
+  let instances;
+  const { page, context, logs, problems } = await openPage(browser, `${host.origin}/page.html`, {
+    ready: false,
+    before: async (page) => {
+      instances = await inlinePanicsOn(page, "CRASH", "a panic on the page's thread");
+    },
+  });
+  const shadow = (selector) =>
+    page.evaluate((selector) => document.querySelector("article-analyzer").shadowRoot.querySelector(selector)?.textContent, selector);
+  await page.waitForFunction(() => document.querySelector("article-analyzer").shadowRoot.querySelector(".speaker strong"));
+  assert.equal(await shadow(".speaker strong"), "Ann Lee");
+  assert.deepEqual(page.workers(), [], "no worker: the widget analyzes on the page's thread");
+  assert.ok(logs.some((l) => l.type === "warning" && l.text.includes("main thread")), "said why it runs without a worker");
+
+  await page.fill("#draft", "CRASH now");
+  await page.waitForFunction(() =>
+    document.querySelector("article-analyzer").shadowRoot.querySelector(".aa-status").textContent.includes("could not be analyzed"),
+  );
+  assert.match(await shadow(".aa-status"), /panicked at .*a panic on the page's thread/s);
+  assert.equal(await page.inputValue("#draft"), "CRASH now", "the reader's text stays");
+  assert.ok(
+    logs.some((l) => l.type === "error" && l.text.includes("a panic on the page's thread")),
+    `the panic's message reaches the console: ${JSON.stringify(logs)}`,
+  );
+  // Nothing else went wrong: no page error, nothing but the panic in the console.
+  assert.deepEqual(problems.filter((p) => !p.includes("a panic on the page's thread")), []);
+
+  // The widget itself lives on (its instance never ran the analysis), and a fresh instance
+  // analyzes the next text.
+  await page.fill("#draft", '"Back," said Tom Brown.');
+  await page.waitForFunction(
+    () => document.querySelector("article-analyzer").shadowRoot.querySelector(".speaker strong")?.textContent === "Tom Brown",
+  );
+  assert.equal(instances.length, 2, `one instance before the panic, a fresh one after: ${instances}`);
+  assert.notEqual(instances[0], instances[1]);
+  await context.close();
+});
+
+test("a panic on the page's thread, where the page's policy forbids workers: the page says so, keeps the text, and recovers", async (t) => {
+  const strict = await serve({}, { csp: `${csp}; worker-src 'none'` });
+  t.after(() => strict.close());
+  let instances;
+  const { page, context, logs } = await openPage(browser, strict.url, {
+    before: async (page) => {
+      instances = await inlinePanicsOn(page, "CRASH", "a panic without a worker");
+    },
+  });
+  assert.deepEqual(page.workers(), []);
+  const typed = '"This one," said Bob Stone. CRASH';
+  await setArticle(page, typed);
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("could not be analyzed"));
+  assert.match(await page.textContent("#status"), /panicked at .*a panic without a worker/s);
+  assert.equal(await page.inputValue("#article"), typed, "the reader's text stays");
+  assert.ok(logs.some((l) => l.type === "error" && l.text.includes("a panic without a worker")));
+  const since = await now(page);
+  await setArticle(page, '"Fine again," said Ann Lee.');
+  await waitForMark(page, RENDERED, { since });
+  assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
+  assert.equal(instances.length, 2, `a fresh instance after the panic: ${instances}`);
   await context.close();
 });
 
