@@ -3,6 +3,11 @@
 //! (the page itself, any number of widgets) one text at a time; a view that asks again before its
 //! turn replaces its waiting text rather than queueing behind it.
 //!
+//! A page may not start a worker from another origin's script, as a widget served from elsewhere
+//! would; its own worker (a module script in a `blob:` URL) may import that script, where the
+//! page's policy lets it (no Content-Security-Policy, or `worker-src blob:` and the widget's
+//! origin).
+//!
 //! A failing analysis (a panic traps the worker's instance) costs only that worker: it is dropped,
 //! the request is answered with the error, and the next request starts a fresh one. Where no worker
 //! can start at all (a widget served from another origin, a host page whose policy forbids
@@ -15,7 +20,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker, WorkerOptions, WorkerType};
 
 use crate::{analyze_with, Analysis, Offsets, Options};
 
@@ -41,6 +46,8 @@ enum Backend {
 
 struct Running {
     worker: Worker,
+    /// The `blob:` URL of the script that imports the worker's, when it came from another origin.
+    importer: Option<String>,
     /// Whether this worker ever answered; a worker that fails before that will never work here.
     answered: bool,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -246,7 +253,16 @@ fn mark_ready() {
 fn spawn(url: &str) -> Result<Running, JsValue> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(url, &options)?;
+    let (worker, importer) = match Worker::new_with_options(url, &options) {
+        Ok(worker) => (worker, None),
+        Err(_) => {
+            let importer = importer(url)?;
+            let worker = Worker::new_with_options(&importer, &options).inspect_err(|_| {
+                let _ = Url::revoke_object_url(&importer);
+            })?;
+            (worker, Some(importer))
+        }
+    };
     // The compiled module, not its URL: the worker instantiates it without fetching anything.
     let init = js_sys::Object::new();
     js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
@@ -262,10 +278,29 @@ fn spawn(url: &str) -> Result<Running, JsValue> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Ok(Running {
         worker,
+        importer,
         answered: false,
         _on_message: on_message,
         _on_error: on_error,
     })
+}
+
+/// A module script of this page's origin, in a `blob:` URL, that imports the worker script at
+/// `url` (the worker runs it, then hears the messages posted meanwhile).
+fn importer(url: &str) -> Result<String, JsValue> {
+    let url = serde_json::to_string(url).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&format!("import {url};")));
+    Url::create_object_url_with_blob(&Blob::new_with_str_sequence_and_options(&parts, &options)?)
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(importer) = &self.importer {
+            let _ = Url::revoke_object_url(importer);
+        }
+    }
 }
 
 /// The worker's answer: `{ready}` once it has instantiated the module, `{failed}` if it could

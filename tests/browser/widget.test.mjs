@@ -1,6 +1,7 @@
 // The widget and the ES module as other sites use them: <article-analyzer> on a host page with
 // hostile CSS, its attributes and event, the README's snippets run as written, a widget served
-// from another origin, the demo page's accessibility, and screenshots.
+// from another origin (in a worker where the host's policy allows, else on the page's thread),
+// the demo page's accessibility, and screenshots.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -217,30 +218,49 @@ test("the README's snippets work as written: the widget, its event, and the ES m
   await module.context.close();
 });
 
-test("the widget works from another origin, analyzing on the page's thread", async (t) => {
-  // A static host serving dist/ to other sites must allow them to load it (CORS), as for any
-  // cross-origin module script.
+/** A host page on another origin than the widget's, under `policy`. */
+async function elsewhere(t, policy) {
   const host = await serve(
     {
       "/page.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title><link rel="icon" href="data:,">
 <script type="module" src="${server.url}widget.js"></script></head>
 <body><article-analyzer>"Fine," said Ann Lee in Rome.</article-analyzer></body></html>`,
     },
-    {
-      csp: csp
-        .replace("script-src 'self'", `script-src 'self' ${server.origin}`)
-        .replace("connect-src 'self'", `connect-src 'self' ${server.origin}`),
-    },
+    { csp: policy },
   );
   t.after(() => host.close());
-  const { page, context, problems, logs } = await openPage(browser, `${host.origin}/page.html`, { ready: false });
-  await page.waitForFunction(() => document.querySelector("article-analyzer").shadowRoot.querySelector(".quote-card"));
+  const opened = await openPage(browser, `${host.origin}/page.html`, { ready: false });
+  await opened.page.waitForFunction(() => document.querySelector("article-analyzer").shadowRoot.querySelector(".quote-card"));
   assert.equal(
-    await page.evaluate(() => document.querySelector("article-analyzer").shadowRoot.querySelector(".speaker strong").textContent),
+    await opened.page.evaluate(() => document.querySelector("article-analyzer").shadowRoot.querySelector(".speaker strong").textContent),
     "Ann Lee",
   );
-  assert.ok(logs.some((l) => l.type === "warning" && l.text.includes("no worker")), "said why it runs without a worker");
+  return opened;
+}
+
+// A static host serving dist/ to other sites must allow them to load it (CORS), as for any
+// cross-origin module script; the host's policy must allow the widget's scripts.
+const allowing = (origin) =>
+  csp.replace("script-src 'self'", `script-src 'self' ${origin}`).replace("connect-src 'self'", `connect-src 'self' ${origin}`);
+
+test("the widget from another origin analyzes in a worker of the page's own where the host's policy allows it", async (t) => {
+  const { page, context, problems } = await elsewhere(t, `${allowing(server.origin)}; worker-src blob: ${server.origin}`);
+  const workers = page.workers().map((w) => w.url());
+  assert.equal(workers.length, 1, `${workers}`);
+  assert.match(workers[0], /^blob:/);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the widget from another origin, where the host's policy forbids its worker, analyzes on the page's thread", async (t) => {
+  const { page, context, problems, logs } = await elsewhere(t, allowing(server.origin));
+  assert.deepEqual(page.workers(), []);
+  assert.ok(logs.some((l) => l.type === "warning" && l.text.includes("main thread")), "said why it runs without a worker");
+  // The browser reports the worker its policy refused, and nothing else goes wrong.
+  assert.deepEqual(
+    problems.filter((p) => !/Creating a worker from 'blob:.*violates the following Content Security Policy directive/.test(p)),
+    [],
+  );
   await context.close();
 });
 
