@@ -24,6 +24,8 @@ pub mod export;
 mod gazetteer;
 mod lexicons;
 pub mod ner;
+#[cfg(any(target_arch = "wasm32", test))]
+mod parts;
 mod places;
 mod quotes;
 #[cfg(not(target_arch = "wasm32"))]

@@ -81,6 +81,14 @@ pub fn analyze(
         .map_err(|e| js_error("cannot return the analysis", e))
 }
 
+/// Analyzes `text` (UTF-16 offsets) for the page and the widget: the analysis as small JSON
+/// texts (`parts.rs`), which www/worker.js sends to the main thread to parse a few at a time.
+#[wasm_bindgen(js_name = analyzeInParts, skip_typescript)]
+pub fn analyze_in_parts(text: &str) -> Result<Vec<String>, JsError> {
+    let analysis = analyze_with(text, &Options::default().offsets(Offsets::Utf16));
+    crate::parts::split(&analysis).map_err(|e| js_error("cannot return the analysis", e))
+}
+
 /// Where the panic hook leaves the message of a panic, on the global object: the trap that
 /// follows says only "unreachable", and www/worker.js reads this to tell the page what happened.
 const PANIC_MESSAGE: &str = "articleAnalyzerPanic";

@@ -1,11 +1,12 @@
 // The analysis worker: runs the analyzer off the main thread, so typing never waits for it.
 // The page (src/web/worker.rs) sends the compiled module first ({module}) and hears
 // {ready: true} once it is instantiated and warmed up, or {failed}; then texts ({id, text}), each
-// answered with {id, json} or {id, error}. After an error the worker closes, since a panic leaves
-// its instance unusable; the page starts a fresh one for the next text. The error of a panic is
-// the panic's message, which the panic hook (src/wasm.rs) leaves on the global object.
+// answered with {id, parts} (the analysis as small JSON texts, src/parts.rs, which the page parses
+// a few at a time between frames) or {id, error}. After an error the worker closes, since a panic
+// leaves its instance unusable; the page starts a fresh one for the next text. The error of a
+// panic is the panic's message, which the panic hook (src/wasm.rs) leaves on the global object.
 // {id, panic} makes the analyzer panic: the browser tests' way in (tests/browser); no text can.
-import init, { analyze, panicForTests } from "./article-analyzer.js";
+import init, { analyzeInParts, panicForTests } from "./article-analyzer.js";
 
 let ready;
 
@@ -15,7 +16,7 @@ self.onmessage = async ({ data }) => {
   if (data.module) {
     ready = init({ module_or_path: data.module }).then(() => {
       // The first analysis builds the analyzer's tables; do it now, before a reader waits.
-      analyze(WARM_UP);
+      analyzeInParts(WARM_UP);
     });
     ready.then(
       () => self.postMessage({ ready: true }),
@@ -26,7 +27,7 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     if (data.panic) panicForTests(data.panic);
-    self.postMessage({ id: data.id, json: JSON.stringify(analyze(data.text)) });
+    self.postMessage({ id: data.id, parts: analyzeInParts(data.text) });
   } catch (error) {
     const message = self.articleAnalyzerPanic ?? (error instanceof Error ? error.message : String(error));
     self.postMessage({ id: data.id, error: message });

@@ -208,7 +208,7 @@ fn warm_up_inline(inline: Option<&js_sys::Function>) {
     }
 }
 
-/// An analysis as the worker or the inline instance sends it.
+/// An analysis as the inline instance sends it.
 fn parse(json: &str) -> Result<Analysis, String> {
     serde_json::from_str::<Analysis>(json).map_err(|e| e.to_string())
 }
@@ -304,7 +304,7 @@ impl Drop for Running {
 }
 
 /// The worker's answer: `{ready}` once it has instantiated the module, `{failed}` if it could
-/// not, then `{id, json}` or `{id, error}` for each text.
+/// not, then `{id, parts}` (src/parts.rs) or `{id, error}` for each text.
 fn answered(data: JsValue) {
     let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
     if field("failed").is_some_and(|v| !v.is_undefined()) {
@@ -326,8 +326,15 @@ fn answered(data: JsValue) {
         }
     });
     let Some(job) = job else { return };
-    let outcome = match field("json").and_then(|v| v.as_string()) {
-        Some(json) => parse(&json),
+    let outcome = match field("parts").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
+        Some(parts) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                (job.reply)(assemble(parts).await);
+            });
+            // The worker starts on the next text while this thread parses.
+            pump();
+            return;
+        }
         None => {
             // The worker closes itself after an error: start afresh next time.
             drop_worker();
@@ -340,6 +347,44 @@ fn answered(data: JsValue) {
     };
     (job.reply)(outcome);
     pump();
+}
+
+/// How long the main thread parses parts of an answer before it lets the browser render and
+/// handle input, in milliseconds.
+const PARSE_SLICE_MS: f64 = 8.0;
+
+/// The analysis from the worker's parts, parsed a slice at a time, each slice in its own task.
+async fn assemble(parts: js_sys::Array) -> Result<Analysis, String> {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let mut assembler = crate::parts::Assembler::default();
+    let mut deadline = now() + PARSE_SLICE_MS;
+    for part in parts.iter() {
+        if now() > deadline {
+            next_task().await;
+            deadline = now() + PARSE_SLICE_MS;
+        }
+        let part = part
+            .as_string()
+            .ok_or("the analyzer's answer is not text")?;
+        assembler.add(&part).map_err(|e| e.to_string())?;
+    }
+    assembler
+        .finish()
+        .ok_or_else(|| "the analyzer's answer is empty".to_owned())
+}
+
+/// Resolves in a later task (a zero timeout), after the browser has had its turn.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The worker itself failed (its script did not load, or it died outside an analysis).
