@@ -4,12 +4,14 @@
 //! places. Pointing at a pin lights its mentions in the text and pointing at a mention lights its
 //! pin; a click keeps them lit.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event};
 
 use super::dom::Builder;
+use super::render::{each_item, Step};
 use crate::{Analysis, PlaceKind};
 
 const WORLD: &str = include_str!("../../assets/geo/world.txt");
@@ -55,15 +57,21 @@ fn svg(b: &Builder, parent: &Element, tag: &str, class: &str) -> Result<Element,
     Ok(e)
 }
 
+/// Country outlines and pins added per step.
+const PATHS_PER_STEP: usize = 40;
+const PINS_PER_STEP: usize = 60;
+
 /// Draws the map of `analysis`'s places into `parent`; `root` holds the highlighted text, whose
 /// mentions carry `data-entity` as the pins do. A pin also carries `data-pick`, so that clicking it
-/// picks its entity as its button in the list does.
+/// picks its entity as its button in the list does. The outlines and the pins come in the steps
+/// returned, a few dozen at a time: with a long article's hundreds of pins, drawing them all at
+/// once held the main thread for over 50 ms.
 pub fn render(
     b: &Builder,
     parent: &Element,
     root: &Element,
-    analysis: &Analysis,
-) -> Result<(), JsValue> {
+    analysis: &Rc<Analysis>,
+) -> Result<Vec<Step>, JsValue> {
     let section = parent;
     let map = svg(b, section, "svg", "world")?;
     map.set_attribute("role", "img")?;
@@ -77,59 +85,73 @@ pub fn render(
     map.set_attribute("viewBox", &format!("{x:.0} {y:.0} {w:.0} {h:.0}"))?;
     map.set_attribute("preserveAspectRatio", "xMidYMid meet")?;
 
-    let named: HashSet<&str> = analysis
+    let named: HashSet<String> = analysis
         .places
         .iter()
         .filter(|p| p.kind == PlaceKind::Country)
-        .filter_map(|p| p.country.as_deref())
+        .filter_map(|p| p.country.clone())
         .collect();
     let land = svg(b, &map, "g", "land")?;
-    for line in WORLD.lines() {
-        let Some((code, d)) = line.split_once('\t') else {
-            continue;
+    let countries: Vec<(&str, &str)> = WORLD.lines().filter_map(|l| l.split_once('\t')).collect();
+    let bl = b.clone();
+    let land_step = each_item(countries.len(), PATHS_PER_STEP, move |i| {
+        let Some(&(code, d)) = countries.get(i) else {
+            return Ok(());
         };
         let class = if named.contains(code) {
             "country named"
         } else {
             "country"
         };
-        svg(b, &land, "path", class)?.set_attribute("d", d)?;
-    }
+        svg(&bl, &land, "path", class)?.set_attribute("d", d)
+    });
 
     // Pins keep their size on screen whatever the zoom.
     let unit = w / 600.0;
     let pins = svg(b, &map, "g", "pins")?;
+    // By id, not by a search of the entities for each place: a long article has hundreds of each.
+    let counts: HashMap<usize, usize> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.id, e.mentions.len()))
+        .collect();
+    let mentions: Vec<usize> = analysis
+        .places
+        .iter()
+        .map(|p| counts.get(&p.entity_id).copied().unwrap_or(1))
+        .collect();
     let mut order: Vec<usize> = (0..analysis.places.len()).collect();
-    let mentions = |i: usize| {
-        analysis
-            .entities
-            .iter()
-            .find(|e| e.id == analysis.places[i].entity_id)
-            .map_or(1, |e| e.mentions.len())
-    };
     // Big pins first, so that small ones stay on top and can be pointed at.
-    order.sort_by_key(|&i| std::cmp::Reverse(mentions(i)));
-    for i in order {
-        let place = &analysis.places[i];
-        let (cx, cy) = points[i];
-        let pin = svg(b, &pins, "circle", "pin")?;
+    order.sort_by_key(|&i| std::cmp::Reverse(mentions[i]));
+    let (b, analysis) = (b.clone(), analysis.clone());
+    let pins_step = each_item(order.len(), PINS_PER_STEP, move |k| {
+        let Some(&i) = order.get(k) else {
+            return Ok(());
+        };
+        let (Some(place), Some(&(cx, cy)), Some(&count)) =
+            (analysis.places.get(i), points.get(i), mentions.get(i))
+        else {
+            return Ok(());
+        };
+        let pin = svg(&b, &pins, "circle", "pin")?;
         pin.set_attribute("cx", &format!("{cx:.1}"))?;
         pin.set_attribute("cy", &format!("{cy:.1}"))?;
-        let r = unit * (3.0 + 2.0 * (mentions(i) as f64).sqrt());
+        let r = unit * (3.0 + 2.0 * (count as f64).sqrt());
         pin.set_attribute("r", &format!("{r:.1}"))?;
         pin.set_attribute("data-entity", &place.entity_id.to_string())?;
         pin.set_attribute("data-pick", &place.entity_id.to_string())?;
         pin.set_attribute("tabindex", "0")?;
-        let title = svg(b, &pin, "title", "")?;
-        let count = mentions(i);
+        let title = svg(&b, &pin, "title", "")?;
         title.set_text_content(Some(&format!(
             "{} ({} mention{})",
             place.name,
             count,
             if count == 1 { "" } else { "s" }
         )));
-    }
-    wire(root)
+        Ok(())
+    });
+    wire(root)?;
+    Ok(vec![land_step, pins_step])
 }
 
 /// Listens once on `root` for pointing (or focusing) at anything with a `data-entity` (pins and

@@ -77,7 +77,7 @@ fn type_class(kind: EntityType) -> &'static str {
 }
 
 /// Pieces of highlighted text, quote cards, and list items per call of a step.
-const PIECES_PER_STEP: usize = 100;
+const PIECES_PER_STEP: usize = 50;
 const CARDS_PER_STEP: usize = 8;
 const ITEMS_PER_STEP: usize = 40;
 /// The highlighted text is cut into blocks of about this many bytes, at line ends, so the
@@ -276,7 +276,7 @@ fn highlighted_text(
 }
 
 /// A step that calls `item` for `0..count`, `per_call` at a time.
-fn each_item(
+pub(super) fn each_item(
     count: usize,
     per_call: usize,
     mut item: impl FnMut(usize) -> Result<(), JsValue> + 'static,
@@ -451,7 +451,7 @@ fn map(
         b.text_el(&section, "p", "none", "No places located.")?;
         return Ok(());
     }
-    super::map::render(b, &section, root, analysis)?;
+    steps.extend(super::map::render(b, &section, root, analysis)?);
     let list = b.el(&section, "ul", "place-list")?;
     let (b, analysis) = (b.clone(), analysis.clone());
     let count = analysis.places.len();
