@@ -5,6 +5,7 @@
 //! - `view`: what both share: one results area, its status line and progress bar, the clicks
 //!   inside it, and the rendering scheduled a slice at a time (`render`).
 //! - `worker`: the Web Worker (www/worker.js) that runs the analyses off the main thread.
+//! - `textbox`: the page's article box, a long text in parts so that it is laid out lazily.
 //! - `html`, `share`, `files`: HTML to text, the share link, downloads and the clipboard.
 //!
 //! Article text reaches the DOM only as text nodes, never as markup.
@@ -16,6 +17,7 @@ mod map;
 mod page;
 mod render;
 mod share;
+mod textbox;
 mod view;
 mod widget;
 mod worker;

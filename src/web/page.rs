@@ -12,6 +12,7 @@ use web_sys::{
 
 use super::dom::{log_error, Builder};
 use super::render::Panels;
+use super::textbox::TextBox;
 use super::view::{Parts, View};
 use super::{files, html, share, worker};
 use crate::export;
@@ -23,7 +24,7 @@ const EXAMPLE: &str = include_str!("../../www/examples/seed-article.txt");
 
 struct Page {
     doc: Document,
-    input: HtmlTextAreaElement,
+    input: TextBox,
     view: View,
 }
 
@@ -63,11 +64,12 @@ pub fn mount(worker_url: &str, inline: Option<js_sys::Function>) -> Result<(), J
         events: None,
     };
     let view = View::new(Builder { doc: doc.clone() }, parts, Panels::ALL)?;
-    let page = Rc::new(Page {
-        input: by_id(&doc, "article")?,
-        doc,
-        view,
-    });
+    let input = TextBox::new(
+        doc.clone(),
+        by_id(&doc, "article-box")?,
+        by_id(&doc, "article")?,
+    );
+    let page = Rc::new(Page { input, doc, view });
     wire_input(&page)?;
     wire_exports(&page)?;
     wire_share(&page)?;
@@ -92,23 +94,19 @@ pub fn mount(worker_url: &str, inline: Option<js_sys::Function>) -> Result<(), J
 impl Page {
     /// Puts `text` in the box and analyzes it at once.
     fn replace_text(&self, text: &str) {
-        self.input.set_value(text);
+        if let Err(e) = self.input.set_value(text) {
+            log_error("the text could not be put in the box", &e);
+        }
         self.view.set_text(text);
     }
 
-    /// Inserts `text` where the reader's selection is, as a paste would.
-    fn insert_text(&self, text: &str) {
-        let (start, end) = (
-            self.input.selection_start().ok().flatten().unwrap_or(0),
-            self.input.selection_end().ok().flatten().unwrap_or(0),
-        );
-        let inserted = self
-            .input
-            .set_range_text_with_start_and_end_and_mode(text, start, end, "end");
-        if inserted.is_err() {
-            self.input.set_value(text);
+    /// Inserts `text` where the reader's selection is in `part` (the textarea the event came to),
+    /// as a paste would.
+    fn insert_text(&self, part: Option<HtmlTextAreaElement>, text: &str) {
+        match self.input.insert(part, text) {
+            Ok(whole) => self.view.set_text(&whole),
+            Err(_) => self.replace_text(text),
         }
-        self.view.set_text(&self.input.value());
     }
 
     fn open(self: Rc<Self>, file: web_sys::File) {
@@ -127,9 +125,14 @@ impl Page {
     }
 }
 
+/// The textarea an event happened in, if any.
+fn part_of(event: &web_sys::Event) -> Option<HtmlTextAreaElement> {
+    event.target()?.dyn_into().ok()
+}
+
 fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
     let p = page.clone();
-    on(&page.input, "input", move |event: web_sys::Event| {
+    on(page.input.frame(), "input", move |event: web_sys::Event| {
         // A paste or a drop brings a whole text at once: analyze it now. Typing waits for a pause.
         let whole = event.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| {
             matches!(
@@ -140,14 +143,15 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
         if whole {
             p.view.set_text(&p.input.value());
         } else {
-            let input = p.input.clone();
-            p.view.set_text_later(DEBOUNCE_MS, move || input.value());
+            let p2 = p.clone();
+            p.view.set_text_later(DEBOUNCE_MS, move || p2.input.value());
         }
     })?;
 
-    // Pasted markup (a page's source, or HTML with no plain-text form) becomes its text.
+    // Pasted markup (a page's source, or HTML with no plain-text form) becomes its text. A long
+    // text is put in the box in parts, by the page rather than the browser.
     let p = page.clone();
-    on(&page.input, "paste", move |event: ClipboardEvent| {
+    on(page.input.frame(), "paste", move |event: ClipboardEvent| {
         let Some(data) = event.clipboard_data() else {
             return;
         };
@@ -157,6 +161,10 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
         } else if plain.is_empty() {
             data.get_data("text/html").unwrap_or_default()
         } else {
+            if p.input.would_be_long(plain.len()) {
+                event.prevent_default();
+                p.insert_text(part_of(&event), &plain);
+            }
             return;
         };
         if markup.is_empty() {
@@ -164,7 +172,7 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
         }
         event.prevent_default();
         match html::text_of_html(&markup) {
-            Ok(text) => p.insert_text(&text),
+            Ok(text) => p.insert_text(part_of(&event), &text),
             Err(e) => log_error("pasted HTML could not be read", &e),
         }
     })?;
@@ -195,9 +203,12 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
         if html::looks_like_html(&plain) {
             event.prevent_default();
             match html::text_of_html(&plain) {
-                Ok(text) => p.insert_text(&text),
+                Ok(text) => p.insert_text(part_of(&event), &text),
                 Err(e) => log_error("dropped HTML could not be read", &e),
             }
+        } else if p.input.would_be_long(plain.len()) {
+            event.prevent_default();
+            p.insert_text(part_of(&event), &plain);
         }
     })?;
 
