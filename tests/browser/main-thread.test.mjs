@@ -7,7 +7,7 @@
 // PerformanceObservers (long tasks, long animation frames) are printed beside them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForMark, now, shared, csp, RENDERED } from "./harness.mjs";
+import { serve, launch, openPage, waitForMark, now, shared, csp, audit, RENDERED } from "./harness.mjs";
 import { articles } from "../../bench/inputs.mjs";
 
 const LIMIT_MS = 50;
@@ -142,6 +142,10 @@ test("a 200 KB article pasted with Ctrl+V, then edited: no main-thread task over
   assert.equal(await shownText(page), edited);
   check(`${(Buffer.byteLength(long) / 1024).toFixed(0)} KB pasted, then typed into`, await watching.stop());
   assert.ok(await page.getByText("Ann Lee", { exact: true }).first().isVisible());
+  // The box in parts: each part labelled, nothing serious for assistive technology.
+  const labels = await page.locator("#article-box textarea[aria-label]").evaluateAll((parts) => parts.map((p) => p.ariaLabel));
+  assert.ok(labels.length > 5 && labels.every((l, k) => l === `Article text, part ${k + 2} of ${labels.length + 1}`), String(labels));
+  assert.deepEqual(await audit(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
