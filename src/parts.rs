@@ -3,68 +3,43 @@
 //! JSON of a 200 KB article is over half a megabyte, and parsing it at once held the main thread
 //! for 25 to 140 ms.
 //!
-//! The first part is the analysis with its lists empty; each further part is a JSON object with
-//! one list (`{"quotes":[...]}`), of whole items, about [`PART_BYTES`] long, to be appended in
-//! order. Every part is valid JSON on its own; the keys are the analysis's own.
+//! Each part is itself an analysis, as `export::json` writes it: the first with empty lists, each
+//! further one with up to [`ITEMS_PER_PART`] items of one list, to append in order. So the wasm
+//! carries no other serializer or parser than the analysis's own.
 
-use serde::{Deserialize, Serialize};
+use crate::Analysis;
 
-use crate::{Analysis, Entity, Place, Quote, Reported, Warning};
-
-/// About how long one part is, in bytes: small enough to parse in a millisecond or two.
-pub const PART_BYTES: usize = 16 * 1024;
-
-/// One further part: whichever lists it carries.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct Part {
-    quotes: Vec<Quote>,
-    reported: Vec<Reported>,
-    entities: Vec<Entity>,
-    places: Vec<Place>,
-    warnings: Vec<Warning>,
-}
+/// Items of a list per part: a few kilobytes of JSON, parsed in a millisecond or so.
+pub const ITEMS_PER_PART: usize = 25;
 
 /// The analysis as parts, in the order [`Assembler::add`] takes them.
 pub fn split(analysis: &Analysis) -> Result<Vec<String>, serde_json::Error> {
-    let head = Analysis {
+    let empty = || Analysis {
         offsets: analysis.offsets,
         ..Analysis::default()
     };
-    let mut parts = vec![serde_json::to_string(&head)?];
-    pack("quotes", &analysis.quotes, &mut parts)?;
-    pack("reported", &analysis.reported, &mut parts)?;
-    pack("entities", &analysis.entities, &mut parts)?;
-    pack("places", &analysis.places, &mut parts)?;
-    pack("warnings", &analysis.warnings, &mut parts)?;
+    let mut parts = vec![serde_json::to_string_pretty(&empty())?];
+    let mut add = |fill: &dyn Fn(&mut Analysis)| {
+        let mut part = empty();
+        fill(&mut part);
+        serde_json::to_string_pretty(&part).map(|json| parts.push(json))
+    };
+    for chunk in analysis.quotes.chunks(ITEMS_PER_PART) {
+        add(&|p| p.quotes = chunk.to_vec())?;
+    }
+    for chunk in analysis.reported.chunks(ITEMS_PER_PART) {
+        add(&|p| p.reported = chunk.to_vec())?;
+    }
+    for chunk in analysis.entities.chunks(ITEMS_PER_PART) {
+        add(&|p| p.entities = chunk.to_vec())?;
+    }
+    for chunk in analysis.places.chunks(ITEMS_PER_PART) {
+        add(&|p| p.places = chunk.to_vec())?;
+    }
+    for chunk in analysis.warnings.chunks(ITEMS_PER_PART) {
+        add(&|p| p.warnings = chunk.to_vec())?;
+    }
     Ok(parts)
-}
-
-/// Appends `items` as parts `{"<key>":[...]}` of about [`PART_BYTES`] each.
-fn pack<T: Serialize>(
-    key: &str,
-    items: &[T],
-    parts: &mut Vec<String>,
-) -> Result<(), serde_json::Error> {
-    let open = format!("{{\"{key}\":[");
-    let mut part = String::new();
-    for item in items {
-        if part.is_empty() {
-            part.push_str(&open);
-        } else {
-            part.push(',');
-        }
-        part.push_str(&serde_json::to_string(item)?);
-        if part.len() >= PART_BYTES {
-            part.push_str("]}");
-            parts.push(std::mem::take(&mut part));
-        }
-    }
-    if !part.is_empty() {
-        part.push_str("]}");
-        parts.push(part);
-    }
-    Ok(())
 }
 
 /// Rebuilds an analysis from its parts, given one at a time.
@@ -76,10 +51,10 @@ pub struct Assembler {
 impl Assembler {
     /// Takes the next part: the first is the head, the others append to its lists.
     pub fn add(&mut self, part: &str) -> Result<(), serde_json::Error> {
+        let part: Analysis = serde_json::from_str(part)?;
         match &mut self.analysis {
-            None => self.analysis = Some(serde_json::from_str(part)?),
+            None => self.analysis = Some(part),
             Some(analysis) => {
-                let part: Part = serde_json::from_str(part)?;
                 analysis.quotes.extend(part.quotes);
                 analysis.reported.extend(part.reported);
                 analysis.entities.extend(part.entities);
@@ -115,10 +90,15 @@ mod tests {
         let analysis = analyze_with(&long_article(), &options);
         assert!(analysis.quotes.len() > 100 && !analysis.places.is_empty());
         let parts = split(&analysis).unwrap();
-        let whole = serde_json::to_string(&analysis).unwrap().len();
-        assert!(parts.len() > whole / PART_BYTES, "{} parts", parts.len());
-        // One item may carry a part over the mark, never far.
-        assert!(parts.iter().all(|p| p.len() < 2 * PART_BYTES));
+        let lists = [
+            analysis.quotes.len(),
+            analysis.reported.len(),
+            analysis.entities.len(),
+            analysis.places.len(),
+            analysis.warnings.len(),
+        ];
+        let expected: usize = lists.iter().map(|n| n.div_ceil(ITEMS_PER_PART)).sum();
+        assert_eq!(parts.len(), 1 + expected);
         let mut assembler = Assembler::default();
         for part in &parts {
             assembler.add(part).unwrap();
@@ -137,8 +117,9 @@ mod tests {
     }
 
     #[test]
-    fn a_part_that_is_not_json_is_an_error() {
+    fn a_part_that_is_not_an_analysis_is_an_error() {
         let mut assembler = Assembler::default();
         assert!(assembler.add("{\"quotes\":[").is_err());
+        assert!(assembler.add("{\"quotes\":[]}").is_err());
     }
 }

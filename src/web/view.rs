@@ -496,8 +496,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// own JSON parser from one string, not a property at a time across the wasm boundary, which for
 /// a long article's thousands of objects is the slower way.
 fn dispatch_analysis(target: &EventTarget, analysis: &Analysis) -> Result<(), JsValue> {
-    let json = serde_json::to_string(analysis).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let detail = js_sys::JSON::parse(&json)?;
+    let detail = js_sys::JSON::parse(&crate::export::json(analysis))?;
     let init = CustomEventInit::new();
     init.set_detail(&detail);
     init.set_bubbles(true);
