@@ -1,20 +1,22 @@
 //! Viterbi decoding of well-formed BILOU tags: token scores from the features plus a score for
 //! each pair of neighbouring tags. Twice over a document when the model has the second pass.
 
-use super::features::{self, FeatureSet, Prepared, Weights};
+use super::features::{self, Document, FeatureSet, PreparedSentence, Weights};
 use super::{Label, Model, Tag, TAGS};
 
 /// Labels every token of a document with `model`.
 pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
-    let prepared = features::prepare(sentences, model.set, model.bits);
-    decode(model, model.bits, model.set, &prepared)
+    let doc = Document::new(sentences);
+    let fixed = features::static_scores(&doc, sentences, model.set, model, model.bits);
+    decode_scores(model, model.bits, model.set, &doc, &fixed)
         .into_iter()
         .map(|tags| tags.into_iter().map(Tag::label).collect())
         .collect()
 }
 
-/// Each token's tag scores from its static rows, sentence by sentence.
-pub(crate) fn static_scores(table: &impl Weights, prepared: &Prepared) -> Vec<Vec<[i32; TAGS]>> {
+/// Each token's tag scores from its prepared rows, sentence by sentence.
+#[cfg(not(target_arch = "wasm32"))]
+fn row_scores(table: &impl Weights, prepared: &features::Prepared) -> Vec<Vec<[i32; TAGS]>> {
     prepared
         .sentences
         .iter()
@@ -31,40 +33,66 @@ pub(crate) fn static_scores(table: &impl Weights, prepared: &Prepared) -> Vec<Ve
 }
 
 /// Adds second-pass rows to static scores.
-pub(crate) fn with_rows(
+fn with_rows(
     table: &impl Weights,
     scores: &[[i32; TAGS]],
-    rows: &[Vec<u32>],
+    rows: &PreparedSentence,
 ) -> Vec<[i32; TAGS]> {
     scores
         .iter()
-        .zip(rows)
-        .map(|(s, rows)| {
+        .enumerate()
+        .map(|(i, s)| {
             let mut s = *s;
-            table.add(rows, &mut s);
+            table.add(rows.rows(i), &mut s);
             s
         })
         .collect()
 }
 
-/// The tags of a prepared document under a weight table.
+/// The tags of a prepared document under a weight table (training's decoding).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn decode(
     table: &impl Weights,
     bits: u32,
     set: FeatureSet,
-    prepared: &Prepared,
+    prepared: &features::Prepared,
+) -> Vec<Vec<Tag>> {
+    decode_scores(
+        table,
+        bits,
+        set,
+        &prepared.doc,
+        &row_scores(table, prepared),
+    )
+}
+
+/// The tags of a document from its tokens' static scores: a first pass, then, when the model
+/// has one, a second that sees how the first tagged each word elsewhere in the document.
+fn decode_scores(
+    table: &impl Weights,
+    bits: u32,
+    set: FeatureSet,
+    doc: &Document,
+    fixed: &[Vec<[i32; TAGS]>],
 ) -> Vec<Vec<Tag>> {
     let transitions = features::transitions(table, bits);
-    let fixed = static_scores(table, prepared);
     let first: Vec<Vec<Tag>> = fixed.iter().map(|s| viterbi(s, &transitions)).collect();
     if !set.has(FeatureSet::DOC_TAGS) {
         return first;
     }
-    let extra = features::document_rows(prepared, &first, bits);
+    let extra = features::document_rows(doc, &first, bits);
     fixed
         .iter()
         .zip(&extra)
-        .map(|(s, rows)| viterbi(&with_rows(table, s, rows), &transitions))
+        .zip(first)
+        .map(|((s, rows), first)| {
+            // A sentence whose words appear nowhere else scores as in the first pass.
+            if rows.is_empty() {
+                first
+            } else {
+                viterbi(&with_rows(table, s, rows), &transitions)
+            }
+        })
         .collect()
 }
 
@@ -78,60 +106,90 @@ const OPENERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 /// The best well-formed tag sequence: an entity opens with Begin or Unit, goes on with Inside,
 /// ends with Last, and none is left open at the end of the sentence.
 pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS]) -> Vec<Tag> {
-    let n = scores.len();
     let Some(first) = scores.first() else {
         return Vec::new();
     };
-    let mut back = vec![[0u8; TAGS]; n];
-    let mut best = [NONE; TAGS];
-    for t in OPENERS {
-        best[t] = first[t];
+    // The transitions from each closer into each opener, so that the forward loop reads them
+    // in order.
+    let mut into_openers = [[0; CLOSERS.len()]; OPENERS.len()];
+    for (row, &t) in into_openers.iter_mut().zip(&OPENERS) {
+        for (w, &p) in row.iter_mut().zip(&CLOSERS) {
+            *w = transitions[p][t];
+        }
     }
-    for (token, back) in scores.iter().zip(back.iter_mut()).skip(1) {
+    // Only the best score of a path ending in each tag is kept, token by token: the path is
+    // recovered backwards from them, which keeps the forward loop free of bookkeeping.
+    let mut best = Vec::with_capacity(scores.len());
+    let mut start = [NONE; TAGS];
+    for t in OPENERS {
+        start[t] = first[t];
+    }
+    best.push(start);
+    for token in &scores[1..] {
+        let prev = best.last().copied().unwrap_or(start);
+        let closed = CLOSERS.map(|p| prev[p]);
         let mut next = [NONE; TAGS];
-        for t in OPENERS {
-            let (mut top, mut from) = (NONE, 0);
-            for p in CLOSERS {
-                let s = best[p] + transitions[p][t];
-                if s > top {
-                    top = s;
-                    from = p;
-                }
+        for (&t, into) in OPENERS.iter().zip(&into_openers) {
+            let mut top = NONE;
+            for (&c, &w) in closed.iter().zip(into) {
+                top = top.max(c + w);
             }
             next[t] = top + token[t];
-            back[t] = from as u8;
         }
         // Inside and Last of class c follow its Begin or Inside.
         for c in 0..4 {
             let (begin, inside) = (1 + 4 * c, 2 + 4 * c);
             for t in [inside, inside + 1] {
-                let from_begin = best[begin] + transitions[begin][t];
-                let from_inside = best[inside] + transitions[inside][t];
-                let (top, from) = if from_inside > from_begin {
-                    (from_inside, inside)
-                } else {
-                    (from_begin, begin)
-                };
-                next[t] = top + token[t];
-                back[t] = from as u8;
+                let from_begin = prev[begin] + transitions[begin][t];
+                let from_inside = prev[inside] + transitions[inside][t];
+                next[t] = from_begin.max(from_inside) + token[t];
             }
         }
-        best = next;
+        best.push(next);
     }
+    let mut tags = vec![Tag::OUT; scores.len()];
+    let Some(end) = best.last() else {
+        return tags;
+    };
     let mut last = 0;
     let mut top = i32::MIN;
     for t in CLOSERS {
-        if best[t] > top {
-            top = best[t];
+        if end[t] > top {
+            top = end[t];
             last = t;
         }
     }
-    let mut tags = vec![Tag::OUT; n];
-    for i in (0..n).rev() {
+    for i in (0..scores.len()).rev() {
         tags[i] = Tag::from_index(last);
-        last = usize::from(back[i][last]);
+        if let Some(prev) = i.checked_sub(1).and_then(|j| best.get(j)) {
+            last = predecessor(prev, last, transitions);
+        }
     }
     tags
+}
+
+/// The tag before `t` on the best path, given the best scores of paths ending in each tag at
+/// the token before (the first of equals, as the forward loop found them).
+fn predecessor(prev: &[i32; TAGS], t: usize, transitions: &[[i32; TAGS]; TAGS]) -> usize {
+    if OPENERS.contains(&t) {
+        let (mut top, mut from) = (NONE, 0);
+        for p in CLOSERS {
+            let s = prev[p] + transitions[p][t];
+            if s > top {
+                top = s;
+                from = p;
+            }
+        }
+        from
+    } else {
+        let begin = 1 + 4 * ((t - 1) / 4);
+        let inside = begin + 1;
+        if prev[inside] + transitions[inside][t] > prev[begin] + transitions[begin][t] {
+            inside
+        } else {
+            begin
+        }
+    }
 }
 
 #[cfg(test)]
@@ -152,6 +210,52 @@ mod tests {
         assert_eq!(tags, [Tag::from_index(unit_per), Tag::OUT]);
         for w in tags.windows(2) {
             assert!(w[1].may_follow(w[0]));
+        }
+    }
+
+    /// Every well-formed sequence of `n` tags, by brute force.
+    fn well_formed(n: usize) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = OPENERS.iter().map(|&t| vec![t]).collect();
+        for _ in 1..n {
+            out = out
+                .into_iter()
+                .flat_map(|seq| {
+                    let prev = Tag::from_index(seq[seq.len() - 1]);
+                    (0..TAGS)
+                        .filter(move |&t| Tag::from_index(t).may_follow(prev))
+                        .map(move |t| [seq.clone(), vec![t]].concat())
+                })
+                .collect();
+        }
+        out.retain(|seq| CLOSERS.contains(&seq[n - 1]));
+        out
+    }
+
+    #[test]
+    fn the_decoder_finds_the_best_scoring_sequence() {
+        // Scores and transitions from a fixed pseudo-random sequence.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 41) as i32 - 20
+        };
+        for n in 1..=4 {
+            let scores: Vec<[i32; TAGS]> = (0..n).map(|_| [(); TAGS].map(|_| next())).collect();
+            let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| next()));
+            let total = |seq: &[usize]| -> i32 {
+                let emitted: i32 = seq.iter().zip(&scores).map(|(&t, s)| s[t]).sum();
+                let moved: i32 = seq.windows(2).map(|w| transitions[w[0]][w[1]]).sum();
+                emitted + moved
+            };
+            let best = well_formed(n).iter().map(|seq| total(seq)).max();
+            let found: Vec<usize> = viterbi(&scores, &transitions)
+                .iter()
+                .map(|t| t.index())
+                .collect();
+            assert!(well_formed(n).contains(&found), "{found:?}");
+            assert_eq!(Some(total(&found)), best, "{n} tokens");
         }
     }
 

@@ -6,6 +6,8 @@ use super::clusters::{self, Classes};
 use super::hash::{self, mix};
 use super::lists::{self, Membership};
 use super::{Class, Tag, TAGS};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Which optional feature families a model uses (stored in the model, so that it is decoded
 /// with the features it was trained with).
@@ -81,7 +83,12 @@ impl TokenInfo {
     /// [`TokenInfo::new`], lowercasing into `lowercase` (a buffer reused across tokens).
     fn with_buffer(word: &str, lowercase: &mut String) -> TokenInfo {
         lowercase.clear();
-        lowercase.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lowercase.push_str(word);
+            lowercase.make_ascii_lowercase();
+        } else {
+            lowercase.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let lowercase = lowercase.as_str();
         let mut flags = 0;
         let mut letters = 0;
@@ -226,26 +233,108 @@ fn f(template: u64, value: u64) -> u64 {
     mix(template, value)
 }
 
-/// A document's sentences with every token's static feature rows.
+/// A document's tokens as word types: each distinct word is read once into a [`TokenInfo`],
+/// and its occurrences point at it.
+pub struct Document {
+    /// The distinct words, after the two sentence boundaries ([`START`] and [`END`]).
+    types: Vec<TokenInfo>,
+    /// Each sentence's tokens, as indices into `types`.
+    sentences: Vec<Vec<u32>>,
+    /// Whether each sentence is written in capitals ([`all_caps`]).
+    caps_lines: Vec<bool>,
+    /// Each sentence's [`first_word`].
+    firsts: Vec<usize>,
+}
+
+const START: u32 = 0;
+const END: u32 = 1;
+
+impl Document {
+    pub fn new(sentences: &[Vec<&str>]) -> Document {
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        let mut types = Vec::with_capacity(2 + tokens / 2);
+        types.extend([TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")]);
+        let mut index: HashMap<&str, u32, BuildHasherDefault<hash::Identity>> =
+            HashMap::with_capacity_and_hasher(tokens / 2, Default::default());
+        let mut buffer = String::new();
+        let sentences: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|&w| {
+                        *index.entry(w).or_insert_with(|| {
+                            types.push(TokenInfo::with_buffer(w, &mut buffer));
+                            (types.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut doc = Document {
+            types,
+            sentences,
+            caps_lines: Vec::new(),
+            firsts: Vec::new(),
+        };
+        doc.caps_lines = (0..doc.sentences.len())
+            .map(|k| all_caps(doc.tokens(k)))
+            .collect();
+        doc.firsts = (0..doc.sentences.len())
+            .map(|k| first_word(doc.tokens(k)))
+            .collect();
+        doc
+    }
+
+    /// The word type of token `i` of sentence `k`, or of the boundary past either end.
+    fn at(&self, k: usize, i: usize, d: isize) -> u32 {
+        let s = &self.sentences[k];
+        match i.checked_add_signed(d) {
+            None => START,
+            Some(j) => s.get(j).copied().unwrap_or(END),
+        }
+    }
+
+    fn info(&self, ty: u32) -> &TokenInfo {
+        &self.types[ty as usize]
+    }
+
+    fn tokens(&self, k: usize) -> impl Iterator<Item = &TokenInfo> {
+        self.sentences[k].iter().map(|&ty| self.info(ty))
+    }
+}
+
+/// A document's sentences with every token's static feature rows (training's form).
+#[cfg(not(target_arch = "wasm32"))]
 pub struct Prepared {
+    pub doc: Document,
     pub sentences: Vec<PreparedSentence>,
 }
 
 pub struct PreparedSentence {
-    pub tokens: Vec<TokenInfo>,
     /// Rows of token `i` are `rows[ends[i - 1]..ends[i]]`.
     rows: Vec<u32>,
     ends: Vec<usize>,
 }
 
 impl PreparedSentence {
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn len(&self) -> usize {
-        self.tokens.len()
+        self.ends.len()
     }
 
     pub fn rows(&self, i: usize) -> &[u32] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
         self.rows.get(start..self.ends[i]).unwrap_or(&[])
+    }
+
+    /// Whether no token has a row.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Ends token `i`'s rows: those pushed since the previous token's end.
+    fn end_token(&mut self) {
+        self.ends.push(self.rows.len());
     }
 }
 
@@ -254,127 +343,93 @@ pub fn row(h: u64, bits: u32) -> u32 {
     (h >> (64 - bits)) as u32
 }
 
-/// Prepares a document's static features for a table of `2^bits` rows.
-pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared {
-    let infos: Vec<Vec<TokenInfo>> = sentences
-        .iter()
-        .map(|s| {
-            let mut buffer = String::new();
-            s.iter()
-                .map(|w| TokenInfo::with_buffer(w, &mut buffer))
-                .collect()
-        })
-        .collect();
+/// The distances of the neighbours a token's features look at.
+const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The features of a token that depend on its word alone.
+fn own_features(tok: &TokenInfo, set: FeatureSet, out: &mut Vec<u64>) {
+    out.push(t::BIAS);
+    out.push(f(t::WORD, tok.word));
+    out.push(f(t::LOWER, tok.lower));
+    out.push(f(t::SHAPE, tok.shape));
+    out.push(f(t::SHORT, tok.short));
+    out.push(f(t::FLAGS, u64::from(tok.flags)));
+    for k in 0..4 {
+        if tok.prefixes[k] != 0 {
+            out.push(f(t::PREFIX + k as u64, tok.prefixes[k]));
+            out.push(f(t::SUFFIX + k as u64, tok.suffixes[k]));
+        }
+    }
+    if set.has(FeatureSet::CLUSTERS) {
+        for level in 0..clusters::LEVELS {
+            let level_tag = (level as u64) << 16;
+            out.push(f(t::CLASS, level_tag | u64::from(tok.classes[level])));
+        }
+    }
+}
+
+/// The features a token draws from the word `n` at distance `d` (one of [`OFFSETS`]).
+fn neighbour_features(n: &TokenInfo, d: isize, set: FeatureSet, out: &mut Vec<u64>) {
+    out.push(f(t::LOWER_AT + (d + 2) as u64, n.lower));
+    if d.abs() == 1 {
+        out.push(f(t::SHORT_AT + (d + 2) as u64, n.short));
+        out.push(f(t::WORD_AT + (d + 1) as u64, n.word));
+    }
+    if set.has(FeatureSet::CLUSTERS) {
+        if d.abs() == 1 {
+            let side = ((d + 1) as u64) << 20;
+            for level in 0..clusters::LEVELS {
+                let level_tag = (level as u64) << 16;
+                out.push(f(
+                    t::CLASS_AT,
+                    side | level_tag | u64::from(n.classes[level]),
+                ));
+            }
+        } else {
+            let side = ((d + 2) as u64) << 20;
+            out.push(f(t::CLASS_AT2, side | u64::from(n.classes[1])));
+        }
+    }
+}
+
+/// Calls `each(k, i, features)` for every token `i` of every sentence `k`, in order, with the
+/// features that depend on more than the token's word and one neighbour's: pairs of words,
+/// position, name lists, and how the word is written elsewhere (not [`Occurrences`]).
+fn for_each_in_context(
+    doc: &Document,
+    words: &[Vec<&str>],
+    set: FeatureSet,
+    mut each: impl FnMut(usize, usize, &[u64]),
+) {
     // How often each word is written lowercase, and capitalized where capitals say nothing of
     // names (not first in its sentence, not in an all-capitals line).
     let mut case_counts: hash::Map<[u16; 2]> = hash::Map::default();
-    let caps_lines: Vec<bool> = infos.iter().map(|s| all_caps(s)).collect();
     if set.has(FeatureSet::DOC_CASE) {
-        for (s, &caps) in infos.iter().zip(&caps_lines) {
-            let first = first_word(s);
-            for (i, tok) in s.iter().enumerate() {
-                if let Some(k) = case_kind(s, i, caps, first) {
+        for k in 0..doc.sentences.len() {
+            let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
+            for (i, tok) in doc.tokens(k).enumerate() {
+                if let Some(kind) = case_kind(tok, i, caps, first) {
                     let c = case_counts.entry(tok.key).or_default();
-                    c[k] = c[k].saturating_add(1);
+                    c[kind] = c[kind].saturating_add(1);
                 }
             }
         }
     }
-    let boundary = [TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")];
-    // Where each capitalized word occurs (its first few occurrences), for context aggregation.
-    let mut occurrences: hash::Map<Vec<(u32, u32)>> = hash::Map::default();
-    if set.has(FeatureSet::DOC_CONTEXT) {
-        for (k, s) in infos.iter().enumerate() {
-            for (i, tok) in s.iter().enumerate() {
-                if tok.capitalized() {
-                    let list = occurrences.entry(tok.key).or_default();
-                    if list.len() < CONTEXTS {
-                        list.push((k as u32, i as u32));
-                    }
-                }
-            }
-        }
-    }
-    let neighbour = |k: u32, i: u32, d: isize| -> &TokenInfo {
-        let j = i as isize + d;
-        let s = &infos[k as usize];
-        if j < 0 {
-            &boundary[0]
-        } else {
-            s.get(j as usize).unwrap_or(&boundary[1])
-        }
-    };
-    let mut contexts: Vec<Vec<Vec<u64>>> = Vec::new();
-    if set.has(FeatureSet::DOC_CONTEXT) {
-        for (k, s) in infos.iter().enumerate() {
-            let mut sentence = Vec::with_capacity(s.len());
-            for (i, tok) in s.iter().enumerate() {
-                let mut out = Vec::new();
-                if tok.capitalized() {
-                    for &(k2, i2) in occurrences.get(&tok.key).map_or(&[][..], |v| v) {
-                        if (k2 as usize, i2 as usize) == (k, i) {
-                            continue;
-                        }
-                        let (l, r) = (neighbour(k2, i2, -1), neighbour(k2, i2, 1));
-                        out.push(f(t::CONTEXT_LEFT, l.lower));
-                        out.push(f(t::CONTEXT_RIGHT, r.lower));
-                        out.push(f(t::CONTEXT_LEFT_CLASS, u64::from(l.classes[1])));
-                        out.push(f(t::CONTEXT_RIGHT_CLASS, u64::from(r.classes[1])));
-                    }
-                    out.sort_unstable();
-                    out.dedup();
-                }
-                sentence.push(out);
-            }
-            contexts.push(sentence);
-        }
-    }
-    let mut out = Vec::with_capacity(sentences.len());
     let mut hashes = Vec::with_capacity(64);
-    for (k, ((words, s), &caps)) in sentences.iter().zip(infos).zip(&caps_lines).enumerate() {
+    for (k, words) in words.iter().enumerate().take(doc.sentences.len()) {
+        let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
+        let s = &doc.sentences[k];
         let lists = if set.has(FeatureSet::LISTS) {
-            let keys: Vec<u64> = s.iter().map(|t| t.key).collect();
-            let capitalized: Vec<bool> = s.iter().map(|t| t.flags & INIT_CAP != 0).collect();
+            let keys: Vec<u64> = doc.tokens(k).map(|t| t.key).collect();
+            let capitalized: Vec<bool> = doc.tokens(k).map(|t| t.flags & INIT_CAP != 0).collect();
             lists::memberships(words, &keys, &capitalized)
         } else {
             vec![0; s.len()]
         };
-        let mut rows = Vec::with_capacity(s.len() * 40);
-        let mut ends = Vec::with_capacity(s.len());
-        let first = first_word(&s);
-        for i in 0..s.len() {
+        for (i, &ty) in s.iter().enumerate() {
             hashes.clear();
-            let at = |d: isize| -> &TokenInfo {
-                let j = i as isize + d;
-                if j < 0 {
-                    &boundary[0]
-                } else {
-                    s.get(j as usize).unwrap_or(&boundary[1])
-                }
-            };
-            let tok = &s[i];
-            hashes.push(t::BIAS);
-            hashes.push(f(t::WORD, tok.word));
-            hashes.push(f(t::LOWER, tok.lower));
-            hashes.push(f(t::SHAPE, tok.shape));
-            hashes.push(f(t::SHORT, tok.short));
-            hashes.push(f(t::FLAGS, u64::from(tok.flags)));
-            for k in 0..4 {
-                if tok.prefixes[k] != 0 {
-                    hashes.push(f(t::PREFIX + k as u64, tok.prefixes[k]));
-                    hashes.push(f(t::SUFFIX + k as u64, tok.suffixes[k]));
-                }
-            }
-            for d in [-2isize, -1, 1, 2] {
-                let n = at(d);
-                hashes.push(f(t::LOWER_AT + (d + 2) as u64, n.lower));
-                if d.abs() == 1 {
-                    hashes.push(f(t::SHORT_AT + (d + 2) as u64, n.short));
-                }
-            }
-            for d in [-1isize, 1] {
-                hashes.push(f(t::WORD_AT + (d + 1) as u64, at(d).word));
-            }
+            let at = |d: isize| doc.info(doc.at(k, i, d));
+            let tok = doc.info(ty);
             hashes.push(f(t::BIGRAM_LEFT, mix(at(-1).lower, tok.lower)));
             hashes.push(f(t::BIGRAM_RIGHT, mix(tok.lower, at(1).lower)));
             hashes.push(f(
@@ -391,22 +446,6 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                 list_features(&lists, i, tok, &mut hashes);
             }
             if set.has(FeatureSet::CLUSTERS) {
-                for level in 0..clusters::LEVELS {
-                    let level_tag = (level as u64) << 16;
-                    hashes.push(f(t::CLASS, level_tag | u64::from(tok.classes[level])));
-                    for d in [-1isize, 1] {
-                        let n = at(d);
-                        let side = ((d + 1) as u64) << 20;
-                        hashes.push(f(
-                            t::CLASS_AT,
-                            side | level_tag | u64::from(n.classes[level]),
-                        ));
-                    }
-                }
-                for d in [-2isize, 2] {
-                    let side = ((d + 2) as u64) << 20;
-                    hashes.push(f(t::CLASS_AT2, side | u64::from(at(d).classes[1])));
-                }
                 hashes.push(f(
                     t::CLASS_BIGRAM,
                     mix(u64::from(at(-1).classes[1]), u64::from(tok.classes[1])),
@@ -419,38 +458,261 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
                 ));
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
-                let own = case_kind(&s, i, caps, first);
+                let own = case_kind(tok, i, caps, first);
                 let mut counts = case_counts.get(&tok.key).copied().unwrap_or_default();
-                if let Some(k) = own {
-                    counts[k] = counts[k].saturating_sub(1);
+                if let Some(kind) = own {
+                    counts[kind] = counts[kind].saturating_sub(1);
                 }
                 let v = u64::from(counts[0] > 0) | u64::from(counts[1] > 0) << 1;
                 let context = u64::from(i == 0) | u64::from(caps) << 1;
                 hashes.push(f(t::DOC_CASE, v | context << 2));
                 hashes.push(f(t::DOC_CASE_WORD, mix(v, tok.key)));
             }
-            if let Some(context) = contexts.get(k).and_then(|c| c.get(i)) {
-                hashes.extend_from_slice(context);
-            }
-            rows.extend(hashes.iter().map(|&h| row(h, bits)));
-            ends.push(rows.len());
+            each(k, i, &hashes);
         }
-        out.push(PreparedSentence {
-            tokens: s,
-            rows,
-            ends,
-        });
     }
-    Prepared { sentences: out }
+}
+
+/// Where each capitalized word occurs (its first [`CONTEXTS`] occurrences): their neighbours
+/// are features of the word's other occurrences (context aggregation).
+struct Occurrences(hash::Map<Vec<(u32, u32)>>);
+
+impl Occurrences {
+    fn new(doc: &Document, set: FeatureSet) -> Occurrences {
+        let mut map: hash::Map<Vec<(u32, u32)>> = hash::Map::default();
+        if set.has(FeatureSet::DOC_CONTEXT) {
+            for k in 0..doc.sentences.len() {
+                for (i, tok) in doc.tokens(k).enumerate() {
+                    if tok.capitalized() {
+                        let list = map.entry(tok.key).or_default();
+                        if list.len() < CONTEXTS {
+                            list.push((k as u32, i as u32));
+                        }
+                    }
+                }
+            }
+        }
+        Occurrences(map)
+    }
+
+    /// The occurrences that lend their neighbours to those of `tok`.
+    fn of(&self, tok: &TokenInfo) -> &[(u32, u32)] {
+        if !tok.capitalized() {
+            return &[];
+        }
+        self.0.get(&tok.key).map_or(&[][..], |v| v)
+    }
+
+    /// The features one occurrence lends: its neighbours' words and classes.
+    fn lent(doc: &Document, (k, i): (u32, u32), out: &mut Vec<u64>) {
+        let (k, i) = (k as usize, i as usize);
+        let (l, r) = (doc.info(doc.at(k, i, -1)), doc.info(doc.at(k, i, 1)));
+        out.push(f(t::CONTEXT_LEFT, l.lower));
+        out.push(f(t::CONTEXT_RIGHT, r.lower));
+        out.push(f(t::CONTEXT_LEFT_CLASS, u64::from(l.classes[1])));
+        out.push(f(t::CONTEXT_RIGHT_CLASS, u64::from(r.classes[1])));
+    }
+
+    /// The context features of token `i` of sentence `k`: what the word's other occurrences
+    /// lend, each feature once.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn features(&self, doc: &Document, k: usize, i: usize, out: &mut Vec<u64>) {
+        let start = out.len();
+        let tok = doc.info(doc.at(k, i, 0));
+        for &at in self.of(tok) {
+            if at != (k as u32, i as u32) {
+                Occurrences::lent(doc, at, out);
+            }
+        }
+        out[start..].sort_unstable();
+        let mut kept = start;
+        for j in start..out.len() {
+            if j == start || out[j] != out[kept - 1] {
+                out[kept] = out[j];
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+    }
+}
+
+/// The context features' scores of one word: [`Occurrences::features`] summed once per word.
+struct LentScores {
+    /// The scores of every feature its listed occurrences lend, each once: an occurrence
+    /// beyond the list sees them all.
+    all: [i32; TAGS],
+    /// Each feature with how many of the listed occurrences lend it.
+    counts: Vec<(u64, u16)>,
+}
+
+impl LentScores {
+    fn new(
+        doc: &Document,
+        at: &[(u32, u32)],
+        sum: &mut impl FnMut(&[u64], &mut [i32; TAGS]),
+    ) -> LentScores {
+        let mut lent = Vec::with_capacity(4 * at.len());
+        for &a in at {
+            Occurrences::lent(doc, a, &mut lent);
+        }
+        lent.sort_unstable();
+        let mut counts: Vec<(u64, u16)> = Vec::with_capacity(lent.len());
+        for h in lent {
+            match counts.last_mut() {
+                Some((last, n)) if *last == h => *n += 1,
+                _ => counts.push((h, 1)),
+            }
+        }
+        let distinct: Vec<u64> = counts.iter().map(|&(h, _)| h).collect();
+        let mut all = [0; TAGS];
+        sum(&distinct, &mut all);
+        LentScores { all, counts }
+    }
+
+    /// The scores for the occurrence at `(k, i)`: everything lent, less what only it lends.
+    fn at(
+        &self,
+        doc: &Document,
+        listed: &[(u32, u32)],
+        (k, i): (usize, usize),
+        sum: &mut impl FnMut(&[u64], &mut [i32; TAGS]),
+    ) -> [i32; TAGS] {
+        let here = (k as u32, i as u32);
+        if !listed.contains(&here) {
+            return self.all;
+        }
+        let mut own = Vec::with_capacity(4);
+        Occurrences::lent(doc, here, &mut own);
+        own.sort_unstable();
+        let mut only = Vec::with_capacity(4);
+        for (j, &h) in own.iter().enumerate() {
+            if j > 0 && own[j - 1] == h {
+                continue;
+            }
+            let mine = own.iter().filter(|&&o| o == h).count();
+            let total = self
+                .counts
+                .binary_search_by_key(&h, |&(c, _)| c)
+                .map_or(0, |p| usize::from(self.counts[p].1));
+            if total == mine {
+                only.push(h);
+            }
+        }
+        let mut removed = [0; TAGS];
+        sum(&only, &mut removed);
+        let mut scores = self.all;
+        for (s, r) in scores.iter_mut().zip(removed) {
+            *s -= r;
+        }
+        scores
+    }
+}
+
+/// Prepares a document's static features for a table of `2^bits` rows.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared {
+    let doc = Document::new(sentences);
+    let mut out: Vec<PreparedSentence> = doc
+        .sentences
+        .iter()
+        .map(|s| PreparedSentence {
+            rows: Vec::with_capacity(s.len() * 40),
+            ends: Vec::with_capacity(s.len()),
+        })
+        .collect();
+    let occurrences = Occurrences::new(&doc, set);
+    let mut hashes = Vec::with_capacity(64);
+    for_each_in_context(&doc, sentences, set, |k, i, contextual| {
+        hashes.clear();
+        own_features(doc.info(doc.at(k, i, 0)), set, &mut hashes);
+        for d in OFFSETS {
+            neighbour_features(doc.info(doc.at(k, i, d)), d, set, &mut hashes);
+        }
+        hashes.extend_from_slice(contextual);
+        occurrences.features(&doc, k, i, &mut hashes);
+        let s = &mut out[k];
+        s.rows.extend(hashes.iter().map(|&h| row(h, bits)));
+        s.end_token();
+    });
+    Prepared {
+        doc,
+        sentences: out,
+    }
+}
+
+/// Each token's scores from its static features under `table`: the sums of [`prepare`]'s rows,
+/// but with the features of a word alone and of a word as each neighbour summed once per word
+/// type rather than once per token (most of the tagger's time otherwise).
+pub fn static_scores(
+    doc: &Document,
+    words: &[Vec<&str>],
+    set: FeatureSet,
+    table: &impl Weights,
+    bits: u32,
+) -> Vec<Vec<[i32; TAGS]>> {
+    let mut hashes = Vec::with_capacity(64);
+    let mut rows = Vec::with_capacity(64);
+    let mut sum = |hashes: &[u64], scores: &mut [i32; TAGS]| {
+        rows.clear();
+        rows.extend(hashes.iter().map(|&h| row(h, bits)));
+        table.add(&rows, scores);
+    };
+    // Per word type: its own features' scores, then its scores as each neighbour.
+    let by_type: Vec<[[i32; TAGS]; 1 + OFFSETS.len()]> = doc
+        .types
+        .iter()
+        .map(|tok| {
+            let mut scores = [[0; TAGS]; 1 + OFFSETS.len()];
+            hashes.clear();
+            own_features(tok, set, &mut hashes);
+            sum(&hashes, &mut scores[0]);
+            for (d, s) in OFFSETS.into_iter().zip(&mut scores[1..]) {
+                hashes.clear();
+                neighbour_features(tok, d, set, &mut hashes);
+                sum(&hashes, s);
+            }
+            scores
+        })
+        .collect();
+    let occurrences = Occurrences::new(doc, set);
+    let mut lent_by_word: hash::Map<LentScores> = hash::Map::default();
+    let mut out: Vec<Vec<[i32; TAGS]>> = doc
+        .sentences
+        .iter()
+        .map(|s| Vec::with_capacity(s.len()))
+        .collect();
+    for_each_in_context(doc, words, set, |k, i, contextual| {
+        let mut scores = by_type[doc.at(k, i, 0) as usize][0];
+        for (j, d) in OFFSETS.into_iter().enumerate() {
+            let from = &by_type[doc.at(k, i, d) as usize][1 + j];
+            for (s, w) in scores.iter_mut().zip(from) {
+                *s += w;
+            }
+        }
+        sum(contextual, &mut scores);
+        let tok = doc.info(doc.at(k, i, 0));
+        let listed = occurrences.of(tok);
+        if !listed.is_empty() {
+            let lent = lent_by_word
+                .entry(tok.key)
+                .or_insert_with(|| LentScores::new(doc, listed, &mut sum));
+            let from = lent.at(doc, listed, (k, i), &mut sum);
+            for (s, w) in scores.iter_mut().zip(from) {
+                *s += w;
+            }
+        }
+        out[k].push(scores);
+    });
+    out
 }
 
 /// How many occurrences of a word lend their neighbours to the others.
 const CONTEXTS: usize = 8;
 
 /// Whether a line is written in capitals (a headline, a dateline).
-fn all_caps(s: &[TokenInfo]) -> bool {
+fn all_caps<'a>(s: impl IntoIterator<Item = &'a TokenInfo>) -> bool {
     let words = s
-        .iter()
+        .into_iter()
         .filter(|t| t.flags & NO_ALNUM == 0 && t.flags & (INIT_CAP | INIT_LOWER) != 0);
     let mut any = false;
     for t in words {
@@ -462,10 +724,9 @@ fn all_caps(s: &[TokenInfo]) -> bool {
     any
 }
 
-/// 0 for a word written lowercase, 1 for one capitalized where that says it is a name. `first`
-/// is the sentence's [`first_word`].
-fn case_kind(s: &[TokenInfo], i: usize, caps_line: bool, first: usize) -> Option<usize> {
-    let tok = s.get(i)?;
+/// 0 for a word written lowercase, 1 for one capitalized where that says it is a name. `tok`
+/// is the sentence's `i`-th token, `first` the sentence's [`first_word`].
+fn case_kind(tok: &TokenInfo, i: usize, caps_line: bool, first: usize) -> Option<usize> {
     if tok.flags & INIT_LOWER != 0 {
         Some(0)
     } else if tok.flags & INIT_CAP != 0 && !caps_line && i > first {
@@ -478,10 +739,15 @@ fn case_kind(s: &[TokenInfo], i: usize, caps_line: bool, first: usize) -> Option
 /// The index of the sentence's first token with a letter or digit (its length if none): tokens
 /// up to it open the sentence, after nothing but punctuation (a quote mark, say). Computed once
 /// per sentence, since asking token by token is quadratic in a run of punctuation.
-fn first_word(s: &[TokenInfo]) -> usize {
-    s.iter()
-        .position(|t| t.flags & NO_ALNUM == 0)
-        .unwrap_or(s.len())
+fn first_word<'a>(s: impl IntoIterator<Item = &'a TokenInfo>) -> usize {
+    let mut n = 0;
+    for t in s {
+        if t.flags & NO_ALNUM == 0 {
+            return n;
+        }
+        n += 1;
+    }
+    n
 }
 
 fn list_features(lists: &[Membership], i: usize, tok: &TokenInfo, out: &mut Vec<u64>) {
@@ -522,7 +788,7 @@ pub fn transitions(table: &impl Weights, bits: u32) -> [[i32; TAGS]; TAGS] {
 
 /// The second pass's rows: how the first pass tagged the same word elsewhere in the document.
 /// `first` holds the first pass's tags, sentence by sentence.
-pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<Vec<Vec<u32>>> {
+pub fn document_rows(doc: &Document, first: &[Vec<Tag>], bits: u32) -> Vec<PreparedSentence> {
     // Per word (capitalized occurrences): how often tagged O or each class; how often inside
     // an entity of two tokens or more, per class.
     let mut counts: hash::Map<[u16; 9]> = hash::Map::default();
@@ -540,8 +806,8 @@ pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<
         }
         c
     };
-    for (s, tags) in prepared.sentences.iter().zip(first) {
-        for (i, tok) in s.tokens.iter().enumerate() {
+    for (k, tags) in first.iter().enumerate().take(doc.sentences.len()) {
+        for (i, tok) in doc.tokens(k).enumerate() {
             if tok.capitalized() {
                 let entry = counts.entry(tok.key).or_default();
                 for (e, c) in entry.iter_mut().zip(contribution(tags, i)) {
@@ -550,58 +816,50 @@ pub fn document_rows(prepared: &Prepared, first: &[Vec<Tag>], bits: u32) -> Vec<
             }
         }
     }
-    let caps: Vec<bool> = prepared
-        .sentences
+    first
         .iter()
-        .map(|s| all_caps(&s.tokens))
-        .collect();
-    prepared
-        .sentences
-        .iter()
-        .zip(first)
-        .zip(caps)
-        .map(|((s, tags), caps)| {
-            s.tokens
-                .iter()
-                .enumerate()
-                .map(|(i, tok)| {
-                    let mut rows = Vec::new();
-                    if !tok.capitalized() {
-                        return rows;
-                    }
-                    let Some(total) = counts.get(&tok.key) else {
-                        return rows;
-                    };
+        .enumerate()
+        .take(doc.sentences.len())
+        .map(|(k, tags)| {
+            let caps = doc.caps_lines[k];
+            let mut out = PreparedSentence {
+                rows: Vec::new(),
+                ends: Vec::with_capacity(tags.len()),
+            };
+            for (i, tok) in doc.tokens(k).enumerate() {
+                let total = counts.get(&tok.key).filter(|_| tok.capitalized());
+                if let Some(total) = total {
                     let own = contribution(tags, i);
                     let mut others = [0u16; 9];
                     for k in 0..9 {
                         others[k] = total[k].saturating_sub(own[k]);
                     }
-                    if others[..5].iter().all(|&c| c == 0) {
-                        return rows;
-                    }
-                    let majority = (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(0) as u64;
-                    let context = u64::from(i == 0) | u64::from(caps) << 1;
-                    rows.push(row(f(t::DOC_MAJORITY, majority), bits));
-                    rows.push(row(
-                        f(
-                            t::DOC_MAJORITY_SHAPE,
-                            mix(majority | context << 4, tok.short),
-                        ),
-                        bits,
-                    ));
-                    for class in Class::ALL {
-                        let k = class.index();
-                        if others[1 + k] > 0 {
-                            rows.push(row(f(t::DOC_HAS, k as u64), bits));
+                    if others[..5].iter().any(|&c| c > 0) {
+                        let majority =
+                            (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(0) as u64;
+                        let context = u64::from(i == 0) | u64::from(caps) << 1;
+                        out.rows.push(row(f(t::DOC_MAJORITY, majority), bits));
+                        out.rows.push(row(
+                            f(
+                                t::DOC_MAJORITY_SHAPE,
+                                mix(majority | context << 4, tok.short),
+                            ),
+                            bits,
+                        ));
+                        for class in Class::ALL {
+                            let k = class.index();
+                            if others[1 + k] > 0 {
+                                out.rows.push(row(f(t::DOC_HAS, k as u64), bits));
+                            }
+                            if others[5 + k] > 0 {
+                                out.rows.push(row(f(t::DOC_LONG, k as u64), bits));
+                            }
                         }
-                        if others[5 + k] > 0 {
-                            rows.push(row(f(t::DOC_LONG, k as u64), bits));
-                        }
                     }
-                    rows
-                })
-                .collect()
+                }
+                out.end_token();
+            }
+            out
         })
         .collect()
 }
@@ -647,11 +905,8 @@ mod tests {
         assert_eq!(first_word(&infos(&["We", "\""])), 0);
         let marks = infos(&["\""; 10]);
         assert_eq!(first_word(&marks), 10);
-        assert_eq!(case_kind(&infos(&["\"", "We"]), 1, false, 1), None);
-        assert_eq!(
-            case_kind(&infos(&["\"", "We", "Paris"]), 2, false, 1),
-            Some(1)
-        );
+        assert_eq!(case_kind(&TokenInfo::new("We"), 1, false, 1), None);
+        assert_eq!(case_kind(&TokenInfo::new("Paris"), 2, false, 1), Some(1));
     }
 
     #[test]
@@ -691,6 +946,43 @@ mod tests {
             without.sentences[0].rows(0).len() + 2
         );
         assert_ne!(with.sentences[0].rows(0), with.sentences[0].rows(1));
+    }
+
+    /// The tagger sums a word's own and neighbour features once per word type: the scores
+    /// must be exactly those of every token's rows summed one by one, as in training.
+    #[test]
+    fn scores_summed_by_word_type_equal_rows_summed_by_token() {
+        let model = super::super::model();
+        let mut doc: Vec<Vec<&str>> = vec![
+            "WASHINGTON TALKS END".split(' ').collect(),
+            "\" Paris said Katz , Israel Katz , will visit Amman on Tuesday ."
+                .split(' ')
+                .collect(),
+        ];
+        // More occurrences than lend their neighbours (`CONTEXTS`), and a word alone in a
+        // sentence and at its ends.
+        for _ in 0..CONTEXTS + 2 {
+            doc.push("Talks in Paris with Katz began .".split(' ').collect());
+        }
+        doc.push(vec!["Paris"]);
+        doc.push(vec![]);
+        let prepared = prepare(&doc, model.set, model.bits);
+        let by_token: Vec<Vec<[i32; TAGS]>> = prepared
+            .sentences
+            .iter()
+            .map(|s| {
+                (0..s.len())
+                    .map(|i| {
+                        let mut scores = [0; TAGS];
+                        model.add(s.rows(i), &mut scores);
+                        scores
+                    })
+                    .collect()
+            })
+            .collect();
+        let by_type = static_scores(&Document::new(&doc), &doc, model.set, model, model.bits);
+        assert_eq!(by_type, by_token);
+        assert!(by_token[1].iter().any(|s| s.iter().any(|&w| w != 0)));
     }
 
     #[test]

@@ -51,7 +51,7 @@ struct Example {
     prepared: Prepared,
     gold: Vec<Vec<Tag>>,
     /// Second-pass rows from jackknifed first-pass tags.
-    extra: Option<Vec<Vec<Vec<u32>>>>,
+    extra: Option<Vec<PreparedSentence>>,
 }
 
 /// Trains on `train`, choosing the epoch by F1 on `dev`; `log` hears about each epoch.
@@ -91,7 +91,7 @@ pub fn train(
             {
                 let _ = i;
                 let tags = decode::decode(&model, bits, first_pass, &ex.prepared);
-                ex.extra = Some(features::document_rows(&ex.prepared, &tags, bits));
+                ex.extra = Some(features::document_rows(&ex.prepared.doc, &tags, bits));
             }
             log(&format!("first-pass fold {}/{folds} done", fold + 1));
         }
@@ -180,15 +180,15 @@ impl Perceptron {
         &mut self,
         s: &PreparedSentence,
         gold: &[Tag],
-        extra: Option<&Vec<Vec<u32>>>,
+        extra: Option<&PreparedSentence>,
     ) {
         let mut scores = Vec::with_capacity(s.len());
         for i in 0..s.len() {
             let mut row_scores = [0; TAGS];
             let table = Dense(&self.weights);
             table.add(s.rows(i), &mut row_scores);
-            if let Some(e) = extra.and_then(|e| e.get(i)) {
-                table.add(e, &mut row_scores);
+            if let Some(e) = extra {
+                table.add(e.rows(i), &mut row_scores);
             }
             scores.push(row_scores);
         }
@@ -199,8 +199,8 @@ impl Perceptron {
             if truth != guessed {
                 self.rows.clear();
                 self.rows.extend_from_slice(s.rows(i));
-                if let Some(e) = extra.and_then(|e| e.get(i)) {
-                    self.rows.extend_from_slice(e);
+                if let Some(e) = extra {
+                    self.rows.extend_from_slice(e.rows(i));
                 }
                 for k in 0..self.rows.len() {
                     let base = self.rows[k] as usize * TAGS;
