@@ -111,15 +111,13 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
             Some((Kind::from_code(code & 0x7F)?, code & 0x80 != 0))
         })
         .collect::<Option<_>>()?;
+    // Each code decoded once rather than a power per place.
+    let scale: [u64; 256] = std::array::from_fn(|code| match code {
+        0 => 0,
+        code => 10f64.powf(code as f64 / 10.0).round() as u64,
+    });
     let populations: Vec<u64> = (0..n)
-        .map(|_| {
-            let code = r.byte()?;
-            Some(if code == 0 {
-                0
-            } else {
-                10f64.powf(f64::from(code) / 10.0).round() as u64
-            })
-        })
+        .map(|_| Some(scale[usize::from(r.byte()?)]))
         .collect::<Option<_>>()?;
     let (mut lat, mut lon) = (0i64, 0i64);
     let mut points = Vec::with_capacity(n);

@@ -135,13 +135,35 @@ fn load() -> Gazetteer {
     }
     let keys = &g.keys;
     let text = |&(s, e, _, _): &(u32, u32, u32, bool)| &keys[s as usize..e as usize];
-    let mut index = std::mem::take(&mut g.index);
-    // Ties in the order the names were added (their keys' offsets), as a stable sort would
-    // leave them, so that `dedup_by` keeps the first; an unstable sort is quicker at start-up.
-    index.sort_unstable_by(|a, b| text(a).cmp(text(b)).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+    let index = std::mem::take(&mut g.index);
+    // Sorted by key, ties in the order the names were added (their keys' offsets), as a stable
+    // sort would leave them, so that `dedup_by` keeps the first. Most comparisons are settled
+    // by the keys' first eight bytes as one number (most of the start-up otherwise).
+    let mut order: Vec<(u64, u32)> = index
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (prefix(text(k)), i as u32))
+        .collect();
+    order.sort_unstable_by(|&(pa, a), &(pb, b)| {
+        let (a, b) = (&index[a as usize], &index[b as usize]);
+        pa.cmp(&pb)
+            .then_with(|| text(a).cmp(text(b)))
+            .then(a.2.cmp(&b.2))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut index: Vec<_> = order.into_iter().map(|(_, i)| index[i as usize]).collect();
     index.dedup_by(|a, b| a.2 == b.2 && text(a) == text(b));
     g.index = index;
     g
+}
+
+/// A key's first eight bytes as a big-endian number, padded with zeros: ordered as the keys.
+fn prefix(key: &str) -> u64 {
+    let mut bytes = [0; 8];
+    for (b, k) in bytes.iter_mut().zip(key.bytes()) {
+        *b = k;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 impl Gazetteer {
@@ -238,6 +260,35 @@ pub fn division(country: &str, code: &str) -> Option<&'static Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_prefixes_never_contradict_the_keys_order() {
+        let keys = [
+            "",
+            "a",
+            "ab",
+            "ab c",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgz",
+            "saint johns",
+            "saint joseph",
+            "zürich",
+            "zurich",
+            "\u{10348}",
+        ];
+        for a in keys {
+            for b in keys {
+                if prefix(a) != prefix(b) {
+                    assert_eq!(prefix(a) < prefix(b), a < b, "{a:?} {b:?}");
+                }
+            }
+        }
+        // The index is in key order: a binary search finds every name.
+        let g = &*GAZETTEER;
+        let text = |k: &(u32, u32, u32, bool)| &g.keys[k.0 as usize..k.1 as usize];
+        assert!(g.index.windows(2).all(|w| text(&w[0]) <= text(&w[1])));
+    }
 
     fn first(name: &str) -> &'static Entry {
         lookup(name)
