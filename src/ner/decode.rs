@@ -1,17 +1,45 @@
 //! Viterbi decoding of well-formed BILOU tags: token scores from the features plus a score for
 //! each pair of neighbouring tags. Twice over a document when the model has the second pass.
 
-use super::features::{self, Document, FeatureSet, PreparedSentence, Weights};
+use super::features::{self, Document, FeatureSet, PreparedSentence, Weights, Words};
 use super::{Label, Model, Tag, TAGS};
+
+/// A model and the words it has read, kept from one document to the next (up to
+/// [`WORDS_KEPT`]), so that a word is read and scored once however often it appears.
+pub struct Tagger<'m> {
+    model: &'m Model,
+    words: Words,
+}
+
+/// How many words a tagger keeps before it forgets them all (about half a kilobyte each).
+const WORDS_KEPT: usize = 10_000;
+
+impl<'m> Tagger<'m> {
+    pub fn new(model: &'m Model) -> Tagger<'m> {
+        Tagger {
+            model,
+            words: Words::new(),
+        }
+    }
+
+    /// Labels every token of a document, given as sentences of token strings.
+    pub fn tag(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
+        let model = self.model;
+        self.words.forget_beyond(WORDS_KEPT);
+        let ids = self.words.read(sentences);
+        self.words.score(model.set, model, model.bits);
+        let doc = Document::new(&self.words, &ids);
+        let fixed = features::static_scores(&doc, sentences, model.set, model, model.bits);
+        decode_scores(model, model.bits, model.set, &doc, &fixed)
+            .into_iter()
+            .map(|tags| tags.into_iter().map(Tag::label).collect())
+            .collect()
+    }
+}
 
 /// Labels every token of a document with `model`.
 pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
-    let doc = Document::new(sentences);
-    let fixed = features::static_scores(&doc, sentences, model.set, model, model.bits);
-    decode_scores(model, model.bits, model.set, &doc, &fixed)
-        .into_iter()
-        .map(|tags| tags.into_iter().map(Tag::label).collect())
-        .collect()
+    Tagger::new(model).tag(sentences)
 }
 
 /// Each token's tag scores from its prepared rows, sentence by sentence.
@@ -61,7 +89,7 @@ pub(crate) fn decode(
         table,
         bits,
         set,
-        &prepared.doc,
+        &prepared.doc(),
         &row_scores(table, prepared),
     )
 }
@@ -283,6 +311,26 @@ mod tests {
         scores[0][1] = 10;
         assert_eq!(viterbi(&scores, &[[0; TAGS]; TAGS]), [Tag::OUT]);
         assert!(viterbi(&[], &[[0; TAGS]; TAGS]).is_empty());
+    }
+
+    #[test]
+    fn words_kept_between_documents_change_no_label() {
+        let model = super::super::model();
+        let docs: [Vec<Vec<&str>>; 3] = [
+            vec!["Israel Katz visited Amman on Tuesday ."
+                .split(' ')
+                .collect()],
+            vec!["Katz met King Abdullah in Amman , Jordan ."
+                .split(' ')
+                .collect()],
+            vec!["AMMAN ( Reuters ) - Jordan 's King Abdullah met Katz ."
+                .split(' ')
+                .collect()],
+        ];
+        let mut tagger = Tagger::new(model);
+        for doc in docs.iter().chain(&docs) {
+            assert_eq!(tagger.tag(doc), tag_document_with(model, doc));
+        }
     }
 
     #[test]

@@ -233,59 +233,124 @@ fn f(template: u64, value: u64) -> u64 {
     mix(template, value)
 }
 
-/// A document's tokens as word types: each distinct word is read once into a [`TokenInfo`],
-/// and its occurrences point at it.
-pub struct Document {
-    /// The distinct words, after the two sentence boundaries ([`START`] and [`END`]).
-    types: Vec<TokenInfo>,
-    /// Each sentence's tokens, as indices into `types`.
-    sentences: Vec<Vec<u32>>,
+/// The words read so far, each once: its [`TokenInfo`] and, once scored under a model, the
+/// scores of its own features and of it as each neighbour. A tagger keeps them from one
+/// document to the next, so that a word is read and scored once however often it appears.
+pub struct Words {
+    index: HashMap<Box<str>, u32, BuildHasherDefault<hash::Identity>>,
+    /// The words, after the two sentence boundaries ([`START`] and [`END`]).
+    infos: Vec<TokenInfo>,
+    /// The scores of the first `scores.len()` words: own features, then as each neighbour.
+    scores: Vec<[[i32; TAGS]; 1 + OFFSETS.len()]>,
+    lowercase: String,
+}
+
+const START: u32 = 0;
+const END: u32 = 1;
+
+impl Words {
+    pub fn new() -> Words {
+        Words {
+            index: HashMap::default(),
+            infos: vec![TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")],
+            scores: Vec::new(),
+            lowercase: String::new(),
+        }
+    }
+
+    /// Forgets every word once more than `limit` are kept, so that memory stays bounded
+    /// over any number of documents.
+    pub fn forget_beyond(&mut self, limit: usize) {
+        if self.index.len() > limit {
+            *self = Words::new();
+        }
+    }
+
+    /// A document's tokens as word ids, reading the words not seen before.
+    pub fn read(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<u32>> {
+        sentences
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|&w| {
+                        if let Some(&id) = self.index.get(w) {
+                            return id;
+                        }
+                        let id = self.infos.len() as u32;
+                        self.infos
+                            .push(TokenInfo::with_buffer(w, &mut self.lowercase));
+                        self.index.insert(w.into(), id);
+                        id
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Scores the words read since the last call under `table` (always the same table).
+    pub fn score(&mut self, set: FeatureSet, table: &impl Weights, bits: u32) {
+        let mut hashes = Vec::with_capacity(32);
+        let mut rows = Vec::with_capacity(32);
+        for tok in &self.infos[self.scores.len()..] {
+            let mut scores = [[0; TAGS]; 1 + OFFSETS.len()];
+            hashes.clear();
+            own_features(tok, set, &mut hashes);
+            add_hashes(table, bits, &hashes, &mut rows, &mut scores[0]);
+            for (d, s) in OFFSETS.into_iter().zip(&mut scores[1..]) {
+                hashes.clear();
+                neighbour_features(tok, d, set, &mut hashes);
+                add_hashes(table, bits, &hashes, &mut rows, s);
+            }
+            self.scores.push(scores);
+        }
+    }
+
+    fn info(&self, id: u32) -> &TokenInfo {
+        &self.infos[id as usize]
+    }
+}
+
+/// Adds the weights of the rows of feature `hashes` to `scores` (`rows` is a buffer).
+fn add_hashes(
+    table: &impl Weights,
+    bits: u32,
+    hashes: &[u64],
+    rows: &mut Vec<u32>,
+    scores: &mut [i32; TAGS],
+) {
+    rows.clear();
+    rows.extend(hashes.iter().map(|&h| row(h, bits)));
+    table.add(rows, scores);
+}
+
+/// A document as word ids into [`Words`], with what its features need of each sentence.
+pub struct Document<'w> {
+    words: &'w Words,
+    sentences: &'w [Vec<u32>],
     /// Whether each sentence is written in capitals ([`all_caps`]).
     caps_lines: Vec<bool>,
     /// Each sentence's [`first_word`].
     firsts: Vec<usize>,
 }
 
-const START: u32 = 0;
-const END: u32 = 1;
-
-impl Document {
-    pub fn new(sentences: &[Vec<&str>]) -> Document {
-        let tokens: usize = sentences.iter().map(Vec::len).sum();
-        let mut types = Vec::with_capacity(2 + tokens / 2);
-        types.extend([TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")]);
-        let mut index: HashMap<&str, u32, BuildHasherDefault<hash::Identity>> =
-            HashMap::with_capacity_and_hasher(tokens / 2, Default::default());
-        let mut buffer = String::new();
-        let sentences: Vec<Vec<u32>> = sentences
-            .iter()
-            .map(|s| {
-                s.iter()
-                    .map(|&w| {
-                        *index.entry(w).or_insert_with(|| {
-                            types.push(TokenInfo::with_buffer(w, &mut buffer));
-                            (types.len() - 1) as u32
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
+impl<'w> Document<'w> {
+    pub fn new(words: &'w Words, sentences: &'w [Vec<u32>]) -> Document<'w> {
         let mut doc = Document {
-            types,
+            words,
             sentences,
             caps_lines: Vec::new(),
             firsts: Vec::new(),
         };
-        doc.caps_lines = (0..doc.sentences.len())
+        doc.caps_lines = (0..sentences.len())
             .map(|k| all_caps(doc.tokens(k)))
             .collect();
-        doc.firsts = (0..doc.sentences.len())
+        doc.firsts = (0..sentences.len())
             .map(|k| first_word(doc.tokens(k)))
             .collect();
         doc
     }
 
-    /// The word type of token `i` of sentence `k`, or of the boundary past either end.
+    /// The word id of token `i + d` of sentence `k`, or of the boundary past either end.
     fn at(&self, k: usize, i: usize, d: isize) -> u32 {
         let s = &self.sentences[k];
         match i.checked_add_signed(d) {
@@ -294,20 +359,29 @@ impl Document {
         }
     }
 
-    fn info(&self, ty: u32) -> &TokenInfo {
-        &self.types[ty as usize]
+    fn info(&self, id: u32) -> &'w TokenInfo {
+        self.words.info(id)
     }
 
-    fn tokens(&self, k: usize) -> impl Iterator<Item = &TokenInfo> {
-        self.sentences[k].iter().map(|&ty| self.info(ty))
+    fn tokens(&self, k: usize) -> impl Iterator<Item = &'w TokenInfo> + use<'w> {
+        let words = self.words;
+        self.sentences[k].iter().map(move |&id| words.info(id))
     }
 }
 
 /// A document's sentences with every token's static feature rows (training's form).
 #[cfg(not(target_arch = "wasm32"))]
 pub struct Prepared {
-    pub doc: Document,
+    words: Words,
+    ids: Vec<Vec<u32>>,
     pub sentences: Vec<PreparedSentence>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Prepared {
+    pub fn doc(&self) -> Document<'_> {
+        Document::new(&self.words, &self.ids)
+    }
 }
 
 pub struct PreparedSentence {
@@ -611,9 +685,10 @@ impl LentScores {
 /// Prepares a document's static features for a table of `2^bits` rows.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared {
-    let doc = Document::new(sentences);
-    let mut out: Vec<PreparedSentence> = doc
-        .sentences
+    let mut words = Words::new();
+    let ids = words.read(sentences);
+    let doc = Document::new(&words, &ids);
+    let mut out: Vec<PreparedSentence> = ids
         .iter()
         .map(|s| PreparedSentence {
             rows: Vec::with_capacity(s.len() * 40),
@@ -635,14 +710,16 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
         s.end_token();
     });
     Prepared {
-        doc,
+        words,
+        ids,
         sentences: out,
     }
 }
 
 /// Each token's scores from its static features under `table`: the sums of [`prepare`]'s rows,
 /// but with the features of a word alone and of a word as each neighbour summed once per word
-/// type rather than once per token (most of the tagger's time otherwise).
+/// ([`Words::score`], which must have scored the document's words under `table`) rather than
+/// once per token, and the context features once per word.
 pub fn static_scores(
     doc: &Document,
     words: &[Vec<&str>],
@@ -650,30 +727,11 @@ pub fn static_scores(
     table: &impl Weights,
     bits: u32,
 ) -> Vec<Vec<[i32; TAGS]>> {
-    let mut hashes = Vec::with_capacity(64);
     let mut rows = Vec::with_capacity(64);
     let mut sum = |hashes: &[u64], scores: &mut [i32; TAGS]| {
-        rows.clear();
-        rows.extend(hashes.iter().map(|&h| row(h, bits)));
-        table.add(&rows, scores);
+        add_hashes(table, bits, hashes, &mut rows, scores);
     };
-    // Per word type: its own features' scores, then its scores as each neighbour.
-    let by_type: Vec<[[i32; TAGS]; 1 + OFFSETS.len()]> = doc
-        .types
-        .iter()
-        .map(|tok| {
-            let mut scores = [[0; TAGS]; 1 + OFFSETS.len()];
-            hashes.clear();
-            own_features(tok, set, &mut hashes);
-            sum(&hashes, &mut scores[0]);
-            for (d, s) in OFFSETS.into_iter().zip(&mut scores[1..]) {
-                hashes.clear();
-                neighbour_features(tok, d, set, &mut hashes);
-                sum(&hashes, s);
-            }
-            scores
-        })
-        .collect();
+    let by_word = &doc.words.scores;
     let occurrences = Occurrences::new(doc, set);
     let mut lent_by_word: hash::Map<LentScores> = hash::Map::default();
     let mut out: Vec<Vec<[i32; TAGS]>> = doc
@@ -682,11 +740,15 @@ pub fn static_scores(
         .map(|s| Vec::with_capacity(s.len()))
         .collect();
     for_each_in_context(doc, words, set, |k, i, contextual| {
-        let mut scores = by_type[doc.at(k, i, 0) as usize][0];
+        // A word left unscored (not possible through a tagger) would count for nothing.
+        let mut scores = by_word
+            .get(doc.at(k, i, 0) as usize)
+            .map_or([0; TAGS], |s| s[0]);
         for (j, d) in OFFSETS.into_iter().enumerate() {
-            let from = &by_type[doc.at(k, i, d) as usize][1 + j];
-            for (s, w) in scores.iter_mut().zip(from) {
-                *s += w;
+            if let Some(from) = by_word.get(doc.at(k, i, d) as usize) {
+                for (s, w) in scores.iter_mut().zip(&from[1 + j]) {
+                    *s += w;
+                }
             }
         }
         sum(contextual, &mut scores);
@@ -980,7 +1042,11 @@ mod tests {
                     .collect()
             })
             .collect();
-        let by_type = static_scores(&Document::new(&doc), &doc, model.set, model, model.bits);
+        let mut words = Words::new();
+        let ids = words.read(&doc);
+        words.score(model.set, model, model.bits);
+        let document = Document::new(&words, &ids);
+        let by_type = static_scores(&document, &doc, model.set, model, model.bits);
         assert_eq!(by_type, by_token);
         assert!(by_token[1].iter().any(|s| s.iter().any(|&w| w != 0)));
     }

@@ -21,9 +21,10 @@ pub mod train;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod word_classes;
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
-pub use decode::tag_document_with;
+pub use decode::{tag_document_with, Tagger};
 pub use features::FeatureSet;
 pub use model::Model;
 
@@ -221,10 +222,16 @@ pub fn model() -> &'static Model {
     &MODEL
 }
 
+thread_local! {
+    /// The embedded model's tagger: its words are kept from one analysis to the next (a page
+    /// analyzes the same text again at each edit).
+    static TAGGER: RefCell<Tagger<'static>> = RefCell::new(Tagger::new(&MODEL));
+}
+
 /// Labels every token of a document, given as sentences of token strings, with the embedded
 /// model.
 pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
-    tag_document_with(&MODEL, sentences)
+    TAGGER.with_borrow_mut(|tagger| tagger.tag(sentences))
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ pub fn train(
             {
                 let _ = i;
                 let tags = decode::decode(&model, bits, first_pass, &ex.prepared);
-                ex.extra = Some(features::document_rows(&ex.prepared.doc, &tags, bits));
+                ex.extra = Some(features::document_rows(&ex.prepared.doc(), &tags, bits));
             }
             log(&format!("first-pass fold {}/{folds} done", fold + 1));
         }
@@ -138,8 +138,9 @@ pub fn train(
 /// Scores `model` on gold documents.
 pub fn evaluate(model: &Model, docs: &[Document]) -> Score {
     let mut score = Score::default();
+    let mut tagger = super::Tagger::new(model);
     for doc in docs {
-        let labels = super::tag_document_with(model, &corpus::words(doc));
+        let labels = tagger.tag(&corpus::words(doc));
         for (s, predicted) in doc.iter().zip(&labels) {
             score.add(&s.labels, predicted);
         }
