@@ -243,8 +243,16 @@ fn bare_name(text: &str) -> (&str, bool) {
 /// person. A title alone ("Sens.") names nobody.
 fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
     sorted.retain(|c| {
-        let text = doc.slice(c.span).trim_end_matches('.');
-        c.kind == EntityType::Date || !lexicons::is_title_abbreviation(text)
+        let written = doc.slice(c.span);
+        // "Ky." after "Louisville," is the state, though "Ky." never ends a sentence.
+        let state = || {
+            gazetteer::lookup(written)
+                .iter()
+                .any(|e| e.kind == gazetteer::Kind::Admin1)
+        };
+        c.kind == EntityType::Date
+            || !lexicons::is_title_abbreviation(written.trim_end_matches('.'))
+            || c.kind == EntityType::Place && state()
     });
     let mut votes: HashMap<String, [usize; 5]> = HashMap::new();
     let slot = |kind| match kind {

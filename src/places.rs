@@ -341,6 +341,12 @@ impl Neighbours {
         Some((e.country, e.admin1.filter(|_| counts)?))
     }
 
+    /// How many others (not `own`) are in a country.
+    fn others(&self, own: Option<&Entry>) -> usize {
+        let all: usize = self.countries.values().sum();
+        all.saturating_sub(usize::from(own.is_some_and(|o| o.country.is_some())))
+    }
+
     /// How many others (not `own`, the place's own choice) are in the country of `e`.
     fn in_country(&self, e: &Entry, own: Option<&Entry>) -> usize {
         let Some(country) = e.country else {
@@ -369,7 +375,7 @@ fn best(r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> &'static E
     let mut top_score = f64::NEG_INFINITY;
     for (i, &c) in r.candidates.iter().enumerate() {
         let support = r.support.get(i).copied().unwrap_or(0);
-        let s = score(c, r, neighbours, own) + weight::SUPPORT * (support.min(3) as f64);
+        let s = score(c, r, neighbours, own) + weight::SUPPORT * (support.min(6) as f64);
         if s > top_score {
             top = c;
             top_score = s;
@@ -404,7 +410,8 @@ fn score(e: &Entry, r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -
         let same = neighbours.in_division(e, own);
         s += weight::SAME_ADMIN1 * (same.min(3) as f64);
     }
-    if e.capital {
+    // Unless the article's other places are all in other countries: Dublin beside Ohio.
+    if e.capital && (neighbours.others(own) == 0 || neighbours.in_country(e, own) > 0) {
         s += weight::CAPITAL;
     }
     s
