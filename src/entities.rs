@@ -579,6 +579,23 @@ mod tests {
             .unwrap_or_else(|| panic!("no entity mentioned as {mention}: {:#?}", a.entities))
     }
 
+    /// Regression: "Ky." after "Louisville," was dropped as a title, since state abbreviations
+    /// never end a sentence.
+    #[test]
+    fn a_state_abbreviation_after_a_town_is_a_place() {
+        let a = analyze("The winners were Louisville, Ky., and New Haven, Conn., this year.");
+        for state in ["Ky.", "Conn."] {
+            let e = entity(&a, state);
+            assert_eq!(e.kind, EntityType::Place, "{e:?}");
+            let place = a.places.iter().find(|p| p.entity_id == e.id);
+            assert_eq!(
+                place.and_then(|p| p.country.as_deref()),
+                Some("US"),
+                "{e:?}"
+            );
+        }
+    }
+
     #[test]
     fn short_forms_of_a_country_are_one_place() {
         let a = analyze("The US said so. Officials in the United States and the U.S. agreed.");

@@ -1188,6 +1188,22 @@ mod tests {
         assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
     }
 
+    /// Regression: Dublin in an Ohio paper's story went to Ireland, its capital's bonus
+    /// outweighing the state the article names.
+    #[test]
+    fn a_capital_gives_way_where_the_article_is_in_another_country() {
+        let p = place_of(
+            "Dublin police said the fire spread. Officials across Ohio and Franklin County were warned.",
+            &["Dublin", "Ohio", "Franklin County"],
+        );
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+        let p = place_of(
+            "Dublin said the talks went well. Officials in Ireland were pleased.",
+            &["Dublin", "Ireland"],
+        );
+        assert_eq!(p.country.as_deref(), Some("IE"), "{p:?}");
+    }
+
     #[test]
     fn without_context_the_biggest_place_of_the_name_wins() {
         let p = place_of("She moved to Paris last year.", &["Paris"]);
