@@ -47,7 +47,7 @@ pub async fn read_text(file: &File) -> Result<String, JsValue> {
         || name.ends_with(".htm")
         || html::looks_like_html(&content);
     if is_html {
-        html::text_of_html(&content)
+        html::text_of_html(&content).await
     } else {
         Ok(content)
     }

@@ -6,6 +6,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomParser, Element, Node, SupportedType};
 
+use super::worker::next_task;
+
 /// Whether pasted or dropped text is markup rather than prose: it opens with a tag and closes
 /// one. An article that merely mentions `<b>` stays as it is.
 pub fn looks_like_html(text: &str) -> bool {
@@ -19,9 +21,14 @@ pub fn looks_like_html(text: &str) -> bool {
     opens_with_tag && (t.contains("</") || doctype)
 }
 
+/// How long the walk over pasted or dropped markup runs before it lets the browser render and
+/// handle input, in milliseconds: the page of a long article has thousands of nodes.
+const WALK_SLICE_MS: f64 = 8.0;
+
 /// The text of an HTML document or fragment: its `<article>` if it has one, else its `<main>`,
-/// else its body.
-pub fn text_of_html(html: &str) -> Result<String, JsValue> {
+/// else its body. A long document is walked a slice at a time, each slice in its own task, and
+/// the text comes back in a task of its own, so that whoever puts it in the page starts afresh.
+pub async fn text_of_html(html: &str) -> Result<String, JsValue> {
     let doc = DomParser::new()?.parse_from_string(html, SupportedType::TextHtml)?;
     let root: Option<Node> = match doc.query_selector("article")? {
         Some(article) => Some(article.into()),
@@ -30,42 +37,87 @@ pub fn text_of_html(html: &str) -> Result<String, JsValue> {
             None => doc.body().map(Into::into),
         },
     };
-    Ok(root.map(|r| text_of(&r)).unwrap_or_default())
+    let Some(root) = root else {
+        return Ok(String::new());
+    };
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let mut walk = Walk::new(&root);
+    let mut deadline = now() + WALK_SLICE_MS;
+    let mut sliced = false;
+    // The clock is read every 64 nodes: a node takes about a microsecond.
+    let mut steps = 0u32;
+    while walk.step() {
+        steps = steps.wrapping_add(1);
+        if steps % 64 == 0 && now() > deadline {
+            next_task().await;
+            sliced = true;
+            deadline = now() + WALK_SLICE_MS;
+        }
+    }
+    if sliced {
+        next_task().await;
+    }
+    Ok(walk.out.text)
 }
 
 /// The text under `root` as a browser would lay it out: whitespace collapsed, blocks separated
 /// by blank lines, `<br>` as a line break, `<pre>` kept as written. A blank line in the source
 /// text also counts as a paragraph break, so plain text inside an element keeps its paragraphs.
 pub fn text_of(root: &Node) -> String {
-    let mut out = Out::default();
-    // Iterative, so deeply nested markup cannot exhaust the stack.
-    let mut stack = vec![(root.clone(), false)];
-    while let Some((node, leaving)) = stack.pop() {
+    let mut walk = Walk::new(root);
+    while walk.step() {}
+    walk.out.text
+}
+
+/// A walk over the nodes under `root`, in document order, writing their text to `out`.
+/// Iterative, so deeply nested markup cannot exhaust the stack.
+struct Walk {
+    root: Node,
+    /// The nodes still to visit, each with whether the walk is leaving it (after its children).
+    stack: Vec<(Node, bool)>,
+    out: Out,
+}
+
+impl Walk {
+    fn new(root: &Node) -> Walk {
+        Walk {
+            root: root.clone(),
+            stack: vec![(root.clone(), false)],
+            out: Out::default(),
+        }
+    }
+
+    /// Visits the next node; false once there is none left.
+    fn step(&mut self) -> bool {
+        let Some((node, leaving)) = self.stack.pop() else {
+            return false;
+        };
         if let Some(element) = node.dyn_ref::<Element>() {
             let name = element.local_name();
             if leaving {
-                out.leave(&name);
-                continue;
+                self.out.leave(&name);
+                return true;
             }
-            if SKIPPED.contains(&name.as_str()) && &node != root {
-                continue;
+            if SKIPPED.contains(&name.as_str()) && node != self.root {
+                return true;
             }
-            out.enter(&name);
-            stack.push((node.clone(), true));
+            self.out.enter(&name);
+            self.stack.push((node.clone(), true));
         } else if node.node_type() == Node::TEXT_NODE
             || node.node_type() == Node::CDATA_SECTION_NODE
         {
-            out.text(&node.node_value().unwrap_or_default());
-            continue;
+            self.out.text(&node.node_value().unwrap_or_default());
+            return true;
         }
         let children = node.child_nodes();
         for i in (0..children.length()).rev() {
             if let Some(child) = children.item(i) {
-                stack.push((child, false));
+                self.stack.push((child, false));
             }
         }
+        true
     }
-    out.text
 }
 
 /// Elements whose content is not article text.

@@ -109,6 +109,22 @@ impl Page {
         }
     }
 
+    /// Inserts the text of `markup` as `insert_text` does, once it is read (a long page takes
+    /// several tasks); says `failure` in the console if it cannot be read.
+    fn insert_html(
+        self: Rc<Self>,
+        part: Option<HtmlTextAreaElement>,
+        markup: String,
+        failure: &'static str,
+    ) {
+        wasm_bindgen_futures::spawn_local(async move {
+            match html::text_of_html(&markup).await {
+                Ok(text) => self.insert_text(part, &text),
+                Err(e) => log_error(failure, &e),
+            }
+        });
+    }
+
     fn open(self: Rc<Self>, file: web_sys::File) {
         wasm_bindgen_futures::spawn_local(async move {
             match files::read_text(&file).await {
@@ -171,10 +187,8 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
             return;
         }
         event.prevent_default();
-        match html::text_of_html(&markup) {
-            Ok(text) => p.insert_text(part_of(&event), &text),
-            Err(e) => log_error("pasted HTML could not be read", &e),
-        }
+        p.clone()
+            .insert_html(part_of(&event), markup, "pasted HTML could not be read");
     })?;
 
     // Dropping a file anywhere on the input area opens it; dropped markup becomes its text.
@@ -202,10 +216,8 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
         let plain = data.get_data("text/plain").unwrap_or_default();
         if html::looks_like_html(&plain) {
             event.prevent_default();
-            match html::text_of_html(&plain) {
-                Ok(text) => p.insert_text(part_of(&event), &text),
-                Err(e) => log_error("dropped HTML could not be read", &e),
-            }
+            p.clone()
+                .insert_html(part_of(&event), plain, "dropped HTML could not be read");
         } else if p.input.would_be_long(plain.len()) {
             event.prevent_default();
             p.insert_text(part_of(&event), &plain);

@@ -375,7 +375,7 @@ async fn assemble(parts: js_sys::Array) -> Result<Analysis, String> {
 }
 
 /// Resolves in a later task (a zero timeout), after the browser has had its turn.
-async fn next_task() {
+pub(super) async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let queued = web_sys::window()
             .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
