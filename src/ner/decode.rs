@@ -124,8 +124,7 @@ fn decode_scores(
         .collect()
 }
 
-/// A path's score is summed in 64 bits: a sentence of any length cannot overflow it.
-const NONE: i64 = i64::MIN / 4;
+const NONE: i32 = i32::MIN / 4;
 
 /// Tags that close what came before (Out, Last, Unit): only these may precede Out, Begin or
 /// Unit, the tags that may open (`OPENERS`).
@@ -140,10 +139,10 @@ pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS])
     };
     // The transitions from each closer into each opener, so that the forward loop reads them
     // in order.
-    let mut into_openers = [[0i64; CLOSERS.len()]; OPENERS.len()];
+    let mut into_openers = [[0; CLOSERS.len()]; OPENERS.len()];
     for (row, &t) in into_openers.iter_mut().zip(&OPENERS) {
         for (w, &p) in row.iter_mut().zip(&CLOSERS) {
-            *w = i64::from(transitions[p][t]);
+            *w = transitions[p][t];
         }
     }
     // Only the best score of a path ending in each tag is kept, token by token: the path is
@@ -151,7 +150,7 @@ pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS])
     let mut best = Vec::with_capacity(scores.len());
     let mut start = [NONE; TAGS];
     for t in OPENERS {
-        start[t] = i64::from(first[t]);
+        start[t] = first[t];
     }
     best.push(start);
     for token in &scores[1..] {
@@ -163,16 +162,22 @@ pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS])
             for (&c, &w) in closed.iter().zip(into) {
                 top = top.max(c + w);
             }
-            next[t] = top + i64::from(token[t]);
+            next[t] = top + token[t];
         }
         // Inside and Last of class c follow its Begin or Inside.
         for c in 0..4 {
             let (begin, inside) = (1 + 4 * c, 2 + 4 * c);
             for t in [inside, inside + 1] {
-                let from_begin = prev[begin] + i64::from(transitions[begin][t]);
-                let from_inside = prev[inside] + i64::from(transitions[inside][t]);
-                next[t] = from_begin.max(from_inside) + i64::from(token[t]);
+                let from_begin = prev[begin] + transitions[begin][t];
+                let from_inside = prev[inside] + transitions[inside][t];
+                next[t] = from_begin.max(from_inside) + token[t];
             }
+        }
+        // Only the differences between paths matter: keeping the best at zero keeps the sums
+        // small however long the sentence (every tag is reachable from the second token on).
+        let top = next.iter().copied().max().unwrap_or(0);
+        for s in &mut next {
+            *s -= top;
         }
         best.push(next);
     }
@@ -181,7 +186,7 @@ pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS])
         return tags;
     };
     let mut last = 0;
-    let mut top = i64::MIN;
+    let mut top = i32::MIN;
     for t in CLOSERS {
         if end[t] > top {
             top = end[t];
@@ -199,11 +204,11 @@ pub(crate) fn viterbi(scores: &[[i32; TAGS]], transitions: &[[i32; TAGS]; TAGS])
 
 /// The tag before `t` on the best path, given the best scores of paths ending in each tag at
 /// the token before (the first of equals, as the forward loop found them).
-fn predecessor(prev: &[i64; TAGS], t: usize, transitions: &[[i32; TAGS]; TAGS]) -> usize {
+fn predecessor(prev: &[i32; TAGS], t: usize, transitions: &[[i32; TAGS]; TAGS]) -> usize {
     if OPENERS.contains(&t) {
         let (mut top, mut from) = (NONE, 0);
         for p in CLOSERS {
-            let s = prev[p] + i64::from(transitions[p][t]);
+            let s = prev[p] + transitions[p][t];
             if s > top {
                 top = s;
                 from = p;
@@ -213,9 +218,7 @@ fn predecessor(prev: &[i64; TAGS], t: usize, transitions: &[[i32; TAGS]; TAGS]) 
     } else {
         let begin = 1 + 4 * ((t - 1) / 4);
         let inside = begin + 1;
-        if prev[inside] + i64::from(transitions[inside][t])
-            > prev[begin] + i64::from(transitions[begin][t])
-        {
+        if prev[inside] + transitions[inside][t] > prev[begin] + transitions[begin][t] {
             inside
         } else {
             begin
@@ -308,8 +311,8 @@ mod tests {
         }
     }
 
-    /// Regression: path scores were summed in 32 bits and overflowed in a sentence of some
-    /// 25,000 tokens, panicking in a debug build and tagging nonsense in a release one.
+    /// Regression: path scores summed over a sentence of some 25,000 tokens overflowed,
+    /// panicking in a debug build and tagging nonsense in a release one.
     #[test]
     fn a_sentence_of_any_length_is_decoded_without_overflow() {
         let n = 200_000;
