@@ -44,7 +44,10 @@ pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Labe
 
 /// Each token's tag scores from its prepared rows, sentence by sentence.
 #[cfg(not(target_arch = "wasm32"))]
-fn row_scores(table: &impl Weights, prepared: &features::Prepared) -> Vec<Vec<[i32; TAGS]>> {
+pub(crate) fn row_scores(
+    table: &impl Weights,
+    prepared: &features::Prepared,
+) -> Vec<Vec<[i32; TAGS]>> {
     prepared
         .sentences
         .iter()

@@ -1029,19 +1029,7 @@ mod tests {
         doc.push(vec!["Paris"]);
         doc.push(vec![]);
         let prepared = prepare(&doc, model.set, model.bits);
-        let by_token: Vec<Vec<[i32; TAGS]>> = prepared
-            .sentences
-            .iter()
-            .map(|s| {
-                (0..s.len())
-                    .map(|i| {
-                        let mut scores = [0; TAGS];
-                        model.add(s.rows(i), &mut scores);
-                        scores
-                    })
-                    .collect()
-            })
-            .collect();
+        let by_token = super::super::decode::row_scores(model, &prepared);
         let mut words = Words::new();
         let ids = words.read(&doc);
         words.score(model.set, model, model.bits);
