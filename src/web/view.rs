@@ -27,12 +27,10 @@ const LONG_TEXT: usize = 200 * 1024;
 /// take minutes and its drawing hundreds of megabytes, so the view says so instead. The README
 /// states it.
 const MAX_TEXT: usize = 2 << 20;
-/// How long one frame's slice of rendering may run, in milliseconds; the layout of what it added
-/// follows in the same frame, and with it the task stays well under 50 ms even on a loaded
-/// machine. The first slice of a drawing is longer, so a short article is on screen in a frame or
-/// two.
+/// How long one frame's slice of rendering may run, in milliseconds; the layout of what it added,
+/// the paint and the browser's observers follow in the same frame, and with them the task stays
+/// under 50 ms even on a loaded machine (a first slice of 12 ms made frames of 51 ms there).
 const SLICE_MS: f64 = 6.0;
-const FIRST_SLICE_MS: f64 = 12.0;
 /// Marked in the Performance timeline each time an analysis is fully on screen.
 pub const RENDERED_MARK: &str = "article-analyzer:rendered";
 
@@ -313,12 +311,7 @@ impl Inner {
         let performance = web_sys::window().and_then(|w| w.performance());
         let now = || performance.as_ref().map_or(0.0, |p| p.now());
         let to_draw = inner.state.borrow_mut().to_draw.take();
-        let deadline = now()
-            + if to_draw.is_some() {
-                FIRST_SLICE_MS
-            } else {
-                SLICE_MS
-            };
+        let deadline = now() + SLICE_MS;
         if let Some(shown) = to_draw {
             let steps = render::render(
                 &inner.b,
