@@ -22,6 +22,8 @@ mod dates;
 mod entities;
 pub mod export;
 mod gazetteer;
+#[cfg(any(target_arch = "wasm32", test))]
+mod highlight;
 mod lexicons;
 pub mod ner;
 #[cfg(any(target_arch = "wasm32", test))]

@@ -8,14 +8,14 @@
 //! The analysis arrives with UTF-16 offsets, as the JSON has them; the highlighted text converts
 //! just its cut points to byte offsets, through the core's one `OffsetMap`.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::dom::Builder;
-use crate::text::OffsetMap;
+use crate::highlight::Pieces;
 use crate::{Analysis, Entity, EntityType, QuoteKind};
 
 /// A bounded piece of rendering work; `Ok(true)` asks to be called again for the next piece.
@@ -80,9 +80,6 @@ fn type_class(kind: EntityType) -> &'static str {
 const PIECES_PER_STEP: usize = 50;
 const CARDS_PER_STEP: usize = 8;
 const ITEMS_PER_STEP: usize = 40;
-/// The highlighted text is cut into blocks of about this many bytes, at line ends, so the
-/// browser lays out only the blocks in view (CSS `content-visibility`).
-const BLOCK_BYTES: usize = 4096;
 
 /// Replaces the children of `root` with the analysis of `text` (UTF-16 offsets): builds the
 /// skeleton now and returns the remaining steps, in order.
@@ -136,99 +133,9 @@ fn legend(b: &Builder, parent: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A stretch of text with the same marks.
-struct Piece {
-    start: usize,
-    end: usize,
-    classes: String,
-    entity: Option<usize>,
-    quote: Option<usize>,
-    new_block: bool,
-}
-
-struct Mark {
-    start: usize,
-    end: usize,
-    class: String,
-    entity: Option<usize>,
-    quote: Option<usize>,
-}
-
-/// The text cut where any mark starts or ends, each piece with the marks covering it. Marks
-/// come in UTF-16 offsets; pieces are byte ranges of `text`.
-fn pieces(text: &str, analysis: &Analysis) -> Vec<Piece> {
-    let mut marks: Vec<Mark> = Vec::new();
-    for (i, q) in analysis.quotes.iter().enumerate() {
-        marks.push(Mark {
-            start: q.start,
-            end: q.end,
-            class: "quote".into(),
-            entity: None,
-            quote: Some(i),
-        });
-    }
-    for e in &analysis.entities {
-        for m in &e.mentions {
-            marks.push(Mark {
-                start: m.start,
-                end: m.end,
-                class: format!("ent ent-{}", type_class(e.kind)),
-                entity: Some(e.id),
-                quote: None,
-            });
-        }
-    }
-    let to_bytes =
-        OffsetMap::utf16_to_bytes(text, marks.iter().flat_map(|m| [m.start, m.end]).collect());
-    for m in &mut marks {
-        m.start = to_bytes.get(m.start);
-        m.end = to_bytes.get(m.end);
-    }
-    // Offsets past the end (a stale or foreign analysis) mark nothing.
-    marks.retain(|m| m.start < m.end && m.end <= text.len());
-    marks.sort_by_key(|m| m.start);
-
-    let mut cuts: BTreeSet<usize> = [0, text.len()].into();
-    for m in &marks {
-        cuts.insert(m.start);
-        cuts.insert(m.end);
-    }
-    let mut blocks = BTreeSet::new();
-    let mut last = 0;
-    for (i, _) in text.match_indices('\n') {
-        if i + 1 - last >= BLOCK_BYTES && i + 1 < text.len() {
-            last = i + 1;
-            blocks.insert(last);
-            cuts.insert(last);
-        }
-    }
-
-    let cuts: Vec<usize> = cuts.into_iter().collect();
-    let mut out = Vec::with_capacity(cuts.len());
-    let mut next = 0;
-    let mut active: Vec<&Mark> = Vec::new();
-    for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        active.retain(|m| m.end > s);
-        while let Some(m) = marks.get(next).filter(|m| m.start <= s) {
-            active.push(m);
-            next += 1;
-        }
-        let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
-        out.push(Piece {
-            start: s,
-            end: e,
-            classes: classes.join(" "),
-            entity: active.iter().find_map(|m| m.entity),
-            quote: active.iter().find_map(|m| m.quote),
-            new_block: blocks.contains(&s),
-        });
-    }
-    out
-}
-
 /// The article with each quote and entity mention wrapped in a span of its kind, in blocks. The
-/// pieces are worked out on the step's first call, not before, so the caller can yield first.
+/// marks are read on the step's first call, not before, so the caller can yield first, and the
+/// pieces are cut as they are drawn.
 fn highlighted_text(
     b: &Builder,
     view: &Element,
@@ -237,16 +144,14 @@ fn highlighted_text(
     steps: &mut VecDeque<Step>,
 ) {
     let (b, view, text, analysis) = (b.clone(), view.clone(), text.clone(), analysis.clone());
-    let mut pieces: Option<Vec<Piece>> = None;
-    let mut next = 0;
+    let mut pieces: Option<Pieces<Rc<str>>> = None;
     let mut block: Option<Element> = None;
     steps.push_back(Box::new(move || {
-        let Some(pieces) = pieces.as_ref() else {
-            pieces = Some(self::pieces(&text, &analysis));
+        let Some(pieces) = pieces.as_mut() else {
+            pieces = Some(Pieces::new(text.clone(), &analysis, type_class));
             return Ok(true);
         };
-        let to = (next + PIECES_PER_STEP).min(pieces.len());
-        for p in &pieces[next..to] {
+        for p in pieces.by_ref().take(PIECES_PER_STEP) {
             let parent = match &block {
                 Some(parent) if !p.new_block => parent.clone(),
                 _ => {
@@ -270,8 +175,7 @@ fn highlighted_text(
                 span.set_attribute("data-quote", &i.to_string())?;
             }
         }
-        next = to;
-        Ok(next < pieces.len())
+        Ok(!pieces.is_done())
     }));
 }
 
