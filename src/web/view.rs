@@ -379,9 +379,19 @@ impl Inner {
             performance.clear_marks_with_mark_name(RENDERED_MARK);
             let _ = performance.mark(RENDERED_MARK);
         }
-        if let Some(target) = &self.parts.events {
-            if let Err(e) = dispatch_analysis(target, a) {
-                log_error("the analysis event failed", &e);
+        if let Some(target) = self.parts.events.clone() {
+            // In a task of its own: for a long article, writing and parsing the JSON takes as
+            // long as a frame's rendering, and together they held the main thread near 50 ms.
+            let analysis = shown.analysis.clone();
+            let later = Closure::once_into_js(move || {
+                if let Err(e) = dispatch_analysis(&target, &analysis) {
+                    log_error("the analysis event failed", &e);
+                }
+            });
+            let queued = web_sys::window()
+                .is_some_and(|w| w.set_timeout_with_callback(later.unchecked_ref()).is_ok());
+            if !queued {
+                log_error("the analysis event failed", &JsValue::NULL);
             }
         }
     }
