@@ -29,7 +29,16 @@ const WALK_SLICE_MS: f64 = 8.0;
 /// else its body. A long document is walked a slice at a time, each slice in its own task, and
 /// the text comes back in a task of its own, so that whoever puts it in the page starts afresh.
 pub async fn text_of_html(html: &str) -> Result<String, JsValue> {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    // The parse in a task of its own, apart from the paste or drop that brought the markup: the
+    // parser alone takes 10-40 ms for a long article's page on a loaded machine.
+    next_task().await;
+    let parsing = now();
     let doc = DomParser::new()?.parse_from_string(html, SupportedType::TextHtml)?;
+    if now() - parsing > WALK_SLICE_MS {
+        next_task().await;
+    }
     let root: Option<Node> = match doc.query_selector("article")? {
         Some(article) => Some(article.into()),
         None => match doc.query_selector("main")? {
@@ -40,8 +49,6 @@ pub async fn text_of_html(html: &str) -> Result<String, JsValue> {
     let Some(root) = root else {
         return Ok(String::new());
     };
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
     let mut walk = Walk::new(&root);
     let mut deadline = now() + WALK_SLICE_MS;
     let mut sliced = false;
