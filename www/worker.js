@@ -1,6 +1,6 @@
 // The analysis worker: runs the analyzer off the main thread, so typing never waits for it.
 // The page (src/web/worker.rs) sends the compiled module first ({module}) and hears
-// {ready: true} once it is instantiated and warmed up, or {failed}; then texts ({id, text}), each
+// {ready: true} once it is instantiated, or {failed}; then texts ({id, text}), each
 // answered with {id, parts} (the analysis as small JSON texts, src/parts.rs, which the page parses
 // a few at a time between frames) or {id, error}. After an error the worker closes, since a panic
 // leaves its instance unusable; the page starts a fresh one for the next text. The error of a
@@ -9,21 +9,25 @@
 import init, { analyzeInParts, panicForTests } from "./article-analyzer.js";
 
 let ready;
+let warmUp;
 
 const WARM_UP = '"We are close," Jane Smith, the mayor, told reporters in Paris on Monday, 3 June 2024.';
 
 self.onmessage = async ({ data }) => {
   if (data.module) {
-    ready = init({ module_or_path: data.module }).then(() => {
-      // The first analysis builds the analyzer's tables; do it now, before a reader waits.
-      analyzeInParts(WARM_UP);
-    });
+    ready = init({ module_or_path: data.module });
     ready.then(
-      () => self.postMessage({ ready: true }),
+      () => {
+        self.postMessage({ ready: true });
+        // The first analysis builds the analyzer's tables: do it while the reader has not yet
+        // given a text, unless one comes at once (a share link's), which builds them itself.
+        warmUp = setTimeout(() => analyzeInParts(WARM_UP), 100);
+      },
       (error) => self.postMessage({ failed: String(error) }),
     );
     return;
   }
+  clearTimeout(warmUp);
   try {
     await ready;
     if (data.panic) panicForTests(data.panic);
