@@ -69,7 +69,8 @@ try {
       );
     });
     const paste = async (text) => {
-      await page.fill("#article", "");
+      // A long text sits in the box in parts (src/web/textbox.rs): empty them all.
+      for (const part of (await page.locator("#article-box textarea").all()).reverse()) await part.fill("");
       // Let the emptied box's own (debounced) update pass, so the paste is the only change.
       await page.waitForFunction(() => document.querySelector("#results").childElementCount === 0);
       await page.waitForTimeout(300);
