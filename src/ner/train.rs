@@ -3,7 +3,7 @@
 //! that never saw the document (jackknifing), as it will meet them on new text. Native only.
 
 use super::corpus::{self, Document};
-use super::decode::{self, viterbi};
+use super::decode::{self, Viterbi};
 use super::features::{self, Dense, FeatureSet, Prepared, PreparedSentence, Weights};
 use super::score::Score;
 use super::{Model, Tag, TAGS};
@@ -194,7 +194,7 @@ impl Perceptron {
             scores.push(row_scores);
         }
         let transitions = features::transitions(&Dense(&self.weights), self.bits);
-        let guess = viterbi(&scores, &transitions);
+        let guess = Viterbi::new(&transitions).decode(&scores);
         for i in 0..s.len() {
             let (truth, guessed) = (gold[i], guess[i]);
             if truth != guessed {
