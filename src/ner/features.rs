@@ -4,10 +4,11 @@
 
 use super::clusters::{self, Classes};
 use super::hash::{self, mix};
-use super::lists::{self, Membership};
+use super::lists::{self, Membership, WordLists};
 use super::{Class, Tag, TAGS};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::ops::Index;
 
 /// Which optional feature families a model uses (stored in the model, so that it is decoded
 /// with the features it was trained with).
@@ -57,6 +58,7 @@ pub struct TokenInfo {
     prefixes: [u64; 4],
     suffixes: [u64; 4],
     classes: Classes,
+    lists: WordLists,
 }
 
 impl TokenInfo {
@@ -72,6 +74,7 @@ impl TokenInfo {
             prefixes: [0; 4],
             suffixes: [0; 4],
             classes: [clusters::UNKNOWN - 1; clusters::LEVELS + 1],
+            lists: WordLists::default(),
         }
     }
 
@@ -175,6 +178,7 @@ impl TokenInfo {
             prefixes,
             suffixes,
             classes: clusters::lookup(lower),
+            lists: WordLists::new(word, key, flags & INIT_CAP != 0),
         }
     }
 
@@ -237,11 +241,11 @@ fn f(template: u64, value: u64) -> u64 {
 /// scores of its own features and of it as each neighbour. A tagger keeps them from one
 /// document to the next, so that a word is read and scored once however often it appears.
 pub struct Words {
-    index: HashMap<Box<str>, u32, BuildHasherDefault<hash::Identity>>,
+    index: HashMap<WordKey, u32, BuildHasherDefault<hash::Identity>>,
     /// The words, after the two sentence boundaries ([`START`] and [`END`]).
-    infos: Vec<TokenInfo>,
+    infos: Chunks<TokenInfo>,
     /// The scores of the first `scores.len()` words: own features, then as each neighbour.
-    scores: Vec<[[i32; TAGS]; 1 + OFFSETS.len()]>,
+    scores: Chunks<[[i32; TAGS]; 1 + OFFSETS.len()]>,
     lowercase: String,
 }
 
@@ -252,8 +256,8 @@ impl Words {
     pub fn new() -> Words {
         Words {
             index: HashMap::default(),
-            infos: vec![TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")],
-            scores: Vec::new(),
+            infos: Chunks::from([TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")]),
+            scores: Chunks::default(),
             lowercase: String::new(),
         }
     }
@@ -273,13 +277,14 @@ impl Words {
             .map(|s| {
                 s.iter()
                     .map(|&w| {
-                        if let Some(&id) = self.index.get(w) {
+                        let key = WordKey::new(w);
+                        if let Some(&id) = self.index.get(&key) {
                             return id;
                         }
                         let id = self.infos.len() as u32;
                         self.infos
                             .push(TokenInfo::with_buffer(w, &mut self.lowercase));
-                        self.index.insert(w.into(), id);
+                        self.index.insert(key, id);
                         id
                     })
                     .collect()
@@ -291,7 +296,10 @@ impl Words {
     pub fn score(&mut self, set: FeatureSet, table: &impl Weights, bits: u32) {
         let mut hashes = Vec::with_capacity(32);
         let mut rows = Vec::with_capacity(32);
-        for tok in &self.infos[self.scores.len()..] {
+        for id in self.scores.len()..self.infos.len() {
+            let Some(tok) = self.infos.get(id) else {
+                break;
+            };
             let mut scores = [[0; TAGS]; 1 + OFFSETS.len()];
             hashes.clear();
             own_features(tok, set, &mut hashes);
@@ -307,6 +315,95 @@ impl Words {
 
     fn info(&self, id: u32) -> &TokenInfo {
         &self.infos[id as usize]
+    }
+}
+
+/// A word as [`Words`] finds it: in place if it is short, as most are, so that telling it from
+/// the others compares bytes at hand rather than bytes behind a pointer (a cache miss each).
+#[derive(PartialEq, Eq)]
+enum WordKey {
+    Short(u8, [u8; 23]),
+    Long(Box<str>),
+}
+
+impl WordKey {
+    fn new(word: &str) -> WordKey {
+        let bytes = word.as_bytes();
+        let mut short = [0; 23];
+        match short.get_mut(..bytes.len()) {
+            Some(at) => {
+                at.copy_from_slice(bytes);
+                WordKey::Short(bytes.len() as u8, short)
+            }
+            None => WordKey::Long(word.into()),
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            WordKey::Short(n, bytes) => bytes.get(..usize::from(*n)).unwrap_or(bytes),
+            WordKey::Long(word) => word.as_bytes(),
+        }
+    }
+}
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(hash::bytes(self.bytes()));
+    }
+}
+
+/// A list that grows in chunks of [`Chunks::SIZE`] items, so that growing never copies what it
+/// holds: a tagger's words are read in their thousands, and copying them as a `Vec` doubles was
+/// a good part of reading them (cache misses, as the copies go through memory).
+struct Chunks<T>(Vec<Vec<T>>);
+
+impl<T> Default for Chunks<T> {
+    fn default() -> Chunks<T> {
+        Chunks(Vec::new())
+    }
+}
+
+impl<T, const N: usize> From<[T; N]> for Chunks<T> {
+    fn from(items: [T; N]) -> Chunks<T> {
+        let mut out = Chunks::default();
+        for item in items {
+            out.push(item);
+        }
+        out
+    }
+}
+
+impl<T> Index<usize> for Chunks<T> {
+    type Output = T;
+
+    fn index(&self, i: usize) -> &T {
+        &self.0[i / Self::SIZE][i % Self::SIZE]
+    }
+}
+
+impl<T> Chunks<T> {
+    const SIZE: usize = 256;
+
+    fn len(&self) -> usize {
+        self.0
+            .last()
+            .map_or(0, |c| (self.0.len() - 1) * Self::SIZE + c.len())
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        self.0.get(i / Self::SIZE)?.get(i % Self::SIZE)
+    }
+
+    fn push(&mut self, item: T) {
+        match self.0.last_mut() {
+            Some(chunk) if chunk.len() < Self::SIZE => chunk.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(Self::SIZE);
+                chunk.push(item);
+                self.0.push(chunk);
+            }
+        }
     }
 }
 
@@ -361,6 +458,14 @@ impl<'w> Document<'w> {
 
     fn info(&self, id: u32) -> &'w TokenInfo {
         self.words.info(id)
+    }
+
+    /// A map for something of each of the document's words, sized for every token being a
+    /// different word, so that it never grows (rehashing as it does, a good part of building
+    /// it).
+    fn map<V>(&self) -> hash::Map<V> {
+        let tokens = self.sentences.iter().map(Vec::len).sum();
+        hash::Map::with_capacity_and_hasher(tokens, Default::default())
     }
 
     fn tokens(&self, k: usize) -> impl Iterator<Item = &'w TokenInfo> + use<'w> {
@@ -477,7 +582,7 @@ fn for_each_in_context(
 ) {
     // How often each word is written lowercase, and capitalized where capitals say nothing of
     // names (not first in its sentence, not in an all-capitals line).
-    let mut case_counts: hash::Map<[u16; 2]> = hash::Map::default();
+    let mut case_counts: hash::Map<[u16; 2]> = doc.map();
     if set.has(FeatureSet::DOC_CASE) {
         for k in 0..doc.sentences.len() {
             let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
@@ -490,16 +595,15 @@ fn for_each_in_context(
         }
     }
     let mut hashes = Vec::with_capacity(64);
+    let (mut word_lists, mut on_lists) = (Vec::new(), Vec::new());
     for (k, words) in words.iter().enumerate().take(doc.sentences.len()) {
         let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
         let s = &doc.sentences[k];
-        let lists = if set.has(FeatureSet::LISTS) {
-            let keys: Vec<u64> = doc.tokens(k).map(|t| t.key).collect();
-            let capitalized: Vec<bool> = doc.tokens(k).map(|t| t.flags & INIT_CAP != 0).collect();
-            lists::memberships(words, &keys, &capitalized)
-        } else {
-            vec![0; s.len()]
-        };
+        if set.has(FeatureSet::LISTS) {
+            word_lists.clear();
+            word_lists.extend(doc.tokens(k).map(|t| t.lists));
+            lists::memberships(words, &word_lists, &mut on_lists);
+        }
         for (i, &ty) in s.iter().enumerate() {
             hashes.clear();
             let at = |d: isize| doc.info(doc.at(k, i, d));
@@ -517,7 +621,7 @@ fn for_each_in_context(
                 hashes.push(f(t::CAPS_SENTENCE_SHORT, tok.short));
             }
             if set.has(FeatureSet::LISTS) {
-                list_features(&lists, i, tok, &mut hashes);
+                list_features(&on_lists, i, tok, &mut hashes);
             }
             if set.has(FeatureSet::CLUSTERS) {
                 hashes.push(f(
@@ -553,7 +657,7 @@ struct Occurrences(hash::Map<Vec<(u32, u32)>>);
 
 impl Occurrences {
     fn new(doc: &Document, set: FeatureSet) -> Occurrences {
-        let mut map: hash::Map<Vec<(u32, u32)>> = hash::Map::default();
+        let mut map: hash::Map<Vec<(u32, u32)>> = doc.map();
         if set.has(FeatureSet::DOC_CONTEXT) {
             for k in 0..doc.sentences.len() {
                 for (i, tok) in doc.tokens(k).enumerate() {
@@ -578,35 +682,31 @@ impl Occurrences {
     }
 
     /// The features one occurrence lends: its neighbours' words and classes.
-    fn lent(doc: &Document, (k, i): (u32, u32), out: &mut Vec<u64>) {
+    fn lent(doc: &Document, (k, i): (u32, u32)) -> [u64; LENT] {
         let (k, i) = (k as usize, i as usize);
         let (l, r) = (doc.info(doc.at(k, i, -1)), doc.info(doc.at(k, i, 1)));
-        out.push(f(t::CONTEXT_LEFT, l.lower));
-        out.push(f(t::CONTEXT_RIGHT, r.lower));
-        out.push(f(t::CONTEXT_LEFT_CLASS, u64::from(l.classes[1])));
-        out.push(f(t::CONTEXT_RIGHT_CLASS, u64::from(r.classes[1])));
+        [
+            f(t::CONTEXT_LEFT, l.lower),
+            f(t::CONTEXT_RIGHT, r.lower),
+            f(t::CONTEXT_LEFT_CLASS, u64::from(l.classes[1])),
+            f(t::CONTEXT_RIGHT_CLASS, u64::from(r.classes[1])),
+        ]
     }
 
     /// The context features of token `i` of sentence `k`: what the word's other occurrences
     /// lend, each feature once.
     #[cfg(not(target_arch = "wasm32"))]
     fn features(&self, doc: &Document, k: usize, i: usize, out: &mut Vec<u64>) {
-        let start = out.len();
         let tok = doc.info(doc.at(k, i, 0));
+        let mut lent = Vec::new();
         for &at in self.of(tok) {
             if at != (k as u32, i as u32) {
-                Occurrences::lent(doc, at, out);
+                lent.extend(Occurrences::lent(doc, at));
             }
         }
-        out[start..].sort_unstable();
-        let mut kept = start;
-        for j in start..out.len() {
-            if j == start || out[j] != out[kept - 1] {
-                out[kept] = out[j];
-                kept += 1;
-            }
-        }
-        out.truncate(kept);
+        lent.sort_unstable();
+        lent.dedup();
+        out.extend(lent);
     }
 }
 
@@ -627,7 +727,7 @@ impl LentScores {
     ) -> LentScores {
         let mut lent = Vec::with_capacity(4 * at.len());
         for &a in at {
-            Occurrences::lent(doc, a, &mut lent);
+            lent.extend(Occurrences::lent(doc, a));
         }
         lent.sort_unstable();
         let mut counts: Vec<(u64, u16)> = Vec::with_capacity(lent.len());
@@ -655,10 +755,10 @@ impl LentScores {
         if !listed.contains(&here) {
             return self.all;
         }
-        let mut own = Vec::with_capacity(4);
-        Occurrences::lent(doc, here, &mut own);
+        let mut own = Occurrences::lent(doc, here);
         own.sort_unstable();
-        let mut only = Vec::with_capacity(4);
+        let mut only = [0; LENT];
+        let mut n = 0;
         for (j, &h) in own.iter().enumerate() {
             if j > 0 && own[j - 1] == h {
                 continue;
@@ -669,11 +769,12 @@ impl LentScores {
                 .binary_search_by_key(&h, |&(c, _)| c)
                 .map_or(0, |p| usize::from(self.counts[p].1));
             if total == mine {
-                only.push(h);
+                only[n] = h;
+                n += 1;
             }
         }
         let mut removed = [0; TAGS];
-        sum(&only, &mut removed);
+        sum(&only[..n], &mut removed);
         let mut scores = self.all;
         for (s, r) in scores.iter_mut().zip(removed) {
             *s -= r;
@@ -733,7 +834,7 @@ pub fn static_scores(
     };
     let by_word = &doc.words.scores;
     let occurrences = Occurrences::new(doc, set);
-    let mut lent_by_word: hash::Map<LentScores> = hash::Map::default();
+    let mut lent_by_word: hash::Map<LentScores> = doc.map();
     let mut out: Vec<Vec<[i32; TAGS]>> = doc
         .sentences
         .iter()
@@ -770,6 +871,9 @@ pub fn static_scores(
 
 /// How many occurrences of a word lend their neighbours to the others.
 const CONTEXTS: usize = 8;
+
+/// How many features an occurrence lends ([`Occurrences::lent`]).
+const LENT: usize = 4;
 
 /// Whether a line is written in capitals (a headline, a dateline).
 fn all_caps<'a>(s: impl IntoIterator<Item = &'a TokenInfo>) -> bool {
@@ -815,11 +919,13 @@ fn first_word<'a>(s: impl IntoIterator<Item = &'a TokenInfo>) -> usize {
 fn list_features(lists: &[Membership], i: usize, tok: &TokenInfo, out: &mut Vec<u64>) {
     let m = lists[i];
     let cap = u64::from(tok.flags & (INIT_CAP | ALL_CAPS));
-    for bit in 0..lists::BITS {
-        if m & (1 << bit) != 0 {
-            out.push(f(t::LIST, u64::from(bit)));
-            out.push(f(t::LIST_CAP, u64::from(bit) | cap << 8));
-        }
+    // The lists a token is on, in bit order (most tokens are on none).
+    let mut on = m & ((1 << lists::BITS) - 1);
+    while on != 0 {
+        let bit = on.trailing_zeros();
+        on &= on - 1;
+        out.push(f(t::LIST, u64::from(bit)));
+        out.push(f(t::LIST_CAP, u64::from(bit) | cap << 8));
     }
     let single = |m: Membership| -> u64 { u64::from(m & 0x7ffff) };
     if let Some(&left) = i.checked_sub(1).and_then(|j| lists.get(j)) {
@@ -853,7 +959,7 @@ pub fn transitions(table: &impl Weights, bits: u32) -> [[i32; TAGS]; TAGS] {
 pub fn document_rows(doc: &Document, first: &[Vec<Tag>], bits: u32) -> Vec<PreparedSentence> {
     // Per word (capitalized occurrences): how often tagged O or each class; how often inside
     // an entity of two tokens or more, per class.
-    let mut counts: hash::Map<[u16; 9]> = hash::Map::default();
+    let mut counts: hash::Map<[u16; 9]> = doc.map();
     let contribution = |tags: &[Tag], i: usize| -> [u16; 9] {
         let mut c = [0u16; 9];
         let tag = tags.get(i).copied().unwrap_or(Tag::OUT);
@@ -1037,6 +1143,39 @@ mod tests {
         let by_type = static_scores(&document, &doc, model.set, model, model.bits);
         assert_eq!(by_type, by_token);
         assert!(by_token[1].iter().any(|s| s.iter().any(|&w| w != 0)));
+    }
+
+    /// Words are kept in place up to 23 bytes and in chunks of 256: neither may merge two
+    /// words or part one word's occurrences.
+    #[test]
+    fn each_word_has_one_id_short_or_long_and_across_chunks() {
+        let long = "x".repeat(23);
+        let longer = "x".repeat(24);
+        let longest = format!("{longer}y");
+        let many: Vec<String> = (0..600).map(|n| format!("w{n}")).collect();
+        let mut doc: Vec<Vec<&str>> = vec![
+            vec![&long, &longer, &longest, "x", "", "Zoë"],
+            many.iter().map(String::as_str).collect(),
+            vec!["Zoë", "", "x", &longest, &longer, &long],
+        ];
+        doc.push(many.iter().rev().map(String::as_str).collect());
+        let mut words = Words::new();
+        let ids = words.read(&doc);
+        let mut reversed = ids[2].clone();
+        reversed.reverse();
+        assert_eq!(ids[0], reversed);
+        let mut again = ids[3].clone();
+        again.reverse();
+        assert_eq!(ids[1], again);
+        let mut distinct: Vec<u32> = ids.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 606);
+        for (sentence, tokens) in doc.iter().zip(&ids) {
+            for (word, &id) in sentence.iter().zip(tokens) {
+                assert_eq!(words.info(id).word, TokenInfo::new(word).word, "{word}");
+            }
+        }
     }
 
     #[test]

@@ -98,39 +98,67 @@ fn front_decoded(text: &str) -> Vec<String> {
     entries
 }
 
-/// Each token's lists, given the tokens, their [`key`]s and whether each is capitalized (the
-/// analyzer's word lists hold capitalized words only).
-pub fn memberships(words: &[&str], keys: &[u64], capitalized: &[bool]) -> Vec<Membership> {
-    let mut out: Vec<Membership> = words
-        .iter()
-        .zip(capitalized)
-        .map(|(w, &cap)| {
-            let mut m = 0;
-            if !cap {
-                return m;
+/// What the lists say of a word alone, found once per word (a tagger reads each word once)
+/// rather than at each of its occurrences.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordLists {
+    /// The word's [`key`].
+    key: u64,
+    /// Whether it is capitalized: only such words are on the analyzer's word lists, or open or
+    /// close a place name.
+    capitalized: bool,
+    /// Its single-word lists (demonym, organization word, title, given name).
+    words: Membership,
+    /// What the name lists hold under the word alone: `PHRASES`' entry, 0 if none.
+    phrase: u8,
+    /// Whether the word alone is a place ([`is_place`]).
+    place: bool,
+}
+
+impl WordLists {
+    /// The lists of `word`, given its [`key`] and whether it is capitalized.
+    pub fn new(word: &str, key: u64, capitalized: bool) -> WordLists {
+        let mut words = 0;
+        if capitalized {
+            if lexicons::is_demonym(word) {
+                words |= DEMONYM;
             }
-            if lexicons::is_demonym(w) {
-                m |= DEMONYM;
+            if lexicons::is_org_word(word) {
+                words |= ORG_WORD;
             }
-            if lexicons::is_org_word(w) {
-                m |= ORG_WORD;
+            if lexicons::is_title_word(word) {
+                words |= TITLE;
             }
-            if lexicons::is_title_word(w) {
-                m |= TITLE;
+            if lexicons::is_given_name(word) {
+                words |= 1 << (4 * List::GivenName as u32 + 3);
             }
-            if lexicons::is_given_name(w) {
-                m |= 1 << (4 * List::GivenName as u32 + 3);
-            }
-            m
-        })
-        .collect();
-    for start in 0..keys.len() {
+        }
+        WordLists {
+            key,
+            capitalized,
+            words,
+            phrase: PHRASES.get(&phrase(PHRASE_SEED, key)).copied().unwrap_or(0),
+            place: capitalized && is_place(word),
+        }
+    }
+}
+
+/// Each token's lists into `out`, given the tokens and their words' [`WordLists`].
+pub fn memberships(words: &[&str], lists: &[WordLists], out: &mut Vec<Membership>) {
+    out.clear();
+    out.extend(lists.iter().map(|l| l.words));
+    for start in 0..lists.len() {
         let mut h = PHRASE_SEED;
-        for (len, &k) in (1..=LONGEST).zip(&keys[start..]) {
-            h = phrase(h, k);
-            let Some(&entry) = PHRASES.get(&h) else {
-                break;
+        for (len, l) in (1..=LONGEST).zip(&lists[start..]) {
+            h = phrase(h, l.key);
+            let entry = if len == 1 {
+                l.phrase
+            } else {
+                PHRASES.get(&h).copied().unwrap_or(0)
             };
+            if entry == 0 {
+                break;
+            }
             for list in [List::GivenName, List::Surname] {
                 if entry & (1 << list as u8) != 0 {
                     mark(&mut out[start..start + len], list);
@@ -141,8 +169,7 @@ pub fn memberships(words: &[&str], keys: &[u64], capitalized: &[bool]) -> Vec<Me
             }
         }
     }
-    mark_places(words, capitalized, &mut out);
-    out
+    mark_places(words, lists, out);
 }
 
 /// Marks each token of a phrase on `list` with its place in the phrase.
@@ -163,24 +190,30 @@ fn mark(phrase: &mut [Membership], list: List) {
 /// word, hold no punctuation, and the lowercase words inside them are short ("Rio de Janeiro",
 /// "Isle of Man"), so only such spans are looked up: a look-up costs more than a token's other
 /// features together.
-fn mark_places(words: &[&str], capitalized: &[bool], out: &mut [Membership]) {
+fn mark_places(words: &[&str], lists: &[WordLists], out: &mut [Membership]) {
     let mut name = String::new();
-    for start in 0..words.len().min(capitalized.len()) {
-        if !capitalized[start] {
+    let n = words.len().min(lists.len());
+    for start in 0..n {
+        if !lists[start].capitalized {
             continue;
         }
-        name.clear();
-        for end in start..(start + LONGEST).min(words.len()).min(capitalized.len()) {
-            let word = words[end];
-            if end > start {
-                let connector = capitalized[end] || word.chars().nth(3).is_none();
-                if !connector || !word.chars().any(char::is_alphanumeric) {
-                    break;
-                }
-                name.push(' ');
+        if lists[start].place {
+            if let Some(phrase) = out.get_mut(start..=start) {
+                mark(phrase, List::Place);
             }
+        }
+        name.clear();
+        name.push_str(words[start]);
+        for end in start + 1..(start + LONGEST).min(n) {
+            let word = words[end];
+            let capitalized = lists[end].capitalized;
+            let connector = capitalized || word.chars().nth(3).is_none();
+            if !connector || !word.chars().any(char::is_alphanumeric) {
+                break;
+            }
+            name.push(' ');
             name.push_str(word);
-            if capitalized[end] && is_place(&name) {
+            if capitalized && is_place(&name) {
                 if let Some(phrase) = out.get_mut(start..=end) {
                     mark(phrase, List::Place);
                 }
@@ -224,12 +257,13 @@ mod tests {
 
     fn lists(sentence: &str) -> Vec<Membership> {
         let words: Vec<&str> = sentence.split(' ').collect();
-        let keys: Vec<u64> = words.iter().map(|w| key(&w.to_lowercase())).collect();
-        let caps: Vec<bool> = words
+        let lists: Vec<WordLists> = words
             .iter()
-            .map(|w| w.starts_with(char::is_uppercase))
+            .map(|w| WordLists::new(w, key(&w.to_lowercase()), w.starts_with(char::is_uppercase)))
             .collect();
-        memberships(&words, &keys, &caps)
+        let mut out = Vec::new();
+        memberships(&words, &lists, &mut out);
+        out
     }
 
     #[test]
