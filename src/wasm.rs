@@ -114,11 +114,16 @@ pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }
 
-/// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader, and
-/// `inline` www/inline.js's `analyzeInline`, for where no worker can start.
+/// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader, `early`
+/// a worker the loader started on it (or undefined), and `inline` www/inline.js's
+/// `analyzeInline`, for where no worker can start.
 #[wasm_bindgen(js_name = mountPage, skip_typescript)]
-pub fn mount_page(worker_url: &str, inline: Option<js_sys::Function>) -> Result<(), JsError> {
-    crate::web::mount_page(worker_url, inline)
+pub fn mount_page(
+    worker_url: &str,
+    early: Option<web_sys::Worker>,
+    inline: Option<js_sys::Function>,
+) -> Result<(), JsError> {
+    crate::web::mount_page(worker_url, early, inline)
         .map_err(|e| js_error("the page could not start", describe(&e)))
 }
 

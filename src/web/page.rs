@@ -47,12 +47,20 @@ fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     Ok(())
 }
 
-/// Starts the page; `worker_url` is www/worker.js, resolved by the loader, and `inline` analyzes
-/// on this thread where no worker can start (src/web/worker.rs).
-pub fn mount(worker_url: &str, inline: Option<js_sys::Function>) -> Result<(), JsValue> {
+/// Starts the page; `worker_url` is www/worker.js, resolved by the loader, `early` a worker the
+/// loader already started on it, and `inline` analyzes on this thread where no worker can start
+/// (src/web/worker.rs).
+pub fn mount(
+    worker_url: &str,
+    early: Option<web_sys::Worker>,
+    inline: Option<js_sys::Function>,
+) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let doc = window.document().ok_or("no document")?;
     worker::set_worker_url(worker_url);
+    if let Some(early) = early {
+        worker::set_early_worker(early);
+    }
     if let Some(inline) = inline {
         worker::set_inline(inline);
     }

@@ -35,7 +35,7 @@ const SLICE_MS: f64 = 6.0;
 /// analysis arrives, for up to [`SHORT_SLICE_MS`] (all of it, for a news article), in that task
 /// rather than the next frame's: there is no layout of earlier slices to wait for.
 const SHORT_TEXT: usize = 32 * 1024;
-const SHORT_SLICE_MS: f64 = 16.0;
+const SHORT_SLICE_MS: f64 = 12.0;
 /// Marked in the Performance timeline each time an analysis is fully on screen.
 pub const RENDERED_MARK: &str = "article-analyzer:rendered";
 

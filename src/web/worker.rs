@@ -56,6 +56,8 @@ struct Running {
 
 struct Service {
     worker_url: Option<String>,
+    /// A worker the loader started before this module did (www/app.js), for the first start.
+    early: Option<Worker>,
     /// `(module, text) => Promise<json>`: analyzes on this thread in an instance of its own.
     inline: Option<js_sys::Function>,
     /// An inline analysis is under way: the next waits for it, and can still be replaced.
@@ -71,6 +73,7 @@ thread_local! {
     static SERVICE: RefCell<Service> = const {
         RefCell::new(Service {
             worker_url: None,
+            early: None,
             inline: None,
             inline_busy: false,
             backend: Backend::Idle,
@@ -92,6 +95,13 @@ pub fn set_worker_url(url: &str) {
     });
 }
 
+/// A worker on the worker script that the loader started early, so that it fetched its scripts
+/// while this thread compiled the module; the first start uses it. The loader marks it
+/// `loadFailed` if its script failed before this module could listen.
+pub fn set_early_worker(worker: Worker) {
+    SERVICE.with_borrow_mut(|s| s.early = Some(worker));
+}
+
 /// How to analyze on this thread when no worker can start (www/inline.js's `analyzeInline`).
 /// Without it, such analyses run in this very instance, which a panic would leave dead.
 pub fn set_inline(inline: js_sys::Function) {
@@ -103,7 +113,7 @@ pub fn set_inline(inline: js_sys::Function) {
 pub fn warm_up() {
     SERVICE.with_borrow_mut(|s| {
         if matches!(s.backend, Backend::Idle) {
-            s.backend = start(s.worker_url.as_deref());
+            s.backend = start(s.worker_url.as_deref(), s.early.take());
             if matches!(s.backend, Backend::Inline) {
                 warm_up_inline(s.inline.as_ref());
             }
@@ -145,7 +155,7 @@ fn pump() {
         }
         let job = s.waiting.pop_front()?;
         if matches!(s.backend, Backend::Idle) {
-            s.backend = start(s.worker_url.as_deref());
+            s.backend = start(s.worker_url.as_deref(), s.early.take());
         }
         s.next_id += 1;
         let id = s.next_id;
@@ -225,11 +235,13 @@ fn post(worker: &Worker, id: u32, text: &str) -> Result<(), JsValue> {
     worker.post_message(&message)
 }
 
-/// Starts a worker on this module, or says to analyze inline when none can start.
-fn start(url: Option<&str>) -> Backend {
-    let spawned = match url {
-        Some(url) => spawn(url),
-        None => Err(JsValue::from_str("no worker script")),
+/// Starts a worker on this module (`early`, if the loader started one), or says to analyze
+/// inline when none can start.
+fn start(url: Option<&str>, early: Option<Worker>) -> Backend {
+    let spawned = match (early, url) {
+        (Some(worker), _) => attach(worker, None),
+        (None, Some(url)) => spawn(url),
+        (None, None) => Err(JsValue::from_str("no worker script")),
     };
     spawned.map_or_else(
         |e| {
@@ -263,6 +275,15 @@ fn spawn(url: &str) -> Result<Running, JsValue> {
             (worker, Some(importer))
         }
     };
+    attach(worker, importer)
+}
+
+/// Sends `worker` this module and listens to it.
+fn attach(worker: Worker, importer: Option<String>) -> Result<Running, JsValue> {
+    if js_sys::Reflect::get(&worker, &"loadFailed".into()).is_ok_and(|f| f.is_truthy()) {
+        worker.terminate();
+        return Err(JsValue::from_str("the worker script did not load"));
+    }
     // The compiled module, not its URL: the worker instantiates it without fetching anything.
     let init = js_sys::Object::new();
     js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
