@@ -152,12 +152,28 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             .collect();
     }
     // A street is in the article's town: the town it names most.
-    let town = readings
-        .iter()
-        .zip(&chosen)
-        .filter(|(_, e)| e.kind == Kind::City)
-        .max_by_key(|(r, _)| r.entity.count)
-        .map(|(_, e)| *e);
+    // The country the article names most, counting every mention of its places.
+    let mut by_country: HashMap<&str, usize> = HashMap::new();
+    for (r, e) in readings.iter().zip(&chosen) {
+        if let Some(cc) = e.country {
+            *by_country.entry(cc).or_default() += r.entity.count.max(1);
+        }
+    }
+    let home = by_country
+        .into_iter()
+        .max_by_key(|&(cc, n)| (n, std::cmp::Reverse(cc)))
+        .map(|(cc, _)| cc);
+    let most_named = |kind: Kind| {
+        readings
+            .iter()
+            .zip(&chosen)
+            .filter(|(_, e)| e.kind == kind && (home.is_none() || e.country == home))
+            .max_by_key(|(r, _)| r.entity.count)
+            .map(|(_, e)| *e)
+    };
+    let town = [Kind::City, Kind::Admin2, Kind::Admin1, Kind::Country]
+        .into_iter()
+        .find_map(most_named);
     let place = |id: usize, e: &Entry| Place {
         entity_id: id,
         name: e.name.to_owned(),
@@ -175,7 +191,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 located.next();
             }
             _ => {
-                if let Some(town) = town.filter(|_| is_street(&entity.name)) {
+                if let Some(town) = town {
                     out.push(place(entity.id, town));
                 }
             }
@@ -592,8 +608,24 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
             while end < sentence.tokens.end && end - k < 4 && capitalized(end) {
                 end += 1;
             }
+            // "Sweden's Minister": the owner is a place the tagger, which reads "'s" as a token
+            // of its own, often leaves untagged when it is written as one word.
+            let owner = (k..end)
+                .find(|&j| is_possessive(doc.token_text(j)))
+                .and_then(|j| (k..=j).find_map(|i| possessive_place(doc, i, j, &surnames)));
+            if let Some(owner) = owner {
+                found.push(Candidate {
+                    span: owner.0,
+                    kind: EntityType::Place,
+                });
+                k = owner.1;
+                continue;
+            }
             let span = Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end);
-            if !gazetteer::lookup(doc.slice(span)).is_empty() && placed_by_context(doc, span) {
+            let dateline = k == sentence.tokens.start && is_shouted_dateline(doc, span);
+            if dateline
+                || !gazetteer::lookup(doc.slice(span)).is_empty() && placed_by_context(doc, span)
+            {
                 found.push(Candidate {
                     span,
                     kind: EntityType::Place,
@@ -606,6 +638,64 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         candidates.extend(found);
         candidates.sort_by_key(|c| c.span);
     }
+}
+
+/// The place owning what follows, in a possessive written as one token ("Sweden's", "New
+/// Zealand's") from token `k` to token `j`: its span and the token after it. The place must
+/// be placed by the text around it or be well known ("China's Health Ministry"), and not be the
+/// surname of someone the article names in full.
+/// Whether `span`, opening a sentence, is a dateline's town in capitals: "DANIELSVILLE - ...",
+/// "MOUNT GILEAD (AP) -- ...", "CHARLESTON, W.Va. -- ...". Local papers date their stories from
+/// towns too small for the gazetteer, so the form alone says it is a place.
+fn is_shouted_dateline(doc: &Document, span: Span) -> bool {
+    let name = doc.slice(span);
+    let shouting = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase);
+    if !shouting {
+        return false;
+    }
+    let mut after = doc.text.get(span.end..).unwrap_or("").trim_start();
+    if let Some(rest) = after.strip_prefix(',') {
+        // A state or country between the town and the dash: ", W.Va.", ", N.L.".
+        let state = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '.' || c == ' '))
+            .unwrap_or(rest.len());
+        if state > 20 {
+            return false;
+        }
+        after = rest.get(state..).unwrap_or("");
+    }
+    let after = after.trim_start();
+    let after = after.strip_prefix("(AP)").map_or(after, str::trim_start);
+    after.starts_with(['-', '\u{2014}', '\u{2013}'])
+}
+
+fn is_possessive(token: &str) -> bool {
+    token.len() > 2 && (token.ends_with("'s") || token.ends_with("\u{2019}s"))
+}
+
+fn possessive_place(
+    doc: &Document,
+    k: usize,
+    j: usize,
+    surnames: &HashSet<&str>,
+) -> Option<(Span, usize)> {
+    let last = doc.token_text(j);
+    let stem = last
+        .strip_suffix("'s")
+        .or_else(|| last.strip_suffix("\u{2019}s"))?;
+    if stem.is_empty() {
+        return None;
+    }
+    let start = doc.tokens[k].span.start;
+    let span = Span::new(start, doc.tokens[j].span.start + stem.len());
+    let name = doc.slice(span);
+    if surnames.contains(name) || lexicons::is_demonym(name) {
+        return None;
+    }
+    let known = gazetteer::prominent(name).is_some()
+        || (!gazetteer::lookup(name).is_empty() && placed_by_context(doc, span));
+    known.then_some((span, j + 1))
 }
 
 /// Words after a town's name that make the name an institution of the town: "[Mansfield] Police
