@@ -209,14 +209,17 @@ impl Gazetteer {
         let text = |&(s, e, _, _): &(u32, u32, u32, bool)| self.keys.get(s as usize..e as usize);
         // "UN" is not the town of Un: a short name in capitals is an acronym, and matches only
         // names the gazetteer writes in capitals too ("US", "UAE").
-        let acronym = is_shouted(name) && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+        // And the other way round: "Clean Air Act" names no ACT (the Australian Capital
+        // Territory), written in capitals.
+        let shouted = is_shouted(name);
+        let acronym = shouted && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
         let first = self
             .index
             .partition_point(|k| text(k).is_some_and(|t| t < key.as_str()));
         self.index[first..]
             .iter()
             .take_while(|k| text(k) == Some(key.as_str()))
-            .filter(|k| !acronym || k.3)
+            .filter(|k| if acronym { k.3 } else { !k.3 || shouted })
             .filter_map(|&(_, _, e, _)| self.entries.get(e as usize))
             .collect()
     }
