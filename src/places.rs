@@ -545,6 +545,24 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         .filter(|c| c.kind == EntityType::Place)
         .map(|c| doc.slice(c.span))
         .collect();
+    // One sense per article: a name that is a place in one sentence is the same place where the
+    // tagger took it for a person or a team ("Tbilisi says ...", "[Greer]'s city limits"), unless
+    // it is the surname of someone the article names in full.
+    for c in candidates.iter_mut() {
+        if matches!(
+            c.kind,
+            EntityType::Misc | EntityType::Person | EntityType::Org
+        ) {
+            let text = doc.slice(c.span);
+            if known.contains(text)
+                && !surnames.contains(text)
+                && !lexicons::is_demonym(text)
+                && !gazetteer::lookup(text).is_empty()
+            {
+                c.kind = EntityType::Place;
+            }
+        }
+    }
     let spans: HashSet<Span> = candidates.iter().map(|c| c.span).collect();
     let nested: Vec<Candidate> = candidates
         .iter()
