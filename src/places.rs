@@ -535,7 +535,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         if matches!(
             c.kind,
             EntityType::Misc | EntityType::Person | EntityType::Org
-        ) && is_place_name(doc, c, &surnames)
+        ) && (is_place_name(doc, c, &surnames) || is_feature_name(doc.slice(c.span)))
         {
             c.kind = EntityType::Place;
         }
@@ -714,6 +714,50 @@ fn possessive_place(
     let known = gazetteer::prominent(name).is_some()
         || (!gazetteer::lookup(name).is_empty() && placed_by_context(doc, span));
     known.then_some((span, j + 1))
+}
+
+/// The last words of the names of rivers, lakes, mountains and the divisions of a state: what
+/// makes "Red River", "Otter Tail County" or "Pelican Lake" a place whatever the tagger says.
+const FEATURE_HEADS: &[&str] = &[
+    "River",
+    "Lake",
+    "Lakes",
+    "Creek",
+    "Bay",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Mountains",
+    "Valley",
+    "Sea",
+    "Ocean",
+    "Canyon",
+    "Peninsula",
+    "Strait",
+    "Desert",
+    "Delta",
+    "County",
+    "Parish",
+    "Township",
+    "Borough",
+    "Province",
+];
+
+/// The first words of such names: "Lake Erie", "Mount Hood", "Fort Hood".
+const FEATURE_OPENERS: &[&str] = &["Lake", "Mount", "Mt.", "Fort", "Ft.", "Cape", "Isle"];
+
+/// Whether a name of two to four capitalized words is a geographic feature's by its form:
+/// "Red River", "Lake Erie", "Otter Tail County".
+fn is_feature_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && (FEATURE_HEADS.contains(last) || FEATURE_OPENERS.contains(first))
 }
 
 /// Words after a town's name that make the name an institution of the town: "[Mansfield] Police
