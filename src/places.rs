@@ -39,6 +39,9 @@ mod weight {
     pub const SUPPORT: f64 = 1.0;
     /// A national capital is in the news more than its size says.
     pub const CAPITAL: f64 = 2.5;
+    /// For each other place of the article (up to four) of the same kind, for a country or a
+    /// state.
+    pub const PEER: f64 = 1.5;
 }
 
 /// A place entity with what the text says about it.
@@ -335,6 +338,8 @@ fn lookup_within(name: &str) -> Vec<&'static Entry> {
 struct Neighbours {
     countries: HashMap<&'static str, usize>,
     divisions: HashMap<(Option<&'static str>, &'static str), usize>,
+    /// How many are countries, and how many states or provinces.
+    kinds: HashMap<Kind, usize>,
 }
 
 impl Neighbours {
@@ -347,8 +352,15 @@ impl Neighbours {
             if let Some(division) = Neighbours::division(e) {
                 *n.divisions.entry(division).or_default() += 1;
             }
+            *n.kinds.entry(e.kind).or_default() += 1;
         }
         n
+    }
+
+    /// How many others (not `own`) are of the kind of `e`.
+    fn peers(&self, e: &Entry, own: Option<&Entry>) -> usize {
+        let all = self.kinds.get(&e.kind).copied().unwrap_or(0);
+        all.saturating_sub(usize::from(own.is_some_and(|o| o.kind == e.kind)))
     }
 
     /// The division a place counts for: a state, or a county or town in one.
@@ -425,6 +437,12 @@ fn score(e: &Entry, r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -
     if matches!(e.kind, Kind::City | Kind::Admin2) {
         let same = neighbours.in_division(e, own);
         s += weight::SAME_ADMIN1 * (same.min(3) as f64);
+    }
+    // A name among states is a state, among countries a country: "Oregon" in a list of states
+    // is not the town in Wisconsin that the other states' towns would support.
+    // A national capital's name is the capital's more often still: "Washington" among states.
+    if matches!(e.kind, Kind::Country | Kind::Admin1) && !r.candidates.iter().any(|c| c.capital) {
+        s += weight::PEER * (neighbours.peers(e, own).min(4) as f64);
     }
     // Unless the article's other places are all in other countries: Dublin beside Ohio.
     if e.capital && (neighbours.others(own) == 0 || neighbours.in_country(e, own) > 0) {
