@@ -315,7 +315,8 @@ fn lookup_within(name: &str) -> Vec<&'static Entry> {
         .collect();
     for &at in &starts {
         let tail = &name[at..];
-        if tail.chars().next().is_some_and(char::is_uppercase) {
+        // "Rift Valley" is not the town of Valley, Alabama.
+        if tail.chars().next().is_some_and(char::is_uppercase) && !FEATURE_HEADS.contains(&tail) {
             let found = gazetteer::lookup(tail);
             if !found.is_empty() {
                 return found;
