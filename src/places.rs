@@ -5,7 +5,9 @@
 //! container written after the name ("Aqaba, Jordan", "Alexandria, La."), a dateline (a city), and
 //! the other places of the article: a reading in a country or state the article is about is the
 //! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas), and so is one in a
-//! state where the article's other places could all lie.
+//! state where the article's other places could all lie, and a name among states is a state.
+//! A place the gazetteer lacks (a village, a river) is placed at the article's own town, or
+//! failing one its county, state or country, in the country the article names most.
 //!
 //! Recognition adds to the tagger's places those the gazetteer knows where a place name usually
 //! stands, and the places named inside other names ("[Rapides Parish] Fire District 2"): those
@@ -71,7 +73,8 @@ fn states_of(r: &Reading) -> Vec<(&'static str, &'static str)> {
     out
 }
 
-/// Locates every place entity the gazetteer knows, in the order of `entities`.
+/// Locates every place entity, in the order of `entities`: by the gazetteer, or where it lacks
+/// the name (a street, a village), at the article's own town.
 pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     let readings: Vec<Reading> = entities
         .iter()
@@ -154,7 +157,8 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             .map(|(r, &own)| best(r, &neighbours, Some(own)))
             .collect();
     }
-    // A street is in the article's town: the town it names most.
+    // A street, or a place the gazetteer lacks, is in the article's town: the one it names
+    // most in the country it names most (else its county, state or the country).
     // The country the article names most, counting every mention of its places.
     let mut by_country: HashMap<&str, usize> = HashMap::new();
     for (r, e) in readings.iter().zip(&chosen) {
