@@ -71,3 +71,10 @@ pub fn describe(value: &JsValue) -> String {
         .or_else(|| value.as_string())
         .unwrap_or_else(|| format!("{value:?}"))
 }
+
+/// The page's clock in milliseconds (`performance.now()`; always 0 where there is none), for
+/// work done a slice of time at a time.
+pub fn clock() -> impl Fn() -> f64 {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    move || performance.as_ref().map_or(0.0, |p| p.now())
+}

@@ -6,6 +6,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomParser, Element, Node, SupportedType};
 
+use super::dom::clock;
 use super::worker::next_task;
 
 /// Whether pasted or dropped text is markup rather than prose: it opens with a tag and closes
@@ -29,8 +30,7 @@ const WALK_SLICE_MS: f64 = 8.0;
 /// else its body. A long document is walked a slice at a time, each slice in its own task, and
 /// the text comes back in a task of its own, so that whoever puts it in the page starts afresh.
 pub async fn text_of_html(html: &str) -> Result<String, JsValue> {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let now = clock();
     // The parse in a task of its own, apart from the paste or drop that brought the markup: the
     // parser alone takes 10-40 ms for a long article's page on a loaded machine.
     next_task().await;

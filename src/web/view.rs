@@ -16,7 +16,7 @@ use web_sys::{
     ScrollIntoViewOptions, ScrollLogicalPosition,
 };
 
-use super::dom::{closest, log_error, Builder};
+use super::dom::{clock, closest, log_error, Builder};
 use super::render::{self, Panels, Step};
 use super::{files, worker};
 use crate::Analysis;
@@ -319,8 +319,7 @@ impl Inner {
 
     /// One frame's work: the skeleton of a new drawing, then steps until `slice_ms` are used up.
     fn frame(inner: &Rc<Inner>, slice_ms: f64) {
-        let performance = web_sys::window().and_then(|w| w.performance());
-        let now = || performance.as_ref().map_or(0.0, |p| p.now());
+        let now = clock();
         let to_draw = inner.state.borrow_mut().to_draw.take();
         let deadline = now() + slice_ms;
         if let Some(shown) = to_draw {
@@ -394,16 +393,12 @@ impl Inner {
             // In a task of its own: for a long article, writing and parsing the JSON takes as
             // long as a frame's rendering, and together they held the main thread near 50 ms.
             let analysis = shown.analysis.clone();
-            let later = Closure::once_into_js(move || {
+            wasm_bindgen_futures::spawn_local(async move {
+                worker::next_task().await;
                 if let Err(e) = dispatch_analysis(&target, &analysis) {
                     log_error("the analysis event failed", &e);
                 }
             });
-            let queued = web_sys::window()
-                .is_some_and(|w| w.set_timeout_with_callback(later.unchecked_ref()).is_ok());
-            if !queued {
-                log_error("the analysis event failed", &JsValue::NULL);
-            }
         }
     }
 

@@ -376,8 +376,7 @@ const PARSE_SLICE_MS: f64 = 8.0;
 
 /// The analysis from the worker's parts, parsed a slice at a time, each slice in its own task.
 async fn assemble(parts: js_sys::Array) -> Result<Analysis, String> {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let now = super::dom::clock();
     let mut assembler = crate::parts::Assembler::default();
     let mut deadline = now() + PARSE_SLICE_MS;
     for part in parts.iter() {
