@@ -11,6 +11,7 @@ mod format;
 use std::sync::LazyLock;
 
 use crate::analysis::PlaceKind;
+use crate::ner::hash;
 
 /// What sort of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -87,83 +88,72 @@ static DATA: &[u8] = include_bytes!("../../assets/geo/gazetteer.bin");
 
 struct Gazetteer {
     entries: Vec<Entry>,
-    /// Folded names, one after another, and (start, end, entry, written in capitals) for each,
-    /// sorted by name.
+    /// Folded names, one after another.
     keys: String,
-    index: Vec<(u32, u32, u32, bool)>,
+    /// Each name: where its folded form lies in `keys`, its entry, and whether it is written in
+    /// capitals; places' own names first, then their other names.
+    names: Vec<Name>,
+    /// The first name with each folded form's hash; `next` chains the others, in order.
+    heads: hash::Map<u32>,
+    next: Vec<u32>,
     fold: Vec<(char, &'static str)>,
 }
+
+struct Name {
+    start: u32,
+    end: u32,
+    entry: u32,
+    shouted: bool,
+}
+
+/// The end of a chain in `Gazetteer::next`.
+const NONE: u32 = u32::MAX;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 
 fn load() -> Gazetteer {
     // The asset is ours and checked by the tests; were it ever unreadable, places go unlocated
     // rather than the analyzer failing.
-    let Some(contents) = format::read(DATA) else {
-        return Gazetteer {
-            entries: Vec::new(),
-            keys: String::new(),
-            index: Vec::new(),
-            fold: Vec::new(),
-        };
-    };
+    let contents = format::read(DATA).unwrap_or(format::Contents {
+        entries: Vec::new(),
+        aliases: Vec::new(),
+        fold: Vec::new(),
+    });
+    let count = contents.entries.len() + contents.aliases.len();
     let mut g = Gazetteer {
         entries: contents.entries,
         keys: String::new(),
-        index: Vec::new(),
+        names: Vec::with_capacity(count),
+        heads: hash::Map::default(),
+        next: vec![NONE; count],
         fold: contents.fold,
     };
-    let names = g
-        .entries
-        .iter()
-        .map(|e| e.name)
-        .enumerate()
-        .chain(contents.aliases.iter().copied())
-        .collect::<Vec<_>>();
+    // A table of names by hash, not a sorted index: sorting the names was most of the
+    // analyzer's start-up, which the page's first analysis waits for.
+    let mut hashes = Vec::with_capacity(count);
     let mut key = String::new();
-    for (entry, name) in names {
+    let names = g.entries.iter().map(|e| e.name).enumerate();
+    for (entry, name) in names.chain(contents.aliases.iter().copied()) {
         g.fold_into(name, &mut key);
         let start = g.keys.len();
         g.keys.push_str(&key);
+        hashes.push(hash::bytes(key.as_bytes()));
         // The asset is far below 4 GB.
-        g.index.push((
-            start as u32,
-            g.keys.len() as u32,
-            entry as u32,
-            is_shouted(name),
-        ));
+        g.names.push(Name {
+            start: start as u32,
+            end: g.keys.len() as u32,
+            entry: entry as u32,
+            shouted: is_shouted(name),
+        });
     }
-    let keys = &g.keys;
-    let text = |&(s, e, _, _): &(u32, u32, u32, bool)| &keys[s as usize..e as usize];
-    let index = std::mem::take(&mut g.index);
-    // Sorted by key, ties in the order the names were added (their keys' offsets), as a stable
-    // sort would leave them, so that `dedup_by` keeps the first. Most comparisons are settled
-    // by the keys' first eight bytes as one number (most of the start-up otherwise).
-    let mut order: Vec<(u64, u32)> = index
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (prefix(text(k)), i as u32))
-        .collect();
-    order.sort_unstable_by(|&(pa, a), &(pb, b)| {
-        let (a, b) = (&index[a as usize], &index[b as usize]);
-        pa.cmp(&pb)
-            .then_with(|| text(a).cmp(text(b)))
-            .then(a.2.cmp(&b.2))
-            .then(a.0.cmp(&b.0))
-    });
-    let mut index: Vec<_> = order.into_iter().map(|(_, i)| index[i as usize]).collect();
-    index.dedup_by(|a, b| a.2 == b.2 && text(a) == text(b));
-    g.index = index;
+    g.heads.reserve(count);
+    // Linked from the last, so that each chain runs in the names' order.
+    for (i, &h) in hashes.iter().enumerate().rev() {
+        if let Some(head) = g.heads.insert(h, i as u32) {
+            g.next[i] = head;
+        }
+    }
     g
-}
-
-/// A key's first eight bytes as a big-endian number, padded with zeros: ordered as the keys.
-fn prefix(key: &str) -> u64 {
-    let mut bytes = [0; 8];
-    for (b, k) in bytes.iter_mut().zip(key.bytes()) {
-        *b = k;
-    }
-    u64::from_be_bytes(bytes)
 }
 
 impl Gazetteer {
@@ -190,6 +180,16 @@ impl Gazetteer {
                 out.push_str(full);
                 continue;
             }
+            if word.is_ascii() && !word.contains(['\'', '`']) {
+                // Most words: copied whole and lowercased in place (a character at a time, this
+                // was a third of the start-up).
+                let start = out.len();
+                out.push_str(word);
+                if let Some(copy) = out.get_mut(start..) {
+                    copy.make_ascii_lowercase();
+                }
+                continue;
+            }
             for c in word.chars() {
                 match c {
                     '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' => {}
@@ -206,22 +206,37 @@ impl Gazetteer {
     fn find(&self, name: &str) -> Vec<&Entry> {
         let mut key = String::new();
         self.fold_into(name, &mut key);
-        let text = |&(s, e, _, _): &(u32, u32, u32, bool)| self.keys.get(s as usize..e as usize);
         // "UN" is not the town of Un: a short name in capitals is an acronym, and matches only
         // names the gazetteer writes in capitals too ("US", "UAE").
         // And the other way round: "Clean Air Act" names no ACT (the Australian Capital
         // Territory), written in capitals.
         let shouted = is_shouted(name);
         let acronym = shouted && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-        let first = self
-            .index
-            .partition_point(|k| text(k).is_some_and(|t| t < key.as_str()));
-        self.index[first..]
-            .iter()
-            .take_while(|k| text(k) == Some(key.as_str()))
-            .filter(|k| if acronym { k.3 } else { !k.3 || shouted })
-            .filter_map(|&(_, _, e, _)| self.entries.get(e as usize))
-            .collect()
+        let mut seen: Vec<u32> = Vec::new();
+        let mut found = Vec::new();
+        let mut at = self.heads.get(&hash::bytes(key.as_bytes())).copied();
+        while let Some(i) = at {
+            let Some(n) = self.names.get(i as usize) else {
+                break;
+            };
+            at = self.next.get(i as usize).copied().filter(|&i| i != NONE);
+            let text = self.keys.get(n.start as usize..n.end as usize);
+            if text != Some(key.as_str()) || seen.contains(&n.entry) {
+                continue;
+            }
+            // A place is judged by the first of its names with this form.
+            seen.push(n.entry);
+            if if acronym {
+                n.shouted
+            } else {
+                !n.shouted || shouted
+            } {
+                found.extend(self.entries.get(n.entry as usize));
+            }
+        }
+        // In the asset's order, whichever of their names matched first.
+        found.sort_by_key(|&e| std::ptr::from_ref(e) as usize);
+        found
     }
 }
 
@@ -265,32 +280,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn key_prefixes_never_contradict_the_keys_order() {
-        let keys = [
-            "",
-            "a",
-            "ab",
-            "ab c",
-            "abcdefgh",
-            "abcdefghi",
-            "abcdefgz",
-            "saint johns",
-            "saint joseph",
-            "zürich",
-            "zurich",
-            "\u{10348}",
-        ];
-        for a in keys {
-            for b in keys {
-                if prefix(a) != prefix(b) {
-                    assert_eq!(prefix(a) < prefix(b), a < b, "{a:?} {b:?}");
-                }
-            }
-        }
-        // The index is in key order: a binary search finds every name.
+    fn every_name_is_on_its_forms_chain_in_order() {
         let g = &*GAZETTEER;
-        let text = |k: &(u32, u32, u32, bool)| &g.keys[k.0 as usize..k.1 as usize];
-        assert!(g.index.windows(2).all(|w| text(&w[0]) <= text(&w[1])));
+        for (i, n) in g.names.iter().enumerate() {
+            let key = &g.keys[n.start as usize..n.end as usize];
+            let mut at = g.heads.get(&hash::bytes(key.as_bytes())).copied();
+            let (mut last, mut on) = (None, false);
+            while let Some(j) = at {
+                assert!(last < Some(j), "chains run in the names' order");
+                last = Some(j);
+                on |= j as usize == i;
+                at = Some(g.next[j as usize]).filter(|&j| j != NONE);
+            }
+            assert!(on, "{key:?} is not on its chain");
+        }
     }
 
     fn first(name: &str) -> &'static Entry {
@@ -305,7 +308,7 @@ mod tests {
         let g = &*GAZETTEER;
         assert!(g.entries.len() > 20_000, "{} places", g.entries.len());
         assert!(g.entries.iter().any(|e| e.kind == Kind::Admin2));
-        assert!(g.index.len() > g.entries.len());
+        assert!(g.names.len() > g.entries.len());
     }
 
     #[test]

@@ -59,6 +59,13 @@ const PHRASE_SEED: u64 = 0x7068_7261_7365;
 
 static PHRASES: LazyLock<hash::Map<u8>> = LazyLock::new(|| {
     let mut map = hash::Map::default();
+    // An entry a key or more: growing the map as it fills was a tenth of the start-up.
+    map.reserve(
+        NAME_LISTS
+            .iter()
+            .map(|(_, text)| text.lines().count())
+            .sum(),
+    );
     for (list, text) in NAME_LISTS {
         for name in front_decoded(text) {
             let tokens: Vec<&str> = name.split(' ').filter(|t| !t.is_empty()).collect();
@@ -93,7 +100,10 @@ fn front_decoded(text: &str) -> Vec<String> {
         let (Some(head), Some(rest)) = (previous.get(..shared), line.get(1..)) else {
             continue;
         };
-        entries.push(format!("{head}{rest}"));
+        let mut entry = String::with_capacity(head.len() + rest.len());
+        entry.push_str(head);
+        entry.push_str(rest);
+        entries.push(entry);
     }
     entries
 }

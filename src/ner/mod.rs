@@ -12,7 +12,7 @@ mod clusters;
 pub mod corpus;
 mod decode;
 mod features;
-mod hash;
+pub(crate) mod hash;
 mod lists;
 pub mod model;
 pub mod score;
