@@ -4,6 +4,7 @@
 //! places. Pointing at a pin lights its mentions in the text and pointing at a mention lights its
 //! pin; a click keeps them lit.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -91,20 +92,7 @@ pub fn render(
         .filter(|p| p.kind == PlaceKind::Country)
         .filter_map(|p| p.country.clone())
         .collect();
-    let land = svg(b, &map, "g", "land")?;
-    let countries: Vec<(&str, &str)> = WORLD.lines().filter_map(|l| l.split_once('\t')).collect();
-    let bl = b.clone();
-    let land_step = each_item(countries.len(), PATHS_PER_STEP, move |i| {
-        let Some(&(code, d)) = countries.get(i) else {
-            return Ok(());
-        };
-        let class = if named.contains(code) {
-            "country named"
-        } else {
-            "country"
-        };
-        svg(&bl, &land, "path", class)?.set_attribute("d", d)
-    });
+    let land_step = land(b, &map, named)?;
 
     // Pins keep their size on screen whatever the zoom.
     let unit = w / 600.0;
@@ -152,6 +140,62 @@ pub fn render(
     });
     wire(root)?;
     Ok(vec![land_step, pins_step])
+}
+
+thread_local! {
+    /// The outlines, drawn once and copied for each map: drawing them was most of the time from
+    /// a paste to its analysis on screen, the same 130 KB of outlines read again each time.
+    static LAND: RefCell<Option<Element>> = const { RefCell::new(None) };
+}
+
+/// The country outlines, behind everything else on `map`, `named` shaded: a copy of those drawn
+/// for an earlier map, or drawn now, a few dozen at a time, for the first.
+fn land(b: &Builder, map: &Element, named: HashSet<String>) -> Result<Step, JsValue> {
+    let codes: Vec<&str> = WORLD
+        .lines()
+        .filter_map(|l| Some(l.split_once('\t')?.0))
+        .collect();
+    let place = move |map: &Element, drawn: &Element| -> Result<(), JsValue> {
+        let land: Element = drawn.clone_node_with_deep(true)?.dyn_into()?;
+        // The outlines are the copy's only children, in the asset's order.
+        let paths = land.child_nodes();
+        for (i, code) in codes.iter().enumerate() {
+            if named.contains(*code) {
+                if let Some(path) = paths
+                    .item(i as u32)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                {
+                    path.set_attribute("class", "country named")?;
+                }
+            }
+        }
+        map.insert_before(&land, map.first_child().as_ref())?;
+        Ok(())
+    };
+    let map = map.clone();
+    if let Some(drawn) = LAND.with_borrow(Clone::clone) {
+        return Ok(Box::new(move || place(&map, &drawn).map(|()| false)));
+    }
+    let drawn = b.doc.create_element_ns(Some(SVG), "g")?;
+    drawn.set_attribute("class", "land")?;
+    let countries: Vec<&str> = WORLD
+        .lines()
+        .filter_map(|l| Some(l.split_once('\t')?.1))
+        .collect();
+    let mut next = 0;
+    let b = b.clone();
+    Ok(Box::new(move || {
+        let to = (next + PATHS_PER_STEP).min(countries.len());
+        for d in countries.get(next..to).unwrap_or_default() {
+            svg(&b, &drawn, "path", "country")?.set_attribute("d", d)?;
+        }
+        next = to;
+        if next < countries.len() {
+            return Ok(true);
+        }
+        LAND.with_borrow_mut(|land| *land = Some(drawn.clone()));
+        place(&map, &drawn).map(|()| false)
+    }))
 }
 
 /// Listens once on `root` for pointing (or focusing) at anything with a `data-entity` (pins and
