@@ -196,6 +196,12 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
             if p.input.would_be_long(plain.len()) {
                 event.prevent_default();
                 p.clone().insert_text(part_of(&event), plain);
+            } else {
+                // Sent for analysis now rather than at the `input` event, after the browser has
+                // put the text in and laid it out: the results come sooner (the `input` event
+                // finds the same text asked for and asks for nothing more).
+                p.view
+                    .set_text(&p.input.after_paste(part_of(&event), &plain));
             }
             return;
         };

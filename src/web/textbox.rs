@@ -83,26 +83,28 @@ impl TextBox {
     pub fn insert(&self, part: Option<HtmlTextAreaElement>, text: &str) -> Result<String, JsValue> {
         let parts = self.parts();
         let part = part.unwrap_or_else(|| self.first.clone());
-        let k = parts.iter().position(|p| *p == part).unwrap_or(0);
-        let (start, end) = (
-            part.selection_start().ok().flatten().unwrap_or(0),
-            part.selection_end().ok().flatten().unwrap_or(0),
-        );
         if parts.len() == 1 && !self.would_be_long(text.len()) {
+            let (start, end) = selection(&part);
             part.set_range_text_with_start_and_end_and_mode(text, start, end, "end")?;
             return Ok(part.value());
         }
-        let values: Vec<String> = parts.iter().map(|p| p.value()).collect();
-        let here = values.get(k).map_or("", String::as_str);
-        let (start, end) = (byte_at(here, start), byte_at(here, end));
-        let mut before: String = values.iter().take(k).map(String::as_str).collect();
-        before.push_str(&here[..start]);
-        before.push_str(text);
-        let after: String = values.iter().skip(k + 1).map(String::as_str).collect();
-        let whole = format!("{before}{}{after}", &here[end..]);
+        let (before, whole) = spliced(&parts, &part, text);
         self.set_value(&whole)?;
         self.place_caret(before.encode_utf16().count());
         Ok(whole)
+    }
+
+    /// The whole text once the browser has pasted `text` into `part` (the first if none) in
+    /// place of its selection, as a textarea does: line ends as `\n`. Known in the paste's own
+    /// event, before the browser has put the text in.
+    pub fn after_paste(&self, part: Option<HtmlTextAreaElement>, text: &str) -> String {
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text.to_owned()
+        };
+        let part = part.unwrap_or_else(|| self.first.clone());
+        spliced(&self.parts(), &part, &text).1
     }
 
     /// Puts the caret `at` (UTF-16 units into the whole text) and focuses its part, on the next
@@ -127,6 +129,37 @@ impl TextBox {
             let _ = window.request_animation_frame(later.unchecked_ref());
         }
     }
+}
+
+/// The selection of `part`, in UTF-16 units (where the caret is if nothing is selected).
+fn selection(part: &HtmlTextAreaElement) -> (u32, u32) {
+    (
+        part.selection_start().ok().flatten().unwrap_or(0),
+        part.selection_end().ok().flatten().unwrap_or(0),
+    )
+}
+
+/// The whole text with `text` in place of the selection of `part`, one of `parts`, and the
+/// text before the end of `text`.
+fn spliced(
+    parts: &[HtmlTextAreaElement],
+    part: &HtmlTextAreaElement,
+    text: &str,
+) -> (String, String) {
+    let k = parts.iter().position(|p| p == part).unwrap_or(0);
+    let (start, end) = selection(part);
+    let values: Vec<String> = parts.iter().map(|p| p.value()).collect();
+    let here = values.get(k).map_or("", String::as_str);
+    let (start, end) = (
+        byte_at(here, start),
+        byte_at(here, end).max(byte_at(here, start)),
+    );
+    let mut before: String = values.iter().take(k).map(String::as_str).collect();
+    before.push_str(&here[..start]);
+    before.push_str(text);
+    let after: String = values.iter().skip(k + 1).map(String::as_str).collect();
+    let whole = format!("{before}{}{after}", &here[end..]);
+    (before, whole)
 }
 
 /// The byte offset of UTF-16 offset `at` in `s` (its end if past it; never inside a character).
