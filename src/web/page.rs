@@ -202,6 +202,13 @@ fn wire_input(page: &Rc<Page>) -> Result<(), JsValue> {
                 // finds the same text asked for and asks for nothing more).
                 p.view
                     .set_text(&p.input.after_paste(part_of(&event), &plain));
+                // A paste another listener cancels, or one a script makes up, puts nothing in:
+                // then what the box holds is analyzed, once the paste's task is over.
+                let p = p.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    worker::next_task().await;
+                    p.view.set_text(&p.input.value());
+                });
             }
             return;
         };

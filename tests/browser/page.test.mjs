@@ -186,6 +186,36 @@ test("pasted HTML is reduced to its text; pasted prose is pasted as it is", asyn
   await context.close();
 });
 
+test("a paste is analyzed as the box then holds it: in place of a selection, line ends as the box has them; a made-up paste changes nothing", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  const shown = () => page.locator(".text-view").textContent();
+  await analyzed(page, () => page.fill("#article", "Anna Smith met Tom Jones in Paris."));
+  await page.evaluate(() => {
+    const box = document.querySelector("#article");
+    const at = box.value.indexOf("Tom Jones");
+    box.focus();
+    box.setSelectionRange(at, at + "Tom Jones".length);
+  });
+  await page.evaluate(() => navigator.clipboard.writeText("Maria Garcia of Reuters\r\nand Ben Ito"));
+  await analyzed(page, () => page.keyboard.press("Control+V"));
+  const value = "Anna Smith met Maria Garcia of Reuters\nand Ben Ito in Paris.";
+  assert.equal(await page.inputValue("#article"), value);
+  await page.waitForFunction((v) => document.querySelector(".text-view")?.textContent === v, value);
+  // A paste event a script makes up puts nothing in the box: the results stay the box's.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "Nothing of this is put in.");
+    const box = document.querySelector("#article");
+    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await page.inputValue("#article"), value);
+  assert.equal(await shown(), value);
+  assert.deepEqual(unexpected(problems), []);
+  await context.close();
+});
+
 test("exports: JSON, quotes CSV, entities CSV and GeoJSON hold the analysis; Copy JSON copies it", async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
