@@ -59,3 +59,21 @@ test("pointing at a pin lights its mentions, and a mention its pin", async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("each map shades the countries its own article names: outlines drawn once are copied, not shared", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const named = () => page.locator("svg.world path.country.named").evaluateAll((ps) => ps.map((p) => p.getAttribute("d")));
+  const outlines = () => page.locator("svg.world path.country").count();
+  await page.fill("#article", "The leaders of France and Germany met in Brussels on Monday.");
+  await page.waitForFunction(() => document.querySelectorAll("svg.world path.country.named").length === 2);
+  const first = await named();
+  const count = await outlines();
+  await page.fill("#article", "The talks were held in Japan on Tuesday.");
+  await page.waitForFunction(() => document.querySelectorAll("svg.world path.country.named").length === 1);
+  const second = await named();
+  assert.ok(!first.includes(second[0]), "Japan is shaded, neither France nor Germany");
+  assert.equal(await outlines(), count);
+  assert.equal(await page.locator("svg.world").count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
