@@ -45,6 +45,31 @@ impl Eq for Model {}
 impl Weights for Model {
     #[inline]
     fn add(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("popcnt")
+        {
+            // SAFETY: the CPU has AVX2 and POPCNT, as just checked.
+            unsafe { self.add_avx2(rows, scores) };
+            return;
+        }
+        self.add_any(rows, scores);
+    }
+}
+
+impl Model {
+    /// [`Weights::add`] with one instruction for a population count (x86-64 before POPCNT
+    /// takes fifteen) and eight-lane widening adds: half the instructions of a row.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    unsafe fn add_avx2(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
+        self.add_any(rows, scores);
+    }
+
+    #[inline(always)]
+    fn add_any(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
+        // Summed in a copy, which the compiler keeps in registers.
+        let mut sum = *scores;
         for &row in rows {
             let Some(&word) = self.present.get(row as usize / 64) else {
                 continue;
@@ -56,11 +81,12 @@ impl Weights for Model {
             let before = self.ranks.get(row as usize / 64).copied().unwrap_or(0);
             let k = (before + (word & (bit - 1)).count_ones()) as usize;
             if let Some(w) = self.weights.get(k * TAGS..(k + 1) * TAGS) {
-                for (s, &w) in scores.iter_mut().zip(w) {
+                for (s, &w) in sum.iter_mut().zip(w) {
                     *s += i32::from(w);
                 }
             }
         }
+        *scores = sum;
     }
 }
 
