@@ -9,6 +9,7 @@ use super::{Label, Model, Tag, TAGS};
 pub struct Tagger<'m> {
     model: &'m Model,
     words: Words,
+    viterbi: Viterbi,
 }
 
 /// How many words a tagger keeps before it forgets them all (about half a kilobyte each).
@@ -19,6 +20,7 @@ impl<'m> Tagger<'m> {
         Tagger {
             model,
             words: Words::new(),
+            viterbi: Viterbi::new(&features::transitions(model, model.bits)),
         }
     }
 
@@ -30,10 +32,17 @@ impl<'m> Tagger<'m> {
         self.words.score(model.set, model, model.bits);
         let doc = Document::new(&self.words, &ids);
         let fixed = features::static_scores(&doc, sentences, model.set, model, model.bits);
-        decode_scores(model, model.bits, model.set, &doc, &fixed)
-            .into_iter()
-            .map(|tags| tags.into_iter().map(Tag::label).collect())
-            .collect()
+        decode_scores(
+            model,
+            &mut self.viterbi,
+            model.bits,
+            model.set,
+            &doc,
+            &fixed,
+        )
+        .into_iter()
+        .map(|tags| tags.into_iter().map(Tag::label).collect())
+        .collect()
     }
 }
 
@@ -88,6 +97,7 @@ pub(crate) fn decode(
 ) -> Vec<Vec<Tag>> {
     decode_scores(
         table,
+        &mut Viterbi::new(&features::transitions(table, bits)),
         bits,
         set,
         &prepared.doc(),
@@ -96,15 +106,16 @@ pub(crate) fn decode(
 }
 
 /// The tags of a document from its tokens' static scores: a first pass, then, when the model
-/// has one, a second that sees how the first tagged each word elsewhere in the document.
+/// has one, a second that sees how the first tagged each word elsewhere in the document
+/// (`viterbi` decodes under `table`'s transitions).
 fn decode_scores(
     table: &impl Weights,
+    viterbi: &mut Viterbi,
     bits: u32,
     set: FeatureSet,
     doc: &Document,
     fixed: &[Vec<[i32; TAGS]>],
 ) -> Vec<Vec<Tag>> {
-    let mut viterbi = Viterbi::new(&features::transitions(table, bits));
     let first: Vec<Vec<Tag>> = fixed.iter().map(|s| viterbi.decode(s)).collect();
     if !set.has(FeatureSet::DOC_TAGS) {
         return first;

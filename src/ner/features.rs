@@ -501,9 +501,14 @@ impl PreparedSentence {
         self.ends.len()
     }
 
+    /// Token `i`'s rows (none past the last token, or in a sentence without any).
     pub fn rows(&self, i: usize) -> &[u32] {
-        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
-        self.rows.get(start..self.ends[i]).unwrap_or(&[])
+        let start = i
+            .checked_sub(1)
+            .and_then(|j| self.ends.get(j))
+            .map_or(0, |&e| e);
+        let end = self.ends.get(i).map_or(0, |&e| e);
+        self.rows.get(start..end).unwrap_or(&[])
     }
 
     /// Whether no token has a row.
@@ -653,18 +658,27 @@ fn for_each_in_context(
 
 /// Where each capitalized word occurs (its first [`CONTEXTS`] occurrences): their neighbours
 /// are features of the word's other occurrences (context aggregation).
-struct Occurrences(hash::Map<Vec<(u32, u32)>>);
+struct Occurrences(hash::Map<Listed>);
+
+/// A word's first [`CONTEXTS`] occurrences, in place rather than in a list of its own (an
+/// allocation for each capitalized word of each document).
+#[derive(Clone, Copy, Default)]
+struct Listed {
+    at: [(u32, u32); CONTEXTS],
+    len: u8,
+}
 
 impl Occurrences {
     fn new(doc: &Document, set: FeatureSet) -> Occurrences {
-        let mut map: hash::Map<Vec<(u32, u32)>> = doc.map();
+        let mut map: hash::Map<Listed> = doc.map();
         if set.has(FeatureSet::DOC_CONTEXT) {
             for k in 0..doc.sentences.len() {
                 for (i, tok) in doc.tokens(k).enumerate() {
                     if tok.capitalized() {
                         let list = map.entry(tok.key).or_default();
-                        if list.len() < CONTEXTS {
-                            list.push((k as u32, i as u32));
+                        if let Some(at) = list.at.get_mut(usize::from(list.len)) {
+                            *at = (k as u32, i as u32);
+                            list.len += 1;
                         }
                     }
                 }
@@ -678,7 +692,10 @@ impl Occurrences {
         if !tok.capitalized() {
             return &[];
         }
-        self.0.get(&tok.key).map_or(&[][..], |v| v)
+        self.0
+            .get(&tok.key)
+            .and_then(|l| l.at.get(..usize::from(l.len)))
+            .unwrap_or(&[])
     }
 
     /// The features one occurrence lends: its neighbours' words and classes.
@@ -715,32 +732,57 @@ struct LentScores {
     /// The scores of every feature its listed occurrences lend, each once: an occurrence
     /// beyond the list sees them all.
     all: [i32; TAGS],
-    /// Each feature with how many of the listed occurrences lend it.
-    counts: Vec<(u64, u16)>,
+    /// The features lent, each once, in order, with how many of the listed occurrences lend
+    /// it: `counts[from..from + len]` of the document's [`LentCounts`].
+    from: u32,
+    len: u32,
 }
+
+/// The [`LentScores`] counts of all of a document's words, side by side.
+type LentCounts = Vec<(u64, u16)>;
 
 impl LentScores {
     fn new(
         doc: &Document,
         at: &[(u32, u32)],
+        counts: &mut LentCounts,
         sum: &mut impl FnMut(&[u64], &mut [i32; TAGS]),
     ) -> LentScores {
-        let mut lent = Vec::with_capacity(4 * at.len());
-        for &a in at {
-            lent.extend(Occurrences::lent(doc, a));
-        }
-        lent.sort_unstable();
-        let mut counts: Vec<(u64, u16)> = Vec::with_capacity(lent.len());
-        for h in lent {
-            match counts.last_mut() {
-                Some((last, n)) if *last == h => *n += 1,
-                _ => counts.push((h, 1)),
+        let mut lent = [0u64; CONTEXTS * LENT];
+        let mut n = 0;
+        for &a in at.iter().take(CONTEXTS) {
+            if let Some(to) = lent.get_mut(n..n + LENT) {
+                to.copy_from_slice(&Occurrences::lent(doc, a));
+                n += LENT;
             }
         }
-        let distinct: Vec<u64> = counts.iter().map(|&(h, _)| h).collect();
+        let lent = &mut lent[..n];
+        lent.sort_unstable();
+        let from = counts.len();
+        let mut distinct = [0u64; CONTEXTS * LENT];
+        let mut d = 0;
+        for &h in lent.iter() {
+            let mine = if counts.len() > from {
+                counts.last_mut()
+            } else {
+                None
+            };
+            match mine {
+                Some((last, n)) if *last == h => *n += 1,
+                _ => {
+                    counts.push((h, 1));
+                    distinct[d] = h;
+                    d += 1;
+                }
+            }
+        }
         let mut all = [0; TAGS];
-        sum(&distinct, &mut all);
-        LentScores { all, counts }
+        sum(&distinct[..d], &mut all);
+        LentScores {
+            all,
+            from: from as u32,
+            len: (counts.len() - from) as u32,
+        }
     }
 
     /// The scores for the occurrence at `(k, i)`: everything lent, less what only it lends.
@@ -748,6 +790,7 @@ impl LentScores {
         &self,
         doc: &Document,
         listed: &[(u32, u32)],
+        counts: &LentCounts,
         (k, i): (usize, usize),
         sum: &mut impl FnMut(&[u64], &mut [i32; TAGS]),
     ) -> [i32; TAGS] {
@@ -755,6 +798,8 @@ impl LentScores {
         if !listed.contains(&here) {
             return self.all;
         }
+        let (from, len) = (self.from as usize, self.len as usize);
+        let counts = counts.get(from..from + len).unwrap_or(&[]);
         let mut own = Occurrences::lent(doc, here);
         own.sort_unstable();
         let mut only = [0; LENT];
@@ -764,10 +809,9 @@ impl LentScores {
                 continue;
             }
             let mine = own.iter().filter(|&&o| o == h).count();
-            let total = self
-                .counts
+            let total = counts
                 .binary_search_by_key(&h, |&(c, _)| c)
-                .map_or(0, |p| usize::from(self.counts[p].1));
+                .map_or(0, |p| usize::from(counts[p].1));
             if total == mine {
                 only[n] = h;
                 n += 1;
@@ -835,6 +879,7 @@ pub fn static_scores(
     let by_word = &doc.words.scores;
     let occurrences = Occurrences::new(doc, set);
     let mut lent_by_word: hash::Map<LentScores> = doc.map();
+    let mut lent_counts = LentCounts::new();
     let mut out: Vec<Vec<[i32; TAGS]>> = doc
         .sentences
         .iter()
@@ -858,8 +903,8 @@ pub fn static_scores(
         if !listed.is_empty() {
             let lent = lent_by_word
                 .entry(tok.key)
-                .or_insert_with(|| LentScores::new(doc, listed, &mut sum));
-            let from = lent.at(doc, listed, (k, i), &mut sum);
+                .or_insert_with(|| LentScores::new(doc, listed, &mut lent_counts, &mut sum));
+            let from = lent.at(doc, listed, &lent_counts, (k, i), &mut sum);
             for (s, w) in scores.iter_mut().zip(from) {
                 *s += w;
             }
@@ -984,16 +1029,20 @@ pub fn document_rows(doc: &Document, first: &[Vec<Tag>], bits: u32) -> Vec<Prepa
             }
         }
     }
+    // Built in one buffer and copied out whole: most sentences have no such row, and the others
+    // would grow theirs a few times.
+    let mut out = PreparedSentence {
+        rows: Vec::new(),
+        ends: Vec::new(),
+    };
     first
         .iter()
         .enumerate()
         .take(doc.sentences.len())
         .map(|(k, tags)| {
             let caps = doc.caps_lines[k];
-            let mut out = PreparedSentence {
-                rows: Vec::new(),
-                ends: Vec::with_capacity(tags.len()),
-            };
+            out.rows.clear();
+            out.ends.clear();
             for (i, tok) in doc.tokens(k).enumerate() {
                 let total = counts.get(&tok.key).filter(|_| tok.capitalized());
                 if let Some(total) = total {
@@ -1027,7 +1076,17 @@ pub fn document_rows(doc: &Document, first: &[Vec<Tag>], bits: u32) -> Vec<Prepa
                 }
                 out.end_token();
             }
-            out
+            if out.is_empty() {
+                PreparedSentence {
+                    rows: Vec::new(),
+                    ends: Vec::new(),
+                }
+            } else {
+                PreparedSentence {
+                    rows: out.rows.clone(),
+                    ends: out.ends.clone(),
+                }
+            }
         })
         .collect()
 }
