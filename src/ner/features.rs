@@ -880,24 +880,33 @@ pub fn static_scores(
     let occurrences = Occurrences::new(doc, set);
     let mut lent_by_word: hash::Map<LentScores> = doc.map();
     let mut lent_counts = LentCounts::new();
-    let mut out: Vec<Vec<[i32; TAGS]>> = doc
-        .sentences
-        .iter()
-        .map(|s| Vec::with_capacity(s.len()))
+    // The words' scores first, in a loop of their own: loads from the words' scores (most of them
+    // cache misses) of many tokens are then under way at once.
+    let mut out: Vec<Vec<[i32; TAGS]>> = (0..doc.sentences.len())
+        .map(|k| {
+            (0..doc.sentences[k].len())
+                .map(|i| {
+                    // A word left unscored (not possible through a tagger) counts for nothing.
+                    let mut scores = by_word
+                        .get(doc.at(k, i, 0) as usize)
+                        .map_or([0; TAGS], |s| s[0]);
+                    for (j, d) in OFFSETS.into_iter().enumerate() {
+                        if let Some(from) = by_word.get(doc.at(k, i, d) as usize) {
+                            for (s, w) in scores.iter_mut().zip(&from[1 + j]) {
+                                *s += w;
+                            }
+                        }
+                    }
+                    scores
+                })
+                .collect()
+        })
         .collect();
     for_each_in_context(doc, words, set, |k, i, contextual| {
-        // A word left unscored (not possible through a tagger) would count for nothing.
-        let mut scores = by_word
-            .get(doc.at(k, i, 0) as usize)
-            .map_or([0; TAGS], |s| s[0]);
-        for (j, d) in OFFSETS.into_iter().enumerate() {
-            if let Some(from) = by_word.get(doc.at(k, i, d) as usize) {
-                for (s, w) in scores.iter_mut().zip(&from[1 + j]) {
-                    *s += w;
-                }
-            }
-        }
-        sum(contextual, &mut scores);
+        let Some(scores) = out.get_mut(k).and_then(|s| s.get_mut(i)) else {
+            return;
+        };
+        sum(contextual, scores);
         let tok = doc.info(doc.at(k, i, 0));
         let listed = occurrences.of(tok);
         if !listed.is_empty() {
@@ -909,7 +918,6 @@ pub fn static_scores(
                 *s += w;
             }
         }
-        out[k].push(scores);
     });
     out
 }
