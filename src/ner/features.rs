@@ -43,48 +43,60 @@ const NO_ALNUM: u8 = 16;
 const HAS_PERIOD: u8 = 32;
 const INIT_LOWER: u8 = 64;
 
-/// What the features need of one token.
+/// What the features of every token need of its word: what tokens read of their neighbours and
+/// of the document's other tokens. It fills one cache line, apart from [`Form`], which only
+/// scoring a word reads.
 #[derive(Clone, Copy, Debug)]
+#[repr(align(64))]
 pub struct TokenInfo {
     /// The lowercase form (the key for name lists and the document's counts).
     pub key: u64,
     /// The lowercase form with digits as 0.
     lower: u64,
-    /// The form as written, digits as 0.
-    word: u64,
-    shape: u64,
     short: u64,
     flags: u8,
-    prefixes: [u64; 4],
-    suffixes: [u64; 4],
     classes: Classes,
     lists: WordLists,
 }
 
+/// What only a word's own features need: its form, shape and affixes.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    /// The form as written, digits as 0.
+    word: u64,
+    shape: u64,
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+}
+
 impl TokenInfo {
-    fn boundary(name: &str) -> TokenInfo {
+    fn boundary(name: &str) -> (TokenInfo, Form) {
         let h = hash::bytes(name.as_bytes());
-        TokenInfo {
+        let info = TokenInfo {
             key: h,
             lower: h,
-            word: h,
-            shape: h,
             short: h,
             flags: NO_ALNUM,
-            prefixes: [0; 4],
-            suffixes: [0; 4],
             classes: [clusters::UNKNOWN - 1; clusters::LEVELS + 1],
             lists: WordLists::default(),
-        }
+        };
+        let form = Form {
+            word: h,
+            shape: h,
+            prefixes: [0; 4],
+            suffixes: [0; 4],
+        };
+        (info, form)
     }
 
     #[cfg(test)]
     pub fn new(word: &str) -> TokenInfo {
-        TokenInfo::with_buffer(word, &mut String::new())
+        TokenInfo::with_buffer(word, &mut String::new()).0
     }
 
-    /// [`TokenInfo::new`], lowercasing into `lowercase` (a buffer reused across tokens).
-    fn with_buffer(word: &str, lowercase: &mut String) -> TokenInfo {
+    /// A word's [`TokenInfo`] and [`Form`], lowercasing into `lowercase` (a buffer reused
+    /// across words).
+    fn with_buffer(word: &str, lowercase: &mut String) -> (TokenInfo, Form) {
         lowercase.clear();
         if word.is_ascii() {
             lowercase.push_str(word);
@@ -168,18 +180,21 @@ impl TokenInfo {
             prefixes[k] = hash::bytes(lowercase.get(..cut).unwrap_or("").as_bytes());
             suffixes[k] = hash::bytes(lowercase.get(from..).unwrap_or("").as_bytes());
         }
-        TokenInfo {
+        let info = TokenInfo {
             key,
             lower,
-            word: word_hash,
-            shape: shape.finish(),
             short: short.finish(),
             flags,
-            prefixes,
-            suffixes,
             classes: clusters::lookup(lower),
             lists: WordLists::new(word, key, flags & INIT_CAP != 0),
-        }
+        };
+        let form = Form {
+            word: word_hash,
+            shape: shape.finish(),
+            prefixes,
+            suffixes,
+        };
+        (info, form)
     }
 
     fn capitalized(&self) -> bool {
@@ -244,6 +259,8 @@ pub struct Words {
     index: HashMap<WordKey, u32, BuildHasherDefault<hash::Identity>>,
     /// The words, after the two sentence boundaries ([`START`] and [`END`]).
     infos: Chunks<TokenInfo>,
+    /// Their forms, apart: only scoring a word reads them.
+    forms: Chunks<Form>,
     /// The scores of the first `scores.len()` words: own features, then as each neighbour.
     scores: Chunks<[[i32; TAGS]; 1 + OFFSETS.len()]>,
     lowercase: String,
@@ -254,9 +271,11 @@ const END: u32 = 1;
 
 impl Words {
     pub fn new() -> Words {
+        let (start, end) = (TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>"));
         Words {
             index: HashMap::default(),
-            infos: Chunks::from([TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>")]),
+            infos: Chunks::from([start.0, end.0]),
+            forms: Chunks::from([start.1, end.1]),
             scores: Chunks::default(),
             lowercase: String::new(),
         }
@@ -282,8 +301,9 @@ impl Words {
                             return id;
                         }
                         let id = self.infos.len() as u32;
-                        self.infos
-                            .push(TokenInfo::with_buffer(w, &mut self.lowercase));
+                        let (info, form) = TokenInfo::with_buffer(w, &mut self.lowercase);
+                        self.infos.push(info);
+                        self.forms.push(form);
                         self.index.insert(key, id);
                         id
                     })
@@ -297,16 +317,16 @@ impl Words {
         let mut hashes = Vec::with_capacity(32);
         let mut rows = Vec::with_capacity(32);
         for id in self.scores.len()..self.infos.len() {
-            let Some(tok) = self.infos.get(id) else {
+            let (Some(tok), Some(form)) = (self.infos.get(id), self.forms.get(id)) else {
                 break;
             };
             let mut scores = [[0; TAGS]; 1 + OFFSETS.len()];
             hashes.clear();
-            own_features(tok, set, &mut hashes);
+            own_features(tok, form, set, &mut hashes);
             add_hashes(table, bits, &hashes, &mut rows, &mut scores[0]);
             for (d, s) in OFFSETS.into_iter().zip(&mut scores[1..]) {
                 hashes.clear();
-                neighbour_features(tok, d, set, &mut hashes);
+                neighbour_features(tok, form, d, set, &mut hashes);
                 add_hashes(table, bits, &hashes, &mut rows, s);
             }
             self.scores.push(scores);
@@ -315,6 +335,10 @@ impl Words {
 
     fn info(&self, id: u32) -> &TokenInfo {
         &self.infos[id as usize]
+    }
+
+    fn form(&self, id: u32) -> &Form {
+        &self.forms[id as usize]
     }
 }
 
@@ -531,17 +555,17 @@ pub fn row(h: u64, bits: u32) -> u32 {
 const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 
 /// The features of a token that depend on its word alone.
-fn own_features(tok: &TokenInfo, set: FeatureSet, out: &mut Vec<u64>) {
+fn own_features(tok: &TokenInfo, form: &Form, set: FeatureSet, out: &mut Vec<u64>) {
     out.push(t::BIAS);
-    out.push(f(t::WORD, tok.word));
+    out.push(f(t::WORD, form.word));
     out.push(f(t::LOWER, tok.lower));
-    out.push(f(t::SHAPE, tok.shape));
+    out.push(f(t::SHAPE, form.shape));
     out.push(f(t::SHORT, tok.short));
     out.push(f(t::FLAGS, u64::from(tok.flags)));
     for k in 0..4 {
-        if tok.prefixes[k] != 0 {
-            out.push(f(t::PREFIX + k as u64, tok.prefixes[k]));
-            out.push(f(t::SUFFIX + k as u64, tok.suffixes[k]));
+        if form.prefixes[k] != 0 {
+            out.push(f(t::PREFIX + k as u64, form.prefixes[k]));
+            out.push(f(t::SUFFIX + k as u64, form.suffixes[k]));
         }
     }
     if set.has(FeatureSet::CLUSTERS) {
@@ -553,11 +577,11 @@ fn own_features(tok: &TokenInfo, set: FeatureSet, out: &mut Vec<u64>) {
 }
 
 /// The features a token draws from the word `n` at distance `d` (one of [`OFFSETS`]).
-fn neighbour_features(n: &TokenInfo, d: isize, set: FeatureSet, out: &mut Vec<u64>) {
+fn neighbour_features(n: &TokenInfo, form: &Form, d: isize, set: FeatureSet, out: &mut Vec<u64>) {
     out.push(f(t::LOWER_AT + (d + 2) as u64, n.lower));
     if d.abs() == 1 {
         out.push(f(t::SHORT_AT + (d + 2) as u64, n.short));
-        out.push(f(t::WORD_AT + (d + 1) as u64, n.word));
+        out.push(f(t::WORD_AT + (d + 1) as u64, form.word));
     }
     if set.has(FeatureSet::CLUSTERS) {
         if d.abs() == 1 {
@@ -844,9 +868,11 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
     let mut hashes = Vec::with_capacity(64);
     for_each_in_context(&doc, sentences, set, |k, i, contextual| {
         hashes.clear();
-        own_features(doc.info(doc.at(k, i, 0)), set, &mut hashes);
+        let id = doc.at(k, i, 0);
+        own_features(doc.info(id), doc.words.form(id), set, &mut hashes);
         for d in OFFSETS {
-            neighbour_features(doc.info(doc.at(k, i, d)), d, set, &mut hashes);
+            let id = doc.at(k, i, d);
+            neighbour_features(doc.info(id), doc.words.form(id), d, set, &mut hashes);
         }
         hashes.extend_from_slice(contextual);
         occurrences.features(&doc, k, i, &mut hashes);
@@ -1144,12 +1170,19 @@ mod tests {
         assert_eq!(case_kind(&TokenInfo::new("Paris"), 2, false, 1), Some(1));
     }
 
+    /// What every token reads of its word is one cache line, not three.
+    #[test]
+    fn a_words_info_fills_one_cache_line() {
+        assert_eq!(std::mem::size_of::<TokenInfo>(), 64);
+    }
+
     #[test]
     fn shapes_affixes_and_flags() {
+        let form = |w: &str| TokenInfo::with_buffer(w, &mut String::new()).1;
         let a = TokenInfo::new("McDonald");
         let b = TokenInfo::new("MacArthur");
         assert_eq!(a.short, b.short);
-        assert_ne!(a.shape, b.shape);
+        assert_ne!(form("McDonald").shape, form("MacArthur").shape);
         assert_eq!(a.flags & INIT_CAP, INIT_CAP);
         let caps = TokenInfo::new("NATO");
         assert_eq!(caps.flags & ALL_CAPS, ALL_CAPS);
@@ -1159,13 +1192,9 @@ mod tests {
             TokenInfo::new("2024-10-07").lower
         );
         assert_eq!(TokenInfo::new("Paris").key, TokenInfo::new("PARIS").key);
-        assert_eq!(
-            TokenInfo::new("running").suffixes[2],
-            TokenInfo::new("sing").suffixes[2]
-        );
+        assert_eq!(form("running").suffixes[2], form("sing").suffixes[2]);
         // Multi-byte letters are cut on character boundaries.
-        let e = TokenInfo::new("Élysée");
-        assert_ne!(e.prefixes[3], 0);
+        assert_ne!(form("Élysée").prefixes[3], 0);
     }
 
     #[test]
@@ -1240,7 +1269,8 @@ mod tests {
         assert_eq!(distinct.len(), 606);
         for (sentence, tokens) in doc.iter().zip(&ids) {
             for (word, &id) in sentence.iter().zip(tokens) {
-                assert_eq!(words.info(id).word, TokenInfo::new(word).word, "{word}");
+                let form = TokenInfo::with_buffer(word, &mut String::new()).1;
+                assert_eq!(words.form(id).word, form.word, "{word}");
             }
         }
     }
