@@ -256,12 +256,15 @@ fn f(template: u64, value: u64) -> u64 {
 /// scores of its own features and of it as each neighbour. A tagger keeps them from one
 /// document to the next, so that a word is read and scored once however often it appears.
 pub struct Words {
-    index: HashMap<WordKey, u32, BuildHasherDefault<hash::Identity>>,
+    /// The ids of words of up to [`SHORT`] bytes, kept in place, and of longer ones.
+    short: HashMap<ShortWord, u32, BuildHasherDefault<hash::Identity>>,
+    long: HashMap<Box<str>, u32, BuildHasherDefault<hash::Identity>>,
     /// The words, after the two sentence boundaries ([`START`] and [`END`]).
     infos: Chunks<TokenInfo>,
     /// Their forms, apart: only scoring a word reads them.
     forms: Chunks<Form>,
-    /// The scores of the first `scores.len()` words: own features, then as each neighbour.
+    /// The scores of the first `scores.len()` words: of its features as the word at each
+    /// distance from a token, own features at distance 0 ([`slot`]).
     scores: Chunks<[[i32; TAGS]; 1 + OFFSETS.len()]>,
     lowercase: String,
 }
@@ -273,7 +276,8 @@ impl Words {
     pub fn new() -> Words {
         let (start, end) = (TokenInfo::boundary("<s>"), TokenInfo::boundary("</s>"));
         Words {
-            index: HashMap::default(),
+            short: HashMap::default(),
+            long: HashMap::default(),
             infos: Chunks::from([start.0, end.0]),
             forms: Chunks::from([start.1, end.1]),
             scores: Chunks::default(),
@@ -284,7 +288,7 @@ impl Words {
     /// Forgets every word once more than `limit` are kept, so that memory stays bounded
     /// over any number of documents.
     pub fn forget_beyond(&mut self, limit: usize) {
-        if self.index.len() > limit {
+        if self.short.len() + self.long.len() > limit {
             *self = Words::new();
         }
     }
@@ -296,15 +300,22 @@ impl Words {
             .map(|s| {
                 s.iter()
                     .map(|&w| {
-                        let key = WordKey::new(w);
-                        if let Some(&id) = self.index.get(&key) {
+                        let short = ShortWord::new(w);
+                        let known = match &short {
+                            Some(key) => self.short.get(key),
+                            None => self.long.get(w),
+                        };
+                        if let Some(&id) = known {
                             return id;
                         }
                         let id = self.infos.len() as u32;
                         let (info, form) = TokenInfo::with_buffer(w, &mut self.lowercase);
                         self.infos.push(info);
                         self.forms.push(form);
-                        self.index.insert(key, id);
+                        match short {
+                            Some(key) => self.short.insert(key, id),
+                            None => self.long.insert(w.into(), id),
+                        };
                         id
                     })
                     .collect()
@@ -323,11 +334,11 @@ impl Words {
             let mut scores = [[0; TAGS]; 1 + OFFSETS.len()];
             hashes.clear();
             own_features(tok, form, set, &mut hashes);
-            add_hashes(table, bits, &hashes, &mut rows, &mut scores[0]);
-            for (d, s) in OFFSETS.into_iter().zip(&mut scores[1..]) {
+            add_hashes(table, bits, &hashes, &mut rows, &mut scores[slot(0)]);
+            for d in OFFSETS {
                 hashes.clear();
                 neighbour_features(tok, form, d, set, &mut hashes);
-                add_hashes(table, bits, &hashes, &mut rows, s);
+                add_hashes(table, bits, &hashes, &mut rows, &mut scores[slot(d)]);
             }
             self.scores.push(scores);
         }
@@ -342,38 +353,33 @@ impl Words {
     }
 }
 
-/// A word as [`Words`] finds it: in place if it is short, as most are, so that telling it from
-/// the others compares bytes at hand rather than bytes behind a pointer (a cache miss each).
+/// How long a word [`ShortWord`] holds may be, in bytes (nearly every word).
+const SHORT: usize = 15;
+
+/// A short word as [`Words`] finds it: in place, so that telling it from the others compares
+/// bytes at hand rather than bytes behind a pointer (a cache miss each), and in 16 bytes, so
+/// that the index of ten thousand words fits the CPU's second-level cache. Its bytes, zeros,
+/// then its length in the last byte.
 #[derive(PartialEq, Eq)]
-enum WordKey {
-    Short(u8, [u8; 23]),
-    Long(Box<str>),
-}
+struct ShortWord([u8; SHORT + 1]);
 
-impl WordKey {
-    fn new(word: &str) -> WordKey {
+impl ShortWord {
+    fn new(word: &str) -> Option<ShortWord> {
         let bytes = word.as_bytes();
-        let mut short = [0; 23];
-        match short.get_mut(..bytes.len()) {
-            Some(at) => {
-                at.copy_from_slice(bytes);
-                WordKey::Short(bytes.len() as u8, short)
-            }
-            None => WordKey::Long(word.into()),
+        if bytes.len() > SHORT {
+            return None;
         }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        match self {
-            WordKey::Short(n, bytes) => bytes.get(..usize::from(*n)).unwrap_or(bytes),
-            WordKey::Long(word) => word.as_bytes(),
-        }
+        let mut short = [0; SHORT + 1];
+        short.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        short[SHORT] = bytes.len() as u8;
+        Some(ShortWord(short))
     }
 }
 
-impl std::hash::Hash for WordKey {
+impl std::hash::Hash for ShortWord {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(hash::bytes(self.bytes()));
+        let len = usize::from(self.0[SHORT]);
+        state.write_u64(hash::bytes(self.0.get(..len).unwrap_or(&[])));
     }
 }
 
@@ -553,6 +559,14 @@ pub fn row(h: u64, bits: u32) -> u32 {
 
 /// The distances of the neighbours a token's features look at.
 const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// Where a word's scores as the word at distance `d` from a token are kept among its
+/// [`Words`] scores: the farthest ahead first, since a document's tokens, read in order, first
+/// meet a word two tokens ahead, then one ahead, then on it, then behind: its scores are then
+/// read front to back, one cache line after the other.
+const fn slot(d: isize) -> usize {
+    (2 - d) as usize
+}
 
 /// The features of a token that depend on its word alone.
 fn own_features(tok: &TokenInfo, form: &Form, set: FeatureSet, out: &mut Vec<u64>) {
@@ -915,10 +929,10 @@ pub fn static_scores(
                     // A word left unscored (not possible through a tagger) counts for nothing.
                     let mut scores = by_word
                         .get(doc.at(k, i, 0) as usize)
-                        .map_or([0; TAGS], |s| s[0]);
-                    for (j, d) in OFFSETS.into_iter().enumerate() {
+                        .map_or([0; TAGS], |s| s[slot(0)]);
+                    for d in OFFSETS {
                         if let Some(from) = by_word.get(doc.at(k, i, d) as usize) {
-                            for (s, w) in scores.iter_mut().zip(&from[1 + j]) {
+                            for (s, w) in scores.iter_mut().zip(&from[slot(d)]) {
                                 *s += w;
                             }
                         }
@@ -1241,12 +1255,12 @@ mod tests {
         assert!(by_token[1].iter().any(|s| s.iter().any(|&w| w != 0)));
     }
 
-    /// Words are kept in place up to 23 bytes and in chunks of 256: neither may merge two
+    /// Words are kept in place up to 15 bytes and in chunks of 256: neither may merge two
     /// words or part one word's occurrences.
     #[test]
     fn each_word_has_one_id_short_or_long_and_across_chunks() {
-        let long = "x".repeat(23);
-        let longer = "x".repeat(24);
+        let long = "x".repeat(SHORT);
+        let longer = "x".repeat(SHORT + 1);
         let longest = format!("{longer}y");
         let many: Vec<String> = (0..600).map(|n| format!("w{n}")).collect();
         let mut doc: Vec<Vec<&str>> = vec![
