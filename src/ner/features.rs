@@ -348,6 +348,7 @@ impl Words {
         &self.infos[id as usize]
     }
 
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     fn form(&self, id: u32) -> &Form {
         &self.forms[id as usize]
     }
