@@ -3,9 +3,10 @@
 // worker.js; this thread renders.
 import init, { mountPage } from "./article-analyzer.js";
 
-// The worker fetches its scripts while this thread compiles the module, not after; the page
-// sends it the compiled module (src/web/worker.rs). If its script fails before the page listens,
-// the mark tells the page to analyze here instead.
+// The worker fetches its scripts while this thread compiles the module, and instantiates the
+// module while this thread does and builds the page; what it says meanwhile is kept for the page
+// (src/web/worker.rs). If its script fails before the page listens, the mark tells the page to
+// analyze here instead.
 const workerUrl = new URL("./worker.js", import.meta.url).href;
 let early;
 try {
@@ -17,7 +18,25 @@ try {
 } catch {
   early = undefined;
 }
-await init({ module_or_path: new URL("./article-analyzer_bg.wasm", import.meta.url) });
+
+// As the module's own loader does: compiled as it arrives where the server says it is wasm.
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  if (response.headers.get("Content-Type")?.startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+const module = await compile(new URL("./article-analyzer_bg.wasm", import.meta.url));
+if (early && !early.loadFailed) {
+  early.heard = [];
+  early.hear = ({ data }) => early.heard.push(data);
+  early.addEventListener("message", early.hear);
+  early.postMessage({ module });
+}
+await init({ module_or_path: module });
 // Where no worker can start, analyses run on this thread in an instance of their own (inline.js),
 // loaded only then.
 const inline = (module, text) => import("./inline.js").then((m) => m.analyzeInline(module, text));

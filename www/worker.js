@@ -1,9 +1,9 @@
 // The analysis worker: runs the analyzer off the main thread, so typing never waits for it.
-// The page (src/web/worker.rs) sends the compiled module first ({module}) and hears
-// {ready: true} once it is instantiated, or {failed}; then texts ({id, text}), each
-// answered with {id, parts} (the analysis as small JSON texts, src/parts.rs, which the page parses
-// a few at a time between frames) or {id, error}. After an error the worker closes, since a panic
-// leaves its instance unusable; the page starts a fresh one for the next text. The error of a
+// The page (the loader www/app.js, else src/web/worker.rs) sends the compiled module first
+// ({module}) and hears {ready: true} once it is instantiated, or {failed}; then texts ({id, text}),
+// each answered with {id, parts} (the analysis as small JSON texts, src/parts.rs, which the page
+// parses a few at a time between frames) or {id, error}. After an error the worker closes, since a
+// panic leaves its instance unusable; the page starts a fresh one for the next text. The error of a
 // panic is the panic's message, which the panic hook (src/wasm.rs) leaves on the global object.
 // {id, panic} makes the analyzer panic: the browser tests' way in (tests/browser); no text can.
 import init, { analyzeInParts, panicForTests } from "./article-analyzer.js";
@@ -19,9 +19,9 @@ self.onmessage = async ({ data }) => {
     ready.then(
       () => {
         self.postMessage({ ready: true });
-        // The first analysis builds the analyzer's tables: do it while the reader has not yet
-        // given a text, unless one comes at once (a share link's), which builds them itself.
-        warmUp = setTimeout(() => analyzeInParts(WARM_UP), 100);
+        // The first analysis builds the analyzer's tables: do it while the page is still
+        // starting and the reader has not yet given a text, unless one is already waiting.
+        warmUp = setTimeout(() => analyzeInParts(WARM_UP), 0);
       },
       (error) => self.postMessage({ failed: String(error) }),
     );

@@ -284,10 +284,25 @@ fn attach(worker: Worker, importer: Option<String>) -> Result<Running, JsValue> 
         worker.terminate();
         return Err(JsValue::from_str("the worker script did not load"));
     }
-    // The compiled module, not its URL: the worker instantiates it without fetching anything.
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
-    worker.post_message(&init)?;
+    // The loader may have sent the module already, keeping what the worker said since (`heard`,
+    // by its listener `hear`): it is answered below, once this thread is done starting.
+    let heard = js_sys::Reflect::get(&worker, &"heard".into())
+        .ok()
+        .and_then(|h| h.dyn_into::<js_sys::Array>().ok());
+    match &heard {
+        Some(_) => {
+            if let Ok(hear) = js_sys::Reflect::get(&worker, &"hear".into()) {
+                worker.remove_event_listener_with_callback("message", hear.unchecked_ref())?;
+            }
+        }
+        None => {
+            // The compiled module, not its URL: the worker instantiates it without fetching
+            // anything.
+            let init = js_sys::Object::new();
+            js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
+            worker.post_message(&init)?;
+        }
+    }
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         answered(event.data());
     });
@@ -297,6 +312,11 @@ fn attach(worker: Worker, importer: Option<String>) -> Result<Running, JsValue> 
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    if let Some(heard) = heard {
+        wasm_bindgen_futures::spawn_local(async move {
+            heard.for_each(&mut |data, _, _| answered(data))
+        });
+    }
     Ok(Running {
         worker,
         importer,
