@@ -3,10 +3,9 @@
 // worker.js; this thread renders.
 import init, { mountPage } from "./article-analyzer.js";
 
-// The worker fetches its scripts while this thread compiles the module, and instantiates the
-// module while this thread does and builds the page; what it says meanwhile is kept for the page
-// (src/web/worker.rs). If its script fails before the page listens, the mark tells the page to
-// analyze here instead.
+// The worker fetches its scripts while this thread compiles the module, and instantiates it while
+// this thread builds the page, which then reads what it said (`heard`, src/web/worker.rs). If its
+// script fails first, `loadFailed` tells the page to analyze here instead.
 const workerUrl = new URL("./worker.js", import.meta.url).href;
 let early;
 try {
@@ -19,7 +18,7 @@ try {
   early = undefined;
 }
 
-// As the module's own loader does: compiled as it arrives where the server says it is wasm.
+// Compiled as it arrives where the server says it is wasm, as the module's own loader does.
 async function compile(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);

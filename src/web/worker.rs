@@ -313,9 +313,7 @@ fn attach(worker: Worker, importer: Option<String>) -> Result<Running, JsValue> 
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     if let Some(heard) = heard {
-        wasm_bindgen_futures::spawn_local(async move {
-            heard.for_each(&mut |data, _, _| answered(data))
-        });
+        wasm_bindgen_futures::spawn_local(async move { heard.iter().for_each(answered) });
     }
     Ok(Running {
         worker,
