@@ -95,7 +95,10 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 let found = if counties {
                     county_readings(name)
                 } else {
-                    lookup_within(name)
+                    // A county is often named without the word: "Kanawha", "Clarke and Oconee".
+                    let mut found = lookup_within(name);
+                    found.extend(county_readings(name));
+                    found
                 };
                 for e in found {
                     if !candidates.iter().any(|c| std::ptr::eq(*c, e)) {
@@ -562,6 +565,15 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         {
             c.kind = EntityType::Place;
         }
+        // "BYESVILLE -- Firefighters ...": a dateline's town, whatever the tagger took it for.
+        if c.kind != EntityType::Place && opens_dateline(doc, c.span) {
+            c.kind = EntityType::Place;
+        }
+        // A building is an institution, not a toponym: "Fithian House", "Webb Center", "Western
+        // State Hospital" (the town in "[Gainesville] Regional Hospital" is found inside it).
+        if c.kind == EntityType::Place && is_building_name(doc.slice(c.span)) {
+            c.kind = EntityType::Org;
+        }
     }
     let known: HashSet<&str> = candidates
         .iter()
@@ -663,7 +675,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
                 continue;
             }
             let span = Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end);
-            let dateline = k == sentence.tokens.start && is_shouted_dateline(doc, span);
+            let dateline = opens_dateline(doc, span);
             if dateline
                 || !gazetteer::lookup(doc.slice(span)).is_empty() && placed_by_context(doc, span)
             {
@@ -714,6 +726,24 @@ fn is_shouted_dateline(doc: &Document, span: Span) -> bool {
     let after = after.trim_start();
     let after = after.strip_prefix("(AP)").map_or(after, str::trim_start);
     after.starts_with(['-', '\u{2014}', '\u{2013}'])
+}
+
+/// Whether `span` is a dateline's town in capitals where a dateline stands: opening a sentence,
+/// or after the date of a byline ("... Advocate Reporter March 29, 2009 PATASKALA -- ...").
+fn opens_dateline(doc: &Document, span: Span) -> bool {
+    let k = doc.token_from(span.start);
+    let sentence = doc.sentences.partition_point(|s| s.tokens.start <= k);
+    let opens = sentence
+        .checked_sub(1)
+        .and_then(|i| doc.sentences.get(i))
+        .is_some_and(|s| s.tokens.start == k);
+    let after_year = k > 0 && {
+        let before = doc.token_text(k - 1);
+        before.len() == 4
+            && before.bytes().all(|b| b.is_ascii_digit())
+            && (before.starts_with("19") || before.starts_with("20"))
+    };
+    (opens || after_year) && is_shouted_dateline(doc, span)
 }
 
 /// What a story may open with in capitals before a dash that is no town: "UPDATE - ...".
@@ -791,6 +821,43 @@ const FEATURE_HEADS: &[&str] = &[
     "Borough",
     "Province",
 ];
+
+/// The last words of the names of buildings and what is housed in one: "Webb Center".
+const BUILDING_HEADS: &[&str] = &[
+    "House",
+    "Hospital",
+    "Center",
+    "Centre",
+    "School",
+    "Museum",
+    "Hall",
+    "Building",
+    "Church",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Synagogue",
+    "Stadium",
+    "Arena",
+    "Mall",
+    "Library",
+    "Hotel",
+    "Inn",
+    "Theatre",
+    "Theater",
+    "Clinic",
+    "Academy",
+    "College",
+    "Prison",
+    "Jail",
+];
+
+/// Whether a name of two or more words is a building's by its last word: "Fithian House".
+fn is_building_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let last = words.next_back();
+    words.next().is_some() && last.is_some_and(|w| BUILDING_HEADS.contains(&w))
+}
 
 /// The first words of such names: "Lake Erie", "Mount Hood", "Fort Hood".
 const FEATURE_OPENERS: &[&str] = &["Lake", "Mount", "Mt.", "Fort", "Ft.", "Cape", "Isle"];
@@ -1234,29 +1301,29 @@ fn party_hometowns(doc: &Document) -> Vec<Span> {
             end = doc.tokens[next].span.end;
             next += 1;
         }
-        // "D-Calif.": the abbreviation's period.
-        if next < doc.tokens.len() && doc.token_text(next) == "." {
-            next += 1;
-        }
-        if next < doc.tokens.len() && matches!(doc.token_text(next), "," | ")") {
-            let end = if doc.text.get(end..end + 1) == Some(".") {
-                end + 1
-            } else {
-                end
-            };
+        // What closes the party and town: "R-Raleigh;", "D-Story City and Rep. ...", the
+        // sentence's end, or after an abbreviation's period, "D-Calif.,".
+        let closes = |t: usize| {
+            t >= doc.tokens.len() || matches!(doc.token_text(t), "," | ")" | ";" | "and")
+        };
+        if closes(next) {
             out.push(Span::new(start, end));
+        } else if doc.token_text(next) == "." {
+            let abbreviation = closes(next + 1) && next + 1 < doc.tokens.len();
+            out.push(Span::new(start, if abbreviation { end + 1 } else { end }));
         }
     }
     out
 }
 
-/// A word written as a name: a capital, then lowercase letters ("Elbow"; not "USA" or "3M").
+/// A word written as a name: a capital, then lowercase letters ("Elbow", "McDowell", "DeKalb";
+/// not "USA" or "3M").
 fn is_name_word(word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word);
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.clone().next().is_some()
-        && chars.all(|c| c.is_ascii_lowercase())
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_alphabetic())
 }
 
 /// Whether a name the tagger typed as a person or "other" is a place: the gazetteer knows it, and
@@ -1470,6 +1537,14 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(towns, ["Elbow Lake", "Cook"]);
+        // Regression: a list's last hometown, or one before "and", or a semicolon, was missed.
+        let text = "Sen. Rich Olive, D-Story City and Rep. Ricky Moye, D-Raleigh; and Clif Moore, \
+                    D-McDowell. Then R-Hardy said so.";
+        let towns: Vec<&str> = party_hometowns(&Document::new(text))
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(towns, ["Story City", "Raleigh", "McDowell"]);
     }
 
     #[test]
@@ -1605,6 +1680,65 @@ mod tests {
         assert_eq!(found, ["LEWISBURG", "W.Va."]);
         let found = recognized("UPDATE - The road is open. NASA - It flew.", &[]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Regression: a dateline's town the tagger took for an organization or a person stayed one
+    /// ("BYESVILLE -- Firefighters ..."), and one after a byline's date was not looked at.
+    #[test]
+    fn a_dateline_town_is_a_place_whatever_the_tagger_says() {
+        let found = recognized(
+            "Home hit by fire. BYESVILLE -- Firefighters are searching.",
+            &[("BYESVILLE", EntityType::Org)],
+        );
+        assert_eq!(found, ["BYESVILLE"]);
+        let found = recognized(
+            "By Jo Limack Advocate Reporter March 29, 2009 PATASKALA -- City officials say no.",
+            &[],
+        );
+        assert_eq!(found, ["PATASKALA"]);
+        let found = recognized("It rose 12 percent in 2009 NASA -- said a report.", &[]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Regression: the tagger's places included buildings ("Fithian House", "the Webb Center",
+    /// "Western State Hospital"), which no toponym corpus marks.
+    #[test]
+    fn a_building_is_no_place() {
+        let found = recognized(
+            "He moved into Fithian House near the Webb Center in Gainesville.",
+            &[
+                ("Fithian House", EntityType::Place),
+                ("Webb Center", EntityType::Place),
+                ("Gainesville", EntityType::Place),
+            ],
+        );
+        assert_eq!(found, ["Gainesville"]);
+        assert!(is_building_name("White House"));
+        assert!(!is_building_name("House") && !is_building_name("Houston"));
+    }
+
+    /// Regression: a county named without the word went unplaced, or to a town of its name
+    /// across the country ("Kanawha", "D-Raleigh" in a West Virginia story).
+    #[test]
+    fn a_county_may_be_named_without_the_word() {
+        let text = "Delegates from Kanawha, Hardy and Raleigh met in Charleston, West Virginia, \
+                    with Boone County officials.";
+        let names = [
+            "Kanawha",
+            "West Virginia",
+            "Boone County",
+            "Hardy",
+            "Raleigh",
+        ];
+        let p = place_of(text, &names);
+        assert_eq!(p.name, "Kanawha County", "{p:?}");
+        let raleigh = place_of(
+            text,
+            &["Raleigh", "West Virginia", "Boone County", "Kanawha"],
+        );
+        assert_eq!(raleigh.name, "Raleigh County", "{raleigh:?}");
+        let alone = place_of("Flights to Raleigh were cut.", &["Raleigh"]);
+        assert_eq!(alone.name, "Raleigh", "{alone:?}");
     }
 
     /// Regression: a name placed in one sentence stayed a person where the tagger said so in
