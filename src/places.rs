@@ -50,6 +50,8 @@ mod weight {
 struct Reading<'a> {
     entity: &'a Entity,
     candidates: Vec<&'static Entry>,
+    /// Whether the candidates are those of a part of the name only: "Écija" for "Nueva Ecija".
+    partial: bool,
     /// Places written as its container: "Jordan" in "Aqaba, Jordan".
     containers: Vec<&'static Entry>,
     dateline: bool,
@@ -84,6 +86,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 return None;
             }
             let mut candidates: Vec<&'static Entry> = Vec::new();
+            let mut partial = true;
             // "Clay" in "Becker, Clay and Wilkin counties" is Clay County.
             let counties = entity
                 .mentions
@@ -92,14 +95,27 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             for name in std::iter::once(entity.name.as_str())
                 .chain(entity.mentions.iter().map(|m| m.text.as_str()))
             {
+                // A county is often named without the word: "Kanawha", "Clarke and Oconee".
+                let as_county = county_readings(name);
                 let found = if counties {
-                    county_readings(name)
+                    as_county
                 } else {
-                    // A county is often named without the word: "Kanawha", "Clarke and Oconee".
-                    let mut found = lookup_within(name);
-                    found.extend(county_readings(name));
+                    let whole = gazetteer::lookup(name);
+                    let mut found = if whole.is_empty() {
+                        lookup_within(name)
+                    } else {
+                        partial = false;
+                        whole
+                    };
+                    if !as_county.is_empty() {
+                        partial = false;
+                        found.extend(as_county);
+                    }
                     found
                 };
+                if counties && !found.is_empty() {
+                    partial = false;
+                }
                 for e in found {
                     if !candidates.iter().any(|c| std::ptr::eq(*c, e)) {
                         candidates.push(e);
@@ -121,6 +137,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             Some(Reading {
                 entity,
                 candidates,
+                partial,
                 containers,
                 dateline,
                 support: Vec::new(),
@@ -131,7 +148,9 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     // placed by its state in the second round places the town beside it in the third.
     // How many of the article's places could lie in each state, to see which states they share.
     let mut shared: HashMap<(&str, &str), usize> = HashMap::new();
-    for r in &readings {
+    // A place found by a part of its name only says little of where the others are: the
+    // village of Tennessee Colony, Texas, is no sign of Tennessee.
+    for r in readings.iter().filter(|r| !r.partial) {
         for state in states_of(r) {
             *shared.entry(state).or_default() += 1;
         }
@@ -139,11 +158,16 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     let readings: Vec<Reading> = readings
         .into_iter()
         .map(|mut r| {
-            // Less one: the place itself could lie there.
+            // Less one: the place itself could lie there (unless it was not counted).
+            let itself = usize::from(!r.partial);
             r.support = r
                 .candidates
                 .iter()
-                .map(|e| state_of(e).map_or(0, |st| shared.get(&st).map_or(0, |n| n - 1)))
+                .map(|e| {
+                    state_of(e).map_or(0, |st| {
+                        shared.get(&st).map_or(0, |n| n.saturating_sub(itself))
+                    })
+                })
                 .collect();
             r
         })
@@ -153,11 +177,17 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .map(|r| best(r, &Neighbours::default(), None))
         .collect();
     for _ in 0..2 {
-        let neighbours = Neighbours::of(&chosen);
+        let whole: Vec<&'static Entry> = readings
+            .iter()
+            .zip(&chosen)
+            .filter(|(r, _)| !r.partial)
+            .map(|(_, &e)| e)
+            .collect();
+        let neighbours = Neighbours::of(&whole);
         chosen = readings
             .iter()
             .zip(&chosen)
-            .map(|(r, &own)| best(r, &neighbours, Some(own)))
+            .map(|(r, &own)| best(r, &neighbours, (!r.partial).then_some(own)))
             .collect();
     }
     // A street, or a place the gazetteer lacks, is in the article's town: the one it names
@@ -196,6 +226,15 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     let mut out = Vec::new();
     for entity in entities.iter().filter(|e| e.kind == EntityType::Place) {
         match located.peek() {
+            // A place found by a part of its name in another country than the article's is
+            // likelier a place the gazetteer lacks ("Nueva Ecija" in the Philippines is not
+            // Écija in Spain, "Centennial Park" in Sydney not Centennial, Colorado).
+            Some((r, e)) if r.entity.id == entity.id && r.partial && e.country != home => {
+                if let Some(town) = town {
+                    out.push(place(entity.id, town));
+                }
+                located.next();
+            }
             Some((r, e)) if r.entity.id == entity.id => {
                 out.push(place(entity.id, e));
                 located.next();
@@ -1715,6 +1754,23 @@ mod tests {
         assert_eq!(found, ["Gainesville"]);
         assert!(is_building_name("White House"));
         assert!(!is_building_name("House") && !is_building_name("Houston"));
+    }
+
+    /// Regression: a place the gazetteer lacks went to a place across the world named by a
+    /// part of its name ("Nueva Ecija" to Écija, Spain; "Centennial Park" in Sydney to
+    /// Centennial, Colorado); nor does such a part tell where the article's other places are.
+    #[test]
+    fn a_part_of_a_name_abroad_is_no_reading() {
+        let text = "Farms in Nueva Ecija and Bulacan, north of Manila, Philippines, were hit.";
+        let p = place_of(text, &["Nueva Ecija", "Bulacan", "Manila", "Philippines"]);
+        assert_eq!(p.country.as_deref(), Some("PH"), "{p:?}");
+        let text = "A man from Tennessee Colony was found in Anderson County near Palestine, \
+                    and Palestine police said so.";
+        let p = place_of(text, &["Anderson County", "Tennessee Colony", "Palestine"]);
+        assert!(
+            p.lon < -94.0,
+            "Anderson County, Texas, not Tennessee: {p:?}"
+        );
     }
 
     /// Regression: a county named without the word went unplaced, or to a town of its name
