@@ -271,7 +271,14 @@ fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
         EntityType::Misc,
     ];
     for c in sorted.iter_mut() {
-        let (name, titled) = bare_name(doc.slice(c.span));
+        let written = doc.slice(c.span);
+        let (name, titled) = bare_name(written);
+        // "St." before a place is a town's ("St. Petersburg", "St. Cloud"), not a saint's title.
+        let saint = written
+            .split_once(' ')
+            .map(|(first, _)| first.trim_end_matches('.'))
+            == Some("St");
+        let titled = titled && !(saint && c.kind == EntityType::Place);
         if titled && c.kind != EntityType::Date {
             c.kind = EntityType::Person;
         }
@@ -594,6 +601,32 @@ mod tests {
                 "{e:?}"
             );
         }
+    }
+
+    /// Regression: "St." read as a title made every "St. Petersburg" and "St. Cloud" the tagger
+    /// or the gazetteer placed a person named Petersburg or Cloud.
+    #[test]
+    fn saint_before_a_place_is_no_title() {
+        let text = "Flights to St. Petersburg began. Mr. Smith met Sen. Jones.";
+        let doc = Document::new(text);
+        let at = |name: &str, kind| {
+            let start = text.find(name).unwrap_or(0);
+            Candidate {
+                span: Span::new(start, start + name.len()),
+                kind,
+            }
+        };
+        let mut sorted = vec![
+            at("St. Petersburg", EntityType::Place),
+            at("Mr. Smith", EntityType::Org),
+            at("Sen. Jones", EntityType::Place),
+        ];
+        harmonize(&doc, &mut sorted);
+        let kinds: Vec<EntityType> = sorted.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [EntityType::Place, EntityType::Person, EntityType::Person]
+        );
     }
 
     #[test]
