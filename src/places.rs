@@ -697,7 +697,12 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
                 continue;
             }
             let mut end = k + 1;
-            while end < sentence.tokens.end && end - k < 4 && capitalized(end) {
+            // A town's office ends the town's name: "[Lewisburg] Mayor John Manchester".
+            while end < sentence.tokens.end
+                && end - k < 4
+                && capitalized(end)
+                && !TOWN_OFFICES.contains(&doc.token_text(end))
+            {
                 end += 1;
             }
             // "Sweden's Minister": the owner is a place the tagger, which reads "'s" as a token
@@ -1001,6 +1006,18 @@ const TOWN_OFFICES: &[&str] = &[
     "Borough",
     "Village",
     "Town",
+];
+
+/// Lowercase words after a town's name that make it the town: "[Roselle] police", "a [Charleston]
+/// man".
+const LOCALS: &[&str] = &[
+    "police",
+    "mayor",
+    "officials",
+    "man",
+    "woman",
+    "teen",
+    "native",
 ];
 
 /// Words before such an office that name no town: "State Police", "Capitol Police".
@@ -1408,6 +1425,14 @@ fn placed_by_context(doc: &Document, span: Span) -> bool {
     if !containers_after(doc.text, span.end).is_empty() {
         return true;
     }
+    // "[Roselle] police", "[Lewisburg] Mayor John Manchester", "a [Charleston] man".
+    let next = doc.token_from(span.end);
+    if next < doc.tokens.len() {
+        let after = doc.token_text(next);
+        if TOWN_OFFICES.contains(&after) || LOCALS.contains(&after) {
+            return true;
+        }
+    }
     let before = doc.text.get(..span.start).unwrap_or("").trim_end();
     let Some(before) = before.strip_suffix(',') else {
         return false;
@@ -1737,6 +1762,18 @@ mod tests {
         assert_eq!(found, ["PATASKALA"]);
         let found = recognized("It rose 12 percent in 2009 NASA -- said a report.", &[]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Regression: a town before its police or mayor, or a resident's home town, stayed what
+    /// the tagger took it for ("[Roselle] police ticketed ...", "A [Hanover] man ...").
+    #[test]
+    fn a_town_before_its_police_or_a_resident_is_a_place() {
+        let found = recognized(
+            "Roselle police ticketed hundreds. A Hanover man said so. Lewisburg Mayor John \
+             Manchester agreed. Ford officials did not.",
+            &[("Roselle", EntityType::Misc), ("Hanover", EntityType::Org)],
+        );
+        assert_eq!(found, ["Roselle", "Hanover", "Lewisburg"]);
     }
 
     /// Regression: the tagger's places included buildings ("Fithian House", "the Webb Center",
