@@ -1068,6 +1068,29 @@ const NOT_TOWNS: &[&str] = &[
     "Public",
 ];
 
+/// Words before a place's name that name a part of it: "Western [Boone] Education Foundation".
+const REGION_PARTS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Central",
+    "Metro",
+    "Metropolitan",
+    "Greater",
+    "Downtown",
+    "Upper",
+    "Lower",
+];
+
 /// Words after a city's name that make the whole a newspaper, not the city: "Washington Post".
 const MEDIA_HEADS: &[&str] = &[
     "Post",
@@ -1111,6 +1134,24 @@ fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span
     if start < end && matches!(doc.token_text(start), "The" | "the") {
         start += 1;
     }
+    // "Northeast [Georgia] Medical Center", "Metro [Nashville]": a part of the place, unless
+    // the two words name one ("South Carolina", "West Bank").
+    let part = start + 1 < end && REGION_PARTS.contains(&doc.token_text(start)) && {
+        let two = doc.slice(Span::new(
+            doc.tokens[start].span.start,
+            doc.tokens[start + 1].span.end,
+        ));
+        let two = two
+            .strip_suffix("'s")
+            .or_else(|| two.strip_suffix("’s"))
+            .unwrap_or(two);
+        gazetteer::lookup(two).is_empty()
+    };
+    // "Metro Nashville" is Nashville; "West Java" is not Java.
+    let whole_part = part && matches!(doc.token_text(start), "Metro" | "Greater" | "Downtown");
+    if part {
+        start += 1;
+    }
     let words: Vec<usize> = (start..end).collect();
     let capitalized = |k: usize| {
         doc.tokens[k].kind == TokenKind::Word
@@ -1141,7 +1182,7 @@ fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span
             Some(owner) => (owner, true),
             None => (text, false),
         };
-        if !possessive && n == words.len() {
+        if !possessive && n == words.len() && !whole_part {
             continue;
         }
         let next = (last + 1 < end).then(|| doc.token_text(last + 1));
@@ -1570,6 +1611,27 @@ mod tests {
         let text = "The Walker County Sheriff's Office said so.";
         let found = inside(text, "Walker County Sheriff's Office", EntityType::Org);
         assert_eq!(found.as_deref(), Some("Walker County"));
+    }
+
+    /// Regression: a part of a place before it hid the place in an organization's name
+    /// ("Northeast [Georgia] Medical Center", "Metro [Nashville]").
+    #[test]
+    fn a_place_after_a_word_for_a_part_of_it_is_inside_the_organization() {
+        let cases = [
+            ("Northeast Georgia Medical Center", Some("Georgia")),
+            ("Metro Nashville", Some("Nashville")),
+            (
+                "South Carolina Department of Health",
+                Some("South Carolina"),
+            ),
+            ("North Korea's Foreign Ministry", Some("North Korea")),
+            ("West Java", None),
+        ];
+        for (name, place) in cases {
+            let text = format!("Both were taken to {name} for treatment.");
+            let found = inside(&text, name, EntityType::Org);
+            assert_eq!(found.as_deref(), place, "{name}");
+        }
     }
 
     #[test]
