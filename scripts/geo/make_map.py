@@ -5,7 +5,7 @@ outlines (npm world-atlas, public domain; run `npm ci` first).
 One line per country: its ISO 3166-1 alpha-2 code (or "-") and its outline as SVG path data,
 projected equirectangularly in tenths of a degree (x = 10·(lon + 180), y = 10·(90 − lat)) and
 written with relative moves, so that the page draws it as it is, with no tile server.
-Antarctica is left out. Each ring is simplified (Douglas–Peucker) within 0.7 of a tenth of a
+Antarctica is left out. Each ring is simplified (Douglas–Peucker) within 0.9 of a tenth of a
 degree, less than the grid it is drawn on: less than half the bytes, no visible change at the
 scales the page draws.
 
@@ -33,7 +33,7 @@ def number_list(values):
 
 
 # How far (in tenths of a degree) a simplified outline may stray from Natural Earth's.
-TOLERANCE = 0.7
+TOLERANCE = 0.9
 
 
 def simplified(points, tolerance=TOLERANCE):
