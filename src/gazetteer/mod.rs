@@ -163,8 +163,9 @@ impl Gazetteer {
     fn fold_into(&self, name: &str, out: &mut String) {
         out.clear();
         if name.is_ascii() {
-            // Most names: a byte at a time, without decoding characters (the same as below, in
-            // a fifth of the time; folding names was a fifth of the analyzer's start-up).
+            // Most names: a byte at a time, without decoding characters (the same as below;
+            // folding the gazetteer's names is a fifth of the analyzer's start-up, and this path
+            // a tenth less of it).
             let mut bytes = std::mem::take(out).into_bytes();
             let words = name
                 .as_bytes()
