@@ -3,8 +3,9 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use article_analyzer::{analyze_with, readers};
+use article_analyzer::{analyze_with, readers, Analysis};
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{input, json_options, CliError};
@@ -12,12 +13,24 @@ use super::{input, json_options, CliError};
 /// Lines analyzed together: enough to keep every core busy, few enough to stream.
 const BATCH: usize = 256;
 
+/// An output line. Written straight from the analysis: `json!` would first copy it into a
+/// `Value`, which was a fifth of the command's time.
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a Value,
+    analysis: &'a Analysis,
+}
+
 /// One output line for one input line: the analysis, or the reason there is none.
 fn process(number: usize, line: io::Result<Vec<u8>>) -> Result<String, (String, Value)> {
     let line = line.map_err(|e| (format!("line {number}: cannot read: {e}"), Value::Null))?;
     let article = readers::article(&line, number).map_err(|e| (e.message, e.id))?;
     let analysis = analyze_with(&article.text, &json_options());
-    Ok(json!({ "id": article.id, "analysis": analysis }).to_string())
+    let line = Line {
+        id: &article.id,
+        analysis: &analysis,
+    };
+    serde_json::to_string(&line).map_err(|e| (format!("line {number}: {e}"), article.id.clone()))
 }
 
 pub fn run(file: Option<PathBuf>, threads: Option<usize>) -> Result<(), CliError> {
