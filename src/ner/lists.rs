@@ -67,45 +67,48 @@ static PHRASES: LazyLock<hash::Map<u8>> = LazyLock::new(|| {
             .sum(),
     );
     for (list, text) in NAME_LISTS {
-        for name in front_decoded(text) {
-            let tokens: Vec<&str> = name.split(' ').filter(|t| !t.is_empty()).collect();
-            if tokens.is_empty() || tokens.len() > LONGEST {
-                continue;
+        // No allocation per name: the page's first analysis waits for this.
+        each_decoded(text, |name| {
+            let mut keys = [0u64; LONGEST];
+            let mut count = 0;
+            for token in name.split(' ').filter(|t| !t.is_empty()) {
+                let Some(slot) = keys.get_mut(count) else {
+                    return;
+                };
+                *slot = key(token);
+                count += 1;
             }
             let mut h = PHRASE_SEED;
-            for (i, token) in tokens.iter().enumerate() {
-                h = phrase(h, key(token));
+            for (i, &token) in keys[..count].iter().enumerate() {
+                h = phrase(h, token);
                 let entry = map.entry(h).or_insert(0u8);
-                if i + 1 == tokens.len() {
+                if i + 1 == count {
                     *entry |= 1 << list as u8;
                 } else {
                     *entry |= PREFIX;
                 }
             }
-        }
+        });
     }
     map
 });
 
-/// The entries of a list written by scripts/ner-gazetteers.py: each line is how many bytes the
-/// entry shares with the one before (as `'0' + n`), then the rest of it.
-fn front_decoded(text: &str) -> Vec<String> {
-    let mut entries: Vec<String> = Vec::new();
+/// Calls `f` with each entry of a list written by scripts/ner-gazetteers.py: each line is how many
+/// bytes the entry shares with the one before (as `'0' + n`), then the rest of it.
+fn each_decoded(text: &str, mut f: impl FnMut(&str)) {
+    let mut entry = String::new();
     for line in text.lines() {
         let Some(first) = line.bytes().next() else {
             continue;
         };
         let shared = usize::from(first.wrapping_sub(b'0'));
-        let previous = entries.last().map_or("", String::as_str);
-        let (Some(head), Some(rest)) = (previous.get(..shared), line.get(1..)) else {
+        let (true, Some(rest)) = (entry.is_char_boundary(shared), line.get(1..)) else {
             continue;
         };
-        let mut entry = String::with_capacity(head.len() + rest.len());
-        entry.push_str(head);
+        entry.truncate(shared);
         entry.push_str(rest);
-        entries.push(entry);
+        f(&entry);
     }
-    entries
 }
 
 /// What the lists say of a word alone, found once per word (a tagger reads each word once)
@@ -298,11 +301,16 @@ mod tests {
 
     #[test]
     fn front_coded_lists_decode_whole() {
+        let decoded = |text| {
+            let mut entries = Vec::new();
+            each_decoded(text, |e| entries.push(e.to_owned()));
+            entries
+        };
         assert_eq!(
-            front_decoded("0aaron\n1bad\n3rca\n9bad\n3te\n"),
+            decoded("0aaron\n1bad\n3rca\n9bad\n3te\n"),
             ["aaron", "abad", "abarca", "abate"]
         );
-        let first = front_decoded(NAME_LISTS[0].1);
+        let first = decoded(NAME_LISTS[0].1);
         assert!(first.len() > 5000 && first.contains(&"john".to_owned()));
         assert!(
             first.windows(2).all(|w| w[0] < w[1]),
