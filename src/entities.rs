@@ -53,27 +53,64 @@ impl Entities {
 /// A name's form for comparing: spaces collapsed, a possessive and the dots of an acronym gone
 /// ("U.N.'s" is "UN").
 fn normalized(text: &str) -> String {
-    let text = text
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_start_matches("the ")
-        .trim_start_matches("The ");
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if acronym(&joined).is_some() {
-        joined.replace('.', "")
-    } else {
-        joined
+    // Asked of every mention, and more than once: no searcher built for each pattern, no
+    // intermediate vector of words.
+    let text = trim_start_all(
+        trim_start_all(trim_end_all(trim_end_all(text, "'s"), "’s"), "the "),
+        "The ",
+    );
+    let mut joined = spaces_collapsed(text);
+    if is_acronym(&joined) {
+        joined.retain(|c| c != '.');
     }
+    joined
 }
 
-/// The letters of an acronym ("UN" for "UN" or "U.N."), if `text` is one: two to six capitals,
-/// with or without dots.
+/// The words of `text` with one space between them.
+fn spaces_collapsed(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
+}
+
+/// `text` without any number of `suffix` at its end, as `trim_end_matches` but comparing only the
+/// end (with a `&str` pattern, `trim_end_matches` first builds a substring searcher).
+fn trim_end_all<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
+/// `text` without any number of `prefix` at its start.
+fn trim_start_all<'a>(mut text: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
+/// Whether `text` is an acronym: two to six capitals, with or without dots ("UN", "U.N.").
+fn is_acronym(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars() {
+        match c {
+            '.' => {}
+            c if c.is_ascii_uppercase() => letters += 1,
+            _ => return false,
+        }
+    }
+    (2..=6).contains(&letters)
+}
+
+/// The letters of an acronym ("UN" for "UN" or "U.N."), if `text` is one.
 fn acronym(text: &str) -> Option<String> {
-    let letters: String = text.chars().filter(|&c| c != '.').collect();
-    let fits = (2..=6).contains(&letters.chars().count())
-        && letters.chars().all(|c| c.is_ascii_uppercase())
-        && !text.contains(' ');
-    fits.then_some(letters)
+    is_acronym(text).then(|| text.chars().filter(|&c| c != '.').collect())
 }
 
 /// The initials of a name of several words, small words skipped: "United Nations" is "UN",
@@ -151,7 +188,7 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
                 .is_some_and(|e| !matches!(e.kind, gazetteer::Kind::City | gazetteer::Kind::Admin2))
         };
         let surname_like = c.kind == EntityType::Person
-            || matches!(c.kind, EntityType::Org | EntityType::Misc) && acronym(text).is_none()
+            || matches!(c.kind, EntityType::Org | EntityType::Misc) && !is_acronym(text)
             || c.kind == EntityType::Place && !big_place();
         if surname_like && !bare.contains(' ') {
             if let Some(full) = by_surname.get(normalized(bare).as_str()) {
@@ -170,7 +207,7 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
         }
         // An acronym is one thing whatever the tagger called it each time ("U.N." an
         // organization, "UN" a place).
-        if acronym(text).is_some() && !groups.contains_key(&(k.clone(), kind)) {
+        if is_acronym(text) && !groups.contains_key(&(k.clone(), kind)) {
             if let Some(other) = [EntityType::Org, EntityType::Place, EntityType::Misc]
                 .into_iter()
                 .find(|other| groups.contains_key(&(k.clone(), *other)))
@@ -351,9 +388,8 @@ fn canonical(entity: &Entity) -> String {
         .map(normalized_name)
         .unwrap_or_default();
     if entity.kind == EntityType::Place {
-        let abbreviated = acronym(&longest).is_some()
-            || !longest.chars().any(char::is_lowercase)
-            || longest.len() <= 3;
+        let abbreviated =
+            is_acronym(&longest) || !longest.chars().any(char::is_lowercase) || longest.len() <= 3;
         if abbreviated {
             if let Some(entry) = gazetteer::lookup(&longest).first() {
                 return entry.name.to_owned();
@@ -365,11 +401,7 @@ fn canonical(entity: &Entity) -> String {
 
 /// A mention's text as a name: spaces collapsed, without a possessive.
 fn normalized_name(text: &str) -> String {
-    text.trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    spaces_collapsed(trim_end_all(trim_end_all(text, "'s"), "’s"))
 }
 
 /// Nouns that, after "the", stand for an organization named before: "the department" after "the
@@ -636,6 +668,25 @@ mod tests {
         assert_eq!(us.name, "United States");
         assert_eq!(us.count, 3);
         assert_eq!(entity(&a, "U.S.").id, us.id);
+    }
+
+    #[test]
+    fn names_compare_without_possessives_articles_extra_spaces_or_acronym_dots() {
+        assert_eq!(normalized("The  U.N.'s"), "UN");
+        assert_eq!(normalized("Joe \n Biden’s"), "Joe Biden");
+        assert_eq!(normalized("the the Hague"), "Hague");
+        assert_eq!(normalized("St. Louis"), "St. Louis");
+        assert_eq!(normalized_name("Joe  Biden's"), "Joe Biden");
+        for (text, letters) in [
+            ("U.N.", Some("UN")),
+            ("UNESCO", Some("UNESCO")),
+            ("NATO.", Some("NATO")),
+        ] {
+            assert_eq!(acronym(text).as_deref(), letters);
+        }
+        for text in ["U N", "A", "ABCDEFG", "Un", "", "U.S.A.E.F.G.H."] {
+            assert_eq!(acronym(text), None, "{text}");
+        }
     }
 
     #[test]
