@@ -145,10 +145,20 @@ fn is_apostrophe(c: char) -> bool {
 /// punctuation marks.
 fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let bytes = &text[..span.end];
-    let mut chars = text[span.start..span.end].char_indices().peekable();
     let at = |i: usize| -> Option<char> { bytes.get(i..).and_then(|s| s.chars().next()) };
-    while let Some((rel, c)) = chars.next() {
-        let start = span.start + rel;
+    // Most of a word is ASCII letters and digits, which are word characters: stepped over a byte
+    // at a time rather than decoded.
+    let ascii_run = |i: usize| {
+        bytes.as_bytes().get(i..).map_or(0, |rest| {
+            rest.iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+        })
+    };
+    let mut next_start = span.start;
+    while let Some(c) = at(next_start) {
+        let start = next_start;
+        next_start += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -161,7 +171,11 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
         }
         let numeric = c.is_ascii_digit();
         let mut end = start + c.len_utf8();
-        while let Some(next) = at(end) {
+        loop {
+            end += ascii_run(end);
+            let Some(next) = at(end) else {
+                break;
+            };
             if is_word_char(next) {
                 end += next.len_utf8();
                 continue;
@@ -205,9 +219,7 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
                 end += 1;
             }
         }
-        while chars.peek().is_some_and(|&(r, _)| span.start + r < end) {
-            chars.next();
-        }
+        next_start = end;
         let kind = if numeric {
             TokenKind::Number
         } else {
