@@ -1683,6 +1683,24 @@ mod tests {
     }
 
     #[test]
+    fn a_country_lies_within_reach_of_both_conventions() {
+        // China: 35 N, 105 E in the Factbook and GeoNames; the centre of its outline, near
+        // Wikipedia's point, 36.6 N, 103.8 E. Halfway is within 161 km of both.
+        let p = place_of("Exports from China rose.", &["China"]);
+        let km = |lat: f64, lon: f64| {
+            let (a, b) = (p.lat.to_radians(), lat.to_radians());
+            let h = ((b - a) / 2.0).sin().powi(2)
+                + a.cos()
+                    * b.cos()
+                    * ((lon.to_radians() - p.lon.to_radians()) / 2.0)
+                        .sin()
+                        .powi(2);
+            2.0 * 6371.0 * h.sqrt().asin()
+        };
+        assert!(km(35.0, 105.0) < 161.0 && km(36.6, 103.8) < 161.0, "{p:?}");
+    }
+
+    #[test]
     fn a_country_is_placed_at_its_conventional_point() {
         // Gazetteers put Canada at 60 N, 95 W, far from the centre of its outline.
         let p = place_of("Flights to Canada resumed.", &["Canada"]);
