@@ -738,9 +738,21 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
             }
             let span = Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end);
             let dateline = opens_dateline(doc, span);
-            if dateline
-                || !gazetteer::lookup(doc.slice(span)).is_empty() && placed_by_context(doc, span)
-            {
+            // "to Monroeville, Ala. An Amber Alert ...": the place may be the start of the run.
+            let placed = (k + 1..=end).rev().find_map(|e| {
+                let span = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);
+                (!gazetteer::lookup(doc.slice(span)).is_empty() && placed_by_context(doc, span))
+                    .then_some((span, e))
+            });
+            if let (false, Some((span, e))) = (dateline, placed) {
+                found.push(Candidate {
+                    span,
+                    kind: EntityType::Place,
+                });
+                k = e;
+                continue;
+            }
+            if dateline {
                 found.push(Candidate {
                     span,
                     kind: EntityType::Place,
@@ -753,6 +765,65 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         candidates.extend(found);
         candidates.sort_by_key(|c| c.span);
     }
+    // "a 1992 Toyota", "their red 1991 Honda": a make of car, in every sentence of the article
+    // where nothing places it ("The Toyota failed to yield", "a Toyota Camry").
+    let makes = model_year_makes(doc);
+    if !makes.is_empty() {
+        let spans: Vec<Span> = candidates.iter().map(|c| c.span).collect();
+        candidates.retain_mut(|c| {
+            if c.kind != EntityType::Place
+                || !makes.contains(doc.slice(c.span))
+                || placed_by_context(doc, c.span)
+            {
+                return true;
+            }
+            let nested = spans
+                .iter()
+                .any(|s| s.start <= c.span.start && c.span.end <= s.end && *s != c.span);
+            c.kind = EntityType::Misc;
+            !nested
+        });
+    }
+}
+
+/// The names written after a model year and an indefinite article or a possessive ("a 2007
+/// Toyota Corolla", "their red 1991 Honda"): makes of cars, not the towns of their names. A
+/// year after "the" may date an event at a place ("the 2010 Haiti earthquake").
+fn model_year_makes<'t>(doc: &Document<'t>) -> HashSet<&'t str> {
+    const OWNERS: &[&str] = &[
+        "a", "an", "A", "An", "his", "her", "their", "my", "our", "your", "His", "Her", "Their",
+        "My", "Our", "Your",
+    ];
+    let mut makes = HashSet::new();
+    for k in 1..doc.tokens.len().saturating_sub(1) {
+        let year = doc.token_text(k);
+        let is_year = year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && (year.starts_with("19") || year.starts_with("20"));
+        if !is_year {
+            continue;
+        }
+        // One adjective may come between: "their red 1991 Honda".
+        let owner = OWNERS.contains(&doc.token_text(k - 1))
+            || (k > 1
+                && OWNERS.contains(&doc.token_text(k - 2))
+                && doc.token_text(k - 1).chars().all(char::is_lowercase));
+        let make = doc.token_text(k + 1);
+        let make = make
+            .strip_suffix("'s")
+            .or_else(|| make.strip_suffix("\u{2019}s"))
+            .unwrap_or(make);
+        // "a 2007 U.S. Supreme Court decision": a country or a state names no car.
+        let town = gazetteer::lookup(make).iter().all(|e| e.kind == Kind::City);
+        if owner
+            && town
+            && doc.tokens[k + 1].kind == TokenKind::Word
+            && make.chars().next().is_some_and(char::is_uppercase)
+        {
+            makes.insert(make);
+        }
+    }
+    makes
 }
 
 /// Places joined by a hyphen into one word, each a place the gazetteer knows: "Egypt-US
@@ -1267,6 +1338,10 @@ fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span
         if next.is_some_and(|w| MEDIA_HEADS.contains(&w)) || lexicons::is_demonym(name) {
             continue;
         }
+        // "Superior Court", "Memorial Hospital": a word of an institution's name, no town.
+        if LOCAL_HEADS.contains(&name) {
+            continue;
+        }
         let local = next.is_some_and(|w| LOCAL_HEADS.contains(&w))
             || (c.kind != EntityType::Person && possessive);
         let heads_title = next.is_some_and(lexicons::is_title_word);
@@ -1312,6 +1387,14 @@ fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span
             .collect();
         let Some((&a, &b)) = run.first().zip(run.last()) else {
             continue;
+        };
+        // "Association of Western [Pennsylvania]": a part of the place, as at the start.
+        let a = if of.is_some() && a < b && REGION_PARTS.contains(&doc.token_text(a)) && {
+            gazetteer::lookup(doc.slice(span_of(a, a + 1))).is_empty()
+        } {
+            a + 1
+        } else {
+            a
         };
         let found_at = |b: usize| {
             let name = doc.slice(span_of(a, b));
@@ -1888,6 +1971,56 @@ mod tests {
             &[("Nina Webb-Lawton", EntityType::Person)],
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_make_of_car_after_its_model_year_is_no_place() {
+        let text = "A 1992 Toyota Corolla hit a pole. The Toyota failed to yield. \
+                    A 2007 U.S. Supreme Court decision stands.";
+        let found = recognized(
+            text,
+            &[("Toyota", EntityType::Place), ("U.S.", EntityType::Place)],
+        );
+        assert_eq!(found, ["U.S."]);
+    }
+
+    #[test]
+    fn a_word_of_an_institutions_name_is_no_town() {
+        let cases = [
+            ("Superior Court", None),
+            ("Clarke County Superior Court", Some("Clarke County")),
+        ];
+        for (name, place) in cases {
+            let text = format!("A judge of the {name} ruled on Monday.");
+            let found = inside(&text, name, EntityType::Org);
+            assert_eq!(found.as_deref(), place, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_place_may_open_a_run_of_capitalized_words() {
+        let found = recognized(
+            "She made him drive to Monroeville, Ala. An Amber Alert was issued.",
+            &[("Amber Alert", EntityType::Person)],
+        );
+        assert_eq!(found, ["Monroeville", "Ala."]);
+    }
+
+    #[test]
+    fn a_place_after_of_and_a_word_for_a_part_of_it_is_inside_the_organization() {
+        let cases = [
+            (
+                "Spina Bifida Association of Western Pennsylvania",
+                Some("Pennsylvania"),
+            ),
+            ("United Way of Metropolitan Atlanta", Some("Atlanta")),
+            ("Bank of South Carolina", Some("South Carolina")),
+        ];
+        for (name, place) in cases {
+            let text = format!("The money went to the {name} last year.");
+            let found = inside(&text, name, EntityType::Org);
+            assert_eq!(found.as_deref(), place, "{name}");
+        }
     }
 
     #[test]
