@@ -143,10 +143,14 @@ impl Tokens<'_, '_> {
         }
         let next = self.doc.tokens.get(t + 1).map(|_| self.word(t + 1));
         // `As Milbank puts it,` · `Sanders shot back,`
-        match (self.lower(t).as_str(), next) {
-            ("put" | "puts", Some("it")) => return Some("put it"),
-            ("shot" | "fired" | "hit" | "hits" | "fires", Some("back")) => return Some("hit back"),
-            ("pointed" | "points" | "point", Some("out" | "to")) => return Some("point out"),
+        // Compared without a lowercase copy: asked of every word of the article.
+        let is = |forms: &[&str]| forms.iter().any(|f| word.eq_ignore_ascii_case(f));
+        match next {
+            Some("it") if is(&["put", "puts"]) => return Some("put it"),
+            Some("back") if is(&["shot", "fired", "hit", "hits", "fires"]) => {
+                return Some("hit back")
+            }
+            Some("out" | "to") if is(&["pointed", "points", "point"]) => return Some("point out"),
             _ => {}
         }
         let lemma = lexicons::speech_verb(word)?;
