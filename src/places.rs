@@ -39,6 +39,10 @@ mod weight {
     /// Huntsville, Walker County and Texas are all in Texas, though Huntsville and Walker
     /// County are both in Alabama too.
     pub const SUPPORT: f64 = 1.0;
+    /// For each other place of the article (up to two) that has a county reading around this
+    /// town, or a town reading inside this county: Paris beside Henry County is Paris,
+    /// Tennessee, in Henry County, Tennessee.
+    pub const BESIDE: f64 = 2.0;
     /// A national capital is in the news more than its size says.
     pub const CAPITAL: f64 = 2.5;
     /// For each other place of the article (up to four) of the same kind, for a country or a
@@ -57,6 +61,9 @@ struct Reading<'a> {
     dateline: bool,
     /// For each candidate, how many other places of the article could lie in its state.
     support: Vec<usize>,
+    /// For each candidate, how many other places of the article have a reading beside it: a
+    /// county around a town, a town inside a county.
+    beside: Vec<usize>,
 }
 
 /// The state (first-level division) a place lies in or is, with its country.
@@ -141,6 +148,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 containers,
                 dateline,
                 support: Vec::new(),
+                beside: Vec::new(),
             })
         })
         .collect();
@@ -172,6 +180,15 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             r
         })
         .collect();
+    let beside = towns_beside_counties(&readings);
+    let readings: Vec<Reading> = readings
+        .into_iter()
+        .zip(beside)
+        .map(|(mut r, b)| {
+            r.beside = b;
+            r
+        })
+        .collect();
     let mut chosen: Vec<&'static Entry> = readings
         .iter()
         .map(|r| best(r, &Neighbours::default(), None))
@@ -193,10 +210,13 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     // A street, or a place the gazetteer lacks, is in the article's town: the one it names
     // most in the country it names most (else its county, state or the country).
     // The country the article names most, counting every mention of its places.
+    // A place found by a part of its name counts once, whatever its mentions: "East Bank" ten
+    // times in a West Virginia story is no sign of Bānk, India.
     let mut by_country: HashMap<&str, usize> = HashMap::new();
     for (r, e) in readings.iter().zip(&chosen) {
         if let Some(cc) = e.country {
-            *by_country.entry(cc).or_default() += r.entity.count.max(1);
+            let mentions = if r.partial { 1 } else { r.entity.count.max(1) };
+            *by_country.entry(cc).or_default() += mentions;
         }
     }
     let home = by_country
@@ -379,6 +399,73 @@ fn lookup_within(name: &str) -> Vec<&'static Entry> {
     Vec::new()
 }
 
+/// How far from a county's centre a town in it is taken to lie: most US counties are some 50 km
+/// across (measured on LGL, right within 161 km: 25 km 3178, 30 km 3176, 40 km 3168, 60 km 3168).
+const BESIDE_KM: f64 = 30.0;
+
+/// Distance in km between two points close together (an equirectangular approximation).
+fn km_between(a: &Entry, b: &Entry) -> f64 {
+    let mid = ((a.lat + b.lat) / 2.0).to_radians();
+    let dx = (a.lon - b.lon).to_radians() * mid.cos();
+    let dy = (a.lat - b.lat).to_radians();
+    6371.0 * dx.hypot(dy)
+}
+
+/// For each reading's candidates, how many other readings (found by their whole name) have a
+/// county candidate around it, for a town, or a town candidate inside it, for a county: the
+/// town and the county a local story names together lie together. Candidates are bucketed by
+/// kind and degree so that a long text's many places are not compared pairwise.
+fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
+    type Grid = HashMap<(i32, i32), Vec<(usize, &'static Entry)>>;
+    let cell = |e: &Entry| (e.lat.floor() as i32, e.lon.floor() as i32);
+    let (mut towns, mut counties) = (Grid::new(), Grid::new());
+    for (i, r) in readings.iter().enumerate().filter(|(_, r)| !r.partial) {
+        for &e in &r.candidates {
+            let grid = match e.kind {
+                Kind::City => &mut towns,
+                Kind::Admin2 => &mut counties,
+                _ => continue,
+            };
+            grid.entry(cell(e)).or_default().push((i, e));
+        }
+    }
+    readings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            r.candidates
+                .iter()
+                .map(|&e| {
+                    let grid = match e.kind {
+                        Kind::City => &counties,
+                        Kind::Admin2 => &towns,
+                        _ => return 0,
+                    };
+                    let (y, x) = cell(e);
+                    let mut others: Vec<usize> = Vec::new();
+                    for dy in -1..=1 {
+                        for dx in -1..=1 {
+                            let Some(near) = grid.get(&(y + dy, x + dx)) else {
+                                continue;
+                            };
+                            for &(j, o) in near {
+                                if j != i
+                                    && o.country == e.country
+                                    && km_between(e, o) <= BESIDE_KM
+                                    && !others.contains(&j)
+                                {
+                                    others.push(j);
+                                }
+                            }
+                        }
+                    }
+                    others.len()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The likeliest reading, given the places the rest of the article is about.
 /// How many of the places chosen so far lie in each country, and in each first-level division.
 #[derive(Default)]
@@ -450,7 +537,10 @@ fn best(r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> &'static E
     let mut top_score = f64::NEG_INFINITY;
     for (i, &c) in r.candidates.iter().enumerate() {
         let support = r.support.get(i).copied().unwrap_or(0);
-        let s = score(c, r, neighbours, own) + weight::SUPPORT * (support.min(6) as f64);
+        let beside = r.beside.get(i).copied().unwrap_or(0);
+        let s = score(c, r, neighbours, own)
+            + weight::SUPPORT * (support.min(6) as f64)
+            + weight::BESIDE * (beside.min(2) as f64);
         if s > top_score {
             top = c;
             top_score = s;
@@ -2114,6 +2204,56 @@ mod tests {
     /// Regression: a place the gazetteer lacks went to a place across the world named by a
     /// part of its name ("Nueva Ecija" to Écija, Spain; "Centennial Park" in Sydney to
     /// Centennial, Colorado); nor does such a part tell where the article's other places are.
+    #[test]
+    fn a_town_beside_its_county_is_the_one_in_it() {
+        // Paris and Henry County could share Tennessee, Kentucky or Illinois; only in Tennessee
+        // is the town in the county.
+        let text = "A Paris man was arrested Friday, Henry County deputies said.";
+        let town = place_of(text, &["Paris", "Henry County"]);
+        assert!(
+            (town.lat - 36.3).abs() < 0.3 && (town.lon + 88.3).abs() < 0.3,
+            "Paris, Tennessee: {town:?}"
+        );
+        let county = place_of(text, &["Henry County", "Paris"]);
+        assert!(
+            (county.lat - 36.3).abs() < 0.3 && (county.lon + 88.3).abs() < 0.3,
+            "Henry County, Tennessee: {county:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_found_by_a_part_of_its_name_counts_once_for_the_country() {
+        // "East Bank" is found only as "Bank" (Bānk, India); named five times, it must not make
+        // India the article's country, and so it is placed at the article's town.
+        let text = "East Bank council met. East Bank voters, East Bank police, East Bank \
+                    schools and East Bank roads were discussed, Kanawha County officials in \
+                    Charleston, West Virginia, said.";
+        let names = ["East Bank", "Kanawha County", "Charleston", "West Virginia"];
+        let doc = Document::new(text);
+        let entities: Vec<Entity> = names
+            .iter()
+            .enumerate()
+            .map(|(id, name)| {
+                let mentions: Vec<Mention> = text
+                    .match_indices(name)
+                    .map(|(at, _)| Mention::new(text, Span::new(at, at + name.len())))
+                    .collect();
+                Entity {
+                    id,
+                    name: (*name).to_owned(),
+                    kind: EntityType::Place,
+                    count: mentions.len(),
+                    mentions,
+                    role: None,
+                    iso: None,
+                }
+            })
+            .collect();
+        let places = locate(&doc, &entities);
+        let p = places.iter().find(|p| p.entity_id == 0).expect("placed");
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    }
+
     #[test]
     fn a_part_of_a_name_abroad_is_no_reading() {
         let text = "Farms in Nueva Ecija and Bulacan, north of Manila, Philippines, were hit.";
