@@ -3,8 +3,8 @@
 //! (assets/geo/gazetteer.bin, made by scripts/geo/make_gazetteer.py; sources and licenses in
 //! assets/geo/README.md).
 //!
-//! The asset is read once, on first use, into a table of names sorted by their folded form
-//! (lowercase, without diacritics or apostrophes, "St." as "Saint"), searched by bisection.
+//! The asset is read once, on first use, into a table of names by the hash of their folded form
+//! (lowercase, without diacritics or apostrophes, "St." as "Saint").
 
 mod format;
 
@@ -88,22 +88,15 @@ static DATA: &[u8] = include_bytes!("../../assets/geo/gazetteer.bin");
 
 struct Gazetteer {
     entries: Vec<Entry>,
-    /// Folded names, one after another.
-    keys: String,
-    /// Each name: where its folded form lies in `keys`, its entry, and whether it is written in
-    /// capitals; places' own names first, then their other names.
-    names: Vec<Name>,
-    /// The first name with each folded form's hash; `next` chains the others, in order.
+    /// Other names: (the place's index, the name).
+    aliases: Vec<(usize, &'static str)>,
+    /// Each name's [`Gazetteer::key`]: places' own names (name `i` is entry `i`'s), then their
+    /// other names (name `entries.len() + j` is alias `j`).
+    keys: Vec<u64>,
+    /// The first name with each key; `next` chains the others, in order.
     heads: hash::Map<u32>,
     next: Vec<u32>,
     fold: Vec<(char, &'static str)>,
-}
-
-struct Name {
-    start: u32,
-    end: u32,
-    entry: u32,
-    shouted: bool,
 }
 
 /// The end of a chain in `Gazetteer::next`.
@@ -122,69 +115,106 @@ fn load() -> Gazetteer {
     let count = contents.entries.len() + contents.aliases.len();
     let mut g = Gazetteer {
         entries: contents.entries,
-        keys: String::new(),
-        names: Vec::with_capacity(count),
+        aliases: contents.aliases,
+        keys: Vec::with_capacity(count),
         heads: hash::Map::default(),
         next: vec![NONE; count],
         fold: contents.fold,
     };
-    // A table of names by hash, not a sorted index: sorting the names was most of the
-    // analyzer's start-up, which the page's first analysis waits for.
-    let mut hashes = Vec::with_capacity(count);
-    let mut key = String::new();
-    let names = g.entries.iter().map(|e| e.name).enumerate();
-    for (entry, name) in names.chain(contents.aliases.iter().copied()) {
-        g.fold_into(name, &mut key);
-        let start = g.keys.len();
-        g.keys.push_str(&key);
-        hashes.push(hash::bytes(key.as_bytes()));
-        // The asset is far below 4 GB.
-        g.names.push(Name {
-            start: start as u32,
-            end: g.keys.len() as u32,
-            entry: entry as u32,
-            shouted: is_shouted(name),
-        });
-    }
+    // Each name's key is hashed as it is folded, not kept folded: this is most of the analyzer's
+    // start-up, which the page's first analysis waits for.
+    let keys: Vec<u64> = (g.entries.iter().map(|e| e.name))
+        .chain(g.aliases.iter().map(|a| a.1))
+        .map(|name| g.key(name))
+        .collect();
+    g.keys = keys;
     g.heads.reserve(count);
-    // Linked from the last, so that each chain runs in the names' order.
-    for (i, &h) in hashes.iter().enumerate().rev() {
-        if let Some(head) = g.heads.insert(h, i as u32) {
+    // Linked from the last, so that each chain runs in the names' order. The asset is far below
+    // 4 G names.
+    for (i, &key) in g.keys.iter().enumerate().rev() {
+        if let Some(head) = g.heads.insert(key, i as u32) {
             g.next[i] = head;
         }
     }
     g
 }
 
+/// Where a name goes as it is folded: into its hash, or (for the tests) into a string.
+trait Fold {
+    fn push(&mut self, b: u8);
+    fn is_empty(&self) -> bool;
+
+    fn push_str(&mut self, s: &str) {
+        s.bytes().for_each(|b| self.push(b));
+    }
+}
+
+/// A folded name's hash, as it is folded.
+struct Folded {
+    hash: hash::Stream,
+    empty: bool,
+}
+
+impl Fold for Folded {
+    fn push(&mut self, b: u8) {
+        self.hash.push(b);
+        self.empty = false;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.empty
+    }
+}
+
 impl Gazetteer {
+    /// The hash of a name's folded form ([`Gazetteer::fold`]). Names are compared by this hash
+    /// alone: 64 bits, and no two of the gazetteer's forms share one (tested).
+    ///
+    /// Not inlined: the start-up calls it for each of the gazetteer's names, and a WebAssembly
+    /// engine optimizes a function only after some calls to it, never a loop inside a function
+    /// that runs once.
+    #[inline(never)]
+    fn key(&self, name: &str) -> u64 {
+        let mut out = Folded {
+            hash: hash::Stream::new(),
+            empty: true,
+        };
+        self.fold(name, &mut out);
+        out.hash.finish()
+    }
+
     /// The form names are compared in: lowercase, letters without their diacritics, apostrophes
     /// dropped, hyphens and runs of spaces as one space, "St." as "Saint" ("St. Louis",
     /// "Saint Louis"), "Mt." as "Mount", "Ft." as "Fort".
-    fn fold_into(&self, name: &str, out: &mut String) {
-        out.clear();
+    fn fold(&self, name: &str, out: &mut impl Fold) {
         if name.is_ascii() {
-            // Most names: a byte at a time, without decoding characters (the same as below;
-            // folding the gazetteer's names is a fifth of the analyzer's start-up, and this path
-            // a tenth less of it).
-            let mut bytes = std::mem::take(out).into_bytes();
-            let words = name
-                .as_bytes()
-                .split(|&b| b.is_ascii_whitespace() || b == b'-' || b == 0x0B);
-            for word in words.filter(|w| !w.is_empty()) {
-                if !bytes.is_empty() {
-                    bytes.push(b' ');
+            // Most names: a byte at a time, without decoding characters (the same as below).
+            let bytes = name.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                let start = at;
+                while at < bytes.len() && !is_ascii_separator(bytes[at]) {
+                    at += 1;
+                }
+                let word = &bytes[start..at];
+                at += 1;
+                if word.is_empty() {
+                    continue;
+                }
+                if !out.is_empty() {
+                    out.push(b' ');
                 }
                 match expansion(word) {
-                    Some(full) => bytes.extend_from_slice(full.as_bytes()),
-                    None => bytes.extend(
-                        word.iter()
-                            .filter(|&&b| b != b'\'' && b != b'`')
-                            .map(u8::to_ascii_lowercase),
-                    ),
+                    Some(full) => out.push_str(full),
+                    None => {
+                        for &b in word {
+                            if b != b'\'' && b != b'`' {
+                                out.push(b.to_ascii_lowercase());
+                            }
+                        }
+                    }
                 }
             }
-            // ASCII throughout.
-            *out = String::from_utf8(bytes).unwrap_or_default();
             return;
         }
         for word in name.split(|c: char| c.is_whitespace() || c == '-') {
@@ -192,7 +222,7 @@ impl Gazetteer {
                 continue;
             }
             if !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             if let Some(full) = expansion(word.as_bytes()) {
                 out.push_str(full);
@@ -201,51 +231,64 @@ impl Gazetteer {
             for c in word.chars() {
                 match c {
                     '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' => {}
-                    c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                    c if c.is_ascii() => out.push(c.to_ascii_lowercase() as u8),
                     c => match self.fold.binary_search_by(|(f, _)| f.cmp(&c)) {
                         Ok(i) => out.push_str(self.fold[i].1),
-                        Err(_) => out.extend(c.to_lowercase()),
+                        Err(_) => c
+                            .to_lowercase()
+                            .for_each(|l| out.push_str(l.encode_utf8(&mut [0; 4]))),
                     },
                 }
             }
         }
     }
 
+    /// Name `i`: its place's index and its text.
+    fn name(&self, i: usize) -> Option<(usize, &'static str)> {
+        match self.entries.get(i) {
+            Some(e) => Some((i, e.name)),
+            None => self.aliases.get(i - self.entries.len()).copied(),
+        }
+    }
+
     fn find(&self, name: &str) -> Vec<&Entry> {
-        let mut key = String::new();
-        self.fold_into(name, &mut key);
+        let key = self.key(name);
         // "UN" is not the town of Un: a short name in capitals is an acronym, and matches only
         // names the gazetteer writes in capitals too ("US", "UAE").
         // And the other way round: "Clean Air Act" names no ACT (the Australian Capital
         // Territory), written in capitals.
         let shouted = is_shouted(name);
         let acronym = shouted && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-        let mut seen: Vec<u32> = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
         let mut found = Vec::new();
-        let mut at = self.heads.get(&hash::bytes(key.as_bytes())).copied();
+        let mut at = self.heads.get(&key).copied();
         while let Some(i) = at {
-            let Some(n) = self.names.get(i as usize) else {
+            at = self.next.get(i as usize).copied().filter(|&i| i != NONE);
+            let Some((entry, text)) = self.name(i as usize) else {
                 break;
             };
-            at = self.next.get(i as usize).copied().filter(|&i| i != NONE);
-            let text = self.keys.get(n.start as usize..n.end as usize);
-            if text != Some(key.as_str()) || seen.contains(&n.entry) {
+            if seen.contains(&entry) {
                 continue;
             }
             // A place is judged by the first of its names with this form.
-            seen.push(n.entry);
+            seen.push(entry);
             if if acronym {
-                n.shouted
+                is_shouted(text)
             } else {
-                !n.shouted || shouted
+                !is_shouted(text) || shouted
             } {
-                found.extend(self.entries.get(n.entry as usize));
+                found.extend(self.entries.get(entry));
             }
         }
         // In the asset's order, whichever of their names matched first.
         found.sort_by_key(|&e| std::ptr::from_ref(e) as usize);
         found
     }
+}
+
+/// What separates words in an ASCII name, as `char::is_whitespace` and hyphens do in others.
+fn is_ascii_separator(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == b'-' || b == 0x0B
 }
 
 /// The word an abbreviation in a name stands for.
@@ -298,21 +341,61 @@ pub fn division(country: &str, code: &str) -> Option<&'static Entry> {
 mod tests {
     use super::*;
 
+    impl Fold for Vec<u8> {
+        fn push(&mut self, b: u8) {
+            Vec::push(self, b);
+        }
+
+        fn is_empty(&self) -> bool {
+            <[u8]>::is_empty(self)
+        }
+    }
+
+    /// A name's folded form, as text.
+    fn folded(name: &str) -> String {
+        let mut form = Vec::new();
+        GAZETTEER.fold(name, &mut form);
+        String::from_utf8(form).expect("folded names are UTF-8")
+    }
+
     #[test]
-    fn every_name_is_on_its_forms_chain_in_order() {
+    fn every_name_is_on_its_keys_chain_in_order() {
         let g = &*GAZETTEER;
-        for (i, n) in g.names.iter().enumerate() {
-            let key = &g.keys[n.start as usize..n.end as usize];
-            let mut at = g.heads.get(&hash::bytes(key.as_bytes())).copied();
+        assert_eq!(g.keys.len(), g.entries.len() + g.aliases.len());
+        for (i, &key) in g.keys.iter().enumerate() {
+            let mut at = g.heads.get(&key).copied();
             let (mut last, mut on) = (None, false);
             while let Some(j) = at {
                 assert!(last < Some(j), "chains run in the names' order");
+                assert_eq!(g.keys[j as usize], key);
                 last = Some(j);
                 on |= j as usize == i;
                 at = Some(g.next[j as usize]).filter(|&j| j != NONE);
             }
-            assert!(on, "{key:?} is not on its chain");
+            assert!(on, "{:?} is not on its chain", g.name(i));
         }
+    }
+
+    #[test]
+    fn no_two_folded_forms_share_a_key() {
+        let g = &*GAZETTEER;
+        let mut forms: std::collections::HashMap<u64, String> = Default::default();
+        for i in 0..g.keys.len() {
+            let (_, name) = g.name(i).expect("a name");
+            let form = folded(name);
+            assert_eq!(g.keys[i], hash::bytes(form.as_bytes()), "{name:?}");
+            let known = forms.entry(g.keys[i]).or_insert_with(|| form.clone());
+            assert_eq!(*known, form, "two forms, one key");
+        }
+    }
+
+    #[test]
+    fn names_fold_to_their_compared_form() {
+        assert_eq!(folded("St. Louis"), "saint louis");
+        assert_eq!(folded("Winston-Salem"), "winston salem");
+        assert_eq!(folded("Côte d’Ivoire"), "cote divoire");
+        assert_eq!(folded("Ft.  Worth"), "fort worth");
+        assert_eq!(folded("' Mt"), "mount");
     }
 
     fn first(name: &str) -> &'static Entry {

@@ -71,11 +71,13 @@ static PHRASES: LazyLock<hash::Map<u8>> = LazyLock::new(|| {
         each_decoded(text, |name| {
             let mut keys = [0u64; LONGEST];
             let mut count = 0;
-            for token in name.split(' ').filter(|t| !t.is_empty()) {
+            let tokens = name.as_bytes().split(|&b| b == b' ');
+            for token in tokens.filter(|t| !t.is_empty()) {
                 let Some(slot) = keys.get_mut(count) else {
                     return;
                 };
-                *slot = key(token);
+                // As `key` hashes the token.
+                *slot = hash::bytes(token);
                 count += 1;
             }
             let mut h = PHRASE_SEED;
@@ -97,7 +99,20 @@ static PHRASES: LazyLock<hash::Map<u8>> = LazyLock::new(|| {
 /// bytes the entry shares with the one before (as `'0' + n`), then the rest of it.
 fn each_decoded(text: &str, mut f: impl FnMut(&str)) {
     let mut entry = String::new();
-    for line in text.lines() {
+    // Lines split by a loop over the bytes, as `str::lines` would split them: its search for each
+    // line end costs more than the rest over these short lines, and the page's first analysis
+    // waits for this.
+    let mut rest = text;
+    let lines = std::iter::from_fn(|| {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = rest.get(..end)?;
+        rest = rest.get(end + 1..).unwrap_or_default();
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    });
+    for line in lines {
         let Some(first) = line.bytes().next() else {
             continue;
         };

@@ -263,14 +263,16 @@ impl Model {
         let mut rows = Vec::with_capacity(count);
         for (row, mask) in starts.into_iter().zip(masks) {
             let mut w = [0i16; TAGS];
-            for (t, w) in w.iter_mut().enumerate() {
-                if mask & 1 << t != 0 {
-                    *w = if width == 1 {
-                        decoded[usize::from(r.byte()?)]
-                    } else {
-                        i16::from_le_bytes(r.take(2)?.try_into().ok()?)
-                    };
-                }
+            // The mask's columns, lowest first, skipping the empty ones (most of them).
+            let mut columns = mask;
+            while columns != 0 {
+                let t = columns.trailing_zeros() as usize;
+                columns &= columns - 1;
+                *w.get_mut(t)? = if width == 1 {
+                    decoded[usize::from(r.byte()?)]
+                } else {
+                    i16::from_le_bytes(r.take(2)?.try_into().ok()?)
+                };
             }
             rows.push((row as u32, w));
         }
