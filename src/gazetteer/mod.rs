@@ -8,7 +8,7 @@
 
 mod format;
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::analysis::PlaceKind;
 use crate::ner::hash;
@@ -90,17 +90,17 @@ struct Gazetteer {
     entries: Vec<Entry>,
     /// Other names: (the place's index, the name).
     aliases: Vec<(usize, &'static str)>,
-    /// Each name's [`Gazetteer::key`]: places' own names (name `i` is entry `i`'s), then their
-    /// other names (name `entries.len() + j` is alias `j`).
-    keys: Vec<u64>,
-    /// The first name with each key; `next` chains the others, in order.
-    heads: hash::Map<u32>,
-    next: Vec<u32>,
+    /// The names by the first bytes of their folded form ([`Bucket`]): bucket `b` holds names
+    /// `order[starts[b]..starts[b + 1]]`, in the names' order (places' own names, name `i` being
+    /// entry `i`'s, then their other names, name `entries.len() + j` being alias `j`).
+    starts: Vec<u32>,
+    order: Vec<u32>,
+    /// Each bucket's names with their [`Gazetteer::key`], sorted by key (a key's names in the
+    /// names' order), hashed on the bucket's first look-up: the page's first analysis waits for
+    /// the analyzer's start-up, and hashing every name was most of it.
+    keyed: Vec<OnceLock<Vec<(u64, u32)>>>,
     fold: Vec<(char, &'static str)>,
 }
-
-/// The end of a chain in `Gazetteer::next`.
-const NONE: u32 = u32::MAX;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 
@@ -112,114 +112,232 @@ fn load() -> Gazetteer {
         aliases: Vec::new(),
         fold: Vec::new(),
     });
-    let count = contents.entries.len() + contents.aliases.len();
     let mut g = Gazetteer {
         entries: contents.entries,
         aliases: contents.aliases,
-        keys: Vec::with_capacity(count),
-        heads: hash::Map::default(),
-        next: vec![NONE; count],
+        starts: Vec::new(),
+        order: Vec::new(),
+        keyed: (0..BUCKETS).map(|_| OnceLock::new()).collect(),
         fold: contents.fold,
     };
-    // Each name's key is hashed as it is folded, not kept folded: this is most of the analyzer's
-    // start-up, which the page's first analysis waits for.
-    let keys: Vec<u64> = (g.entries.iter().map(|e| e.name))
+    let buckets: Vec<u16> = (g.entries.iter().map(|e| e.name))
         .chain(g.aliases.iter().map(|a| a.1))
-        .map(|name| g.key(name))
+        .map(|name| g.bucket(name))
         .collect();
-    g.keys = keys;
-    g.heads.reserve(count);
-    // Linked from the last, so that each chain runs in the names' order. The asset is far below
+    // A counting sort: stable, so each bucket keeps the names' order. The asset is far below
     // 4 G names.
-    for (i, &key) in g.keys.iter().enumerate().rev() {
-        if let Some(head) = g.heads.insert(key, i as u32) {
-            g.next[i] = head;
-        }
+    let mut starts = vec![0u32; BUCKETS + 1];
+    for &b in &buckets {
+        starts[usize::from(b) + 1] += 1;
     }
+    for b in 0..BUCKETS {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0u32; buckets.len()];
+    for (i, &b) in buckets.iter().enumerate() {
+        let at = &mut next[usize::from(b)];
+        order[*at as usize] = i as u32;
+        *at += 1;
+    }
+    g.starts = starts;
+    g.order = order;
     g
 }
 
-/// Where a name goes as it is folded: into its hash, or (for the tests) into a string.
+/// How many buckets names are sorted into.
+const BUCKETS: usize = 1 << 12;
+
+/// A name's bucket: a hash of the first [`PREFIX`] bytes of its folded form (fewer if it is
+/// shorter). A name's bucket costs a few bytes' folding, its [`Gazetteer::key`] all of them.
+struct Bucket {
+    hash: hash::Stream,
+    len: usize,
+}
+
+/// How many bytes of a folded name choose its bucket.
+const PREFIX: usize = 3;
+
+impl Bucket {
+    fn new() -> Bucket {
+        Bucket {
+            hash: hash::Stream::new(),
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, b: u8) {
+        if self.len < PREFIX {
+            self.hash.push(b);
+        }
+        self.len += 1;
+    }
+
+    fn index(&self) -> u16 {
+        // BUCKETS fits in 16 bits.
+        (self.hash.finish() % BUCKETS as u64) as u16
+    }
+}
+
+impl Fold for Bucket {
+    fn push(&mut self, b: u8) {
+        Bucket::push(self, b);
+    }
+
+    fn clear(&mut self) {
+        *self = Bucket::new();
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn full(&self) -> bool {
+        self.len >= PREFIX
+    }
+}
+
+/// Where a name goes as it is folded: into its hash and bucket, into its bucket alone, or (for
+/// the tests) into a string.
 trait Fold {
     fn push(&mut self, b: u8);
     fn is_empty(&self) -> bool;
+    /// Starts again, empty.
+    fn clear(&mut self);
+
+    /// Whether the rest of the name changes nothing: [`Gazetteer::fold`] then stops, after a
+    /// word.
+    fn full(&self) -> bool {
+        false
+    }
 
     fn push_str(&mut self, s: &str) {
         s.bytes().for_each(|b| self.push(b));
     }
 }
 
-/// A folded name's hash, as it is folded.
+/// A folded name's hash and bucket, as it is folded.
 struct Folded {
     hash: hash::Stream,
-    empty: bool,
+    bucket: Bucket,
 }
 
 impl Fold for Folded {
     fn push(&mut self, b: u8) {
         self.hash.push(b);
-        self.empty = false;
+        self.bucket.push(b);
+    }
+
+    fn clear(&mut self) {
+        self.hash = hash::Stream::new();
+        self.bucket = Bucket::new();
     }
 
     fn is_empty(&self) -> bool {
-        self.empty
+        self.bucket.len == 0
     }
 }
 
 impl Gazetteer {
-    /// The hash of a name's folded form ([`Gazetteer::fold`]). Names are compared by this hash
-    /// alone: 64 bits, and no two of the gazetteer's forms share one (tested).
+    /// The hash of a name's folded form ([`Gazetteer::fold`]), and its bucket. Names are
+    /// compared by this hash alone: 64 bits, and no two of the gazetteer's forms share one
+    /// (tested).
     ///
-    /// Not inlined: the start-up calls it for each of the gazetteer's names, and a WebAssembly
-    /// engine optimizes a function only after some calls to it, never a loop inside a function
-    /// that runs once.
+    /// Not inlined: the look-ups call it for each name of a bucket, and a WebAssembly engine
+    /// optimizes a function only after some calls to it, never a loop inside a function that
+    /// runs once.
     #[inline(never)]
-    fn key(&self, name: &str) -> u64 {
+    fn key(&self, name: &str) -> (u64, u16) {
         let mut out = Folded {
             hash: hash::Stream::new(),
-            empty: true,
+            bucket: Bucket::new(),
         };
         self.fold(name, &mut out);
-        out.hash.finish()
+        (out.hash.finish(), out.bucket.index())
+    }
+
+    /// A name's bucket: the start of [`Gazetteer::key`]'s work.
+    #[inline(never)]
+    fn bucket(&self, name: &str) -> u16 {
+        let mut out = Bucket::new();
+        self.fold(name, &mut out);
+        out.index()
+    }
+
+    /// Bucket `b`'s names and their keys, sorted by key.
+    fn keyed(&self, b: u16) -> &[(u64, u32)] {
+        let Some(keyed) = self.keyed.get(usize::from(b)) else {
+            return &[];
+        };
+        keyed.get_or_init(|| {
+            let (from, to) = (self.starts[usize::from(b)], self.starts[usize::from(b) + 1]);
+            let mut keyed: Vec<(u64, u32)> = (self.order[from as usize..to as usize].iter())
+                .filter_map(|&i| Some((self.key(self.name(i as usize)?.1).0, i)))
+                .collect();
+            // Stable: a key's names stay in the names' order.
+            keyed.sort_by_key(|&(key, _)| key);
+            keyed
+        })
     }
 
     /// The form names are compared in: lowercase, letters without their diacritics, apostrophes
     /// dropped, hyphens and runs of spaces as one space, "St." as "Saint" ("St. Louis",
     /// "Saint Louis"), "Mt." as "Mount", "Ft." as "Fort".
     fn fold(&self, name: &str, out: &mut impl Fold) {
-        if name.is_ascii() {
-            // Most names: a byte at a time, without decoding characters (the same as below).
-            let bytes = name.as_bytes();
-            let mut at = 0;
-            while at < bytes.len() {
-                let start = at;
-                while at < bytes.len() && !is_ascii_separator(bytes[at]) {
-                    at += 1;
-                }
-                let word = &bytes[start..at];
+        // Most names are ASCII: folded a byte at a time, without decoding characters (as
+        // `fold_chars` would fold them), until a byte that is not ASCII sends the name there.
+        let bytes = name.as_bytes();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if is_ascii_separator(b) {
                 at += 1;
-                if word.is_empty() {
+                continue;
+            }
+            if out.full() {
+                return;
+            }
+            if !out.is_empty() {
+                out.push(b' ');
+            }
+            // The abbreviations are words of two to four ASCII letters and dots.
+            if matches!(b, b'S' | b'M' | b'F') {
+                let rest = bytes.get(at..).unwrap_or_default();
+                let len = (rest.iter().take(5))
+                    .position(|&b| is_ascii_separator(b))
+                    .unwrap_or(rest.len().min(5));
+                if let Some(full) = rest.get(..len).and_then(expansion) {
+                    out.push_str(full);
+                    at += len;
                     continue;
                 }
-                if !out.is_empty() {
-                    out.push(b' ');
+            }
+            while let Some(&b) = bytes.get(at) {
+                if is_ascii_separator(b) {
+                    break;
                 }
-                match expansion(word) {
-                    Some(full) => out.push_str(full),
-                    None => {
-                        for &b in word {
-                            if b != b'\'' && b != b'`' {
-                                out.push(b.to_ascii_lowercase());
-                            }
-                        }
+                if !b.is_ascii() {
+                    out.clear();
+                    return self.fold_chars(name, out);
+                }
+                if b != b'\'' && b != b'`' {
+                    out.push(b.to_ascii_lowercase());
+                    if out.full() {
+                        return;
                     }
                 }
+                at += 1;
             }
-            return;
         }
+    }
+
+    /// [`Gazetteer::fold`] of a name that is not all ASCII.
+    fn fold_chars(&self, name: &str, out: &mut impl Fold) {
         for word in name.split(|c: char| c.is_whitespace() || c == '-') {
             if word.is_empty() {
                 continue;
+            }
+            if out.full() {
+                return;
             }
             if !out.is_empty() {
                 out.push(b' ');
@@ -252,7 +370,7 @@ impl Gazetteer {
     }
 
     fn find(&self, name: &str) -> Vec<&Entry> {
-        let key = self.key(name);
+        let (key, bucket) = self.key(name);
         // "UN" is not the town of Un: a short name in capitals is an acronym, and matches only
         // names the gazetteer writes in capitals too ("US", "UAE").
         // And the other way round: "Clean Air Act" names no ACT (the Australian Capital
@@ -261,9 +379,9 @@ impl Gazetteer {
         let acronym = shouted && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
         let mut seen: Vec<usize> = Vec::new();
         let mut found = Vec::new();
-        let mut at = self.heads.get(&key).copied();
-        while let Some(i) = at {
-            at = self.next.get(i as usize).copied().filter(|&i| i != NONE);
+        let keyed = self.keyed(bucket);
+        let first = keyed.partition_point(|&(k, _)| k < key);
+        for &(_, i) in keyed[first..].iter().take_while(|&&(k, _)| k == key) {
             let Some((entry, text)) = self.name(i as usize) else {
                 break;
             };
@@ -346,6 +464,10 @@ mod tests {
             Vec::push(self, b);
         }
 
+        fn clear(&mut self) {
+            Vec::clear(self);
+        }
+
         fn is_empty(&self) -> bool {
             <[u8]>::is_empty(self)
         }
@@ -358,21 +480,27 @@ mod tests {
         String::from_utf8(form).expect("folded names are UTF-8")
     }
 
+    /// How many names the gazetteer has.
+    fn names(g: &Gazetteer) -> usize {
+        g.entries.len() + g.aliases.len()
+    }
+
     #[test]
-    fn every_name_is_on_its_keys_chain_in_order() {
+    fn every_name_is_in_its_bucket_in_order() {
         let g = &*GAZETTEER;
-        assert_eq!(g.keys.len(), g.entries.len() + g.aliases.len());
-        for (i, &key) in g.keys.iter().enumerate() {
-            let mut at = g.heads.get(&key).copied();
-            let (mut last, mut on) = (None, false);
-            while let Some(j) = at {
-                assert!(last < Some(j), "chains run in the names' order");
-                assert_eq!(g.keys[j as usize], key);
-                last = Some(j);
-                on |= j as usize == i;
-                at = Some(g.next[j as usize]).filter(|&j| j != NONE);
-            }
-            assert!(on, "{:?} is not on its chain", g.name(i));
+        assert_eq!(g.order.len(), names(g));
+        for i in 0..names(g) {
+            let (_, name) = g.name(i).expect("a name");
+            let (key, bucket) = g.key(name);
+            assert_eq!(bucket, g.bucket(name), "{name:?}");
+            let keyed = g.keyed(bucket);
+            let same: Vec<u32> = (keyed.iter())
+                .filter(|&&(k, _)| k == key)
+                .map(|&(_, j)| j)
+                .collect();
+            assert!(same.contains(&(i as u32)), "{name:?} is not in its bucket");
+            assert!(same.windows(2).all(|w| w[0] < w[1]), "in the names' order");
+            assert!(keyed.windows(2).all(|w| w[0].0 <= w[1].0), "sorted by key");
         }
     }
 
@@ -380,11 +508,12 @@ mod tests {
     fn no_two_folded_forms_share_a_key() {
         let g = &*GAZETTEER;
         let mut forms: std::collections::HashMap<u64, String> = Default::default();
-        for i in 0..g.keys.len() {
+        for i in 0..names(g) {
             let (_, name) = g.name(i).expect("a name");
             let form = folded(name);
-            assert_eq!(g.keys[i], hash::bytes(form.as_bytes()), "{name:?}");
-            let known = forms.entry(g.keys[i]).or_insert_with(|| form.clone());
+            let (key, _) = g.key(name);
+            assert_eq!(key, hash::bytes(form.as_bytes()), "{name:?}");
+            let known = forms.entry(key).or_insert_with(|| form.clone());
             assert_eq!(*known, form, "two forms, one key");
         }
     }
@@ -410,7 +539,7 @@ mod tests {
         let g = &*GAZETTEER;
         assert!(g.entries.len() > 20_000, "{} places", g.entries.len());
         assert!(g.entries.iter().any(|e| e.kind == Kind::Admin2));
-        assert!(g.names.len() > g.entries.len());
+        assert!(names(g) > g.entries.len());
     }
 
     #[test]
