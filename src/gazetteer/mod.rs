@@ -90,7 +90,7 @@ struct Gazetteer {
     entries: Vec<Entry>,
     /// Other names: (the place's index, the name).
     aliases: Vec<(usize, &'static str)>,
-    /// The names by the first bytes of their folded form ([`Bucket`]): bucket `b` holds names
+    /// The names by the first bytes of their folded form ([`Folded`]): bucket `b` holds names
     /// `order[starts[b]..starts[b + 1]]`, in the names' order (places' own names, name `i` being
     /// entry `i`'s, then their other names, name `entries.len() + j` being alias `j`).
     starts: Vec<u32>,
@@ -148,54 +148,8 @@ fn load() -> Gazetteer {
 /// How many buckets names are sorted into.
 const BUCKETS: usize = 1 << 12;
 
-/// A name's bucket: a hash of the first [`PREFIX`] bytes of its folded form (fewer if it is
-/// shorter). A name's bucket costs a few bytes' folding, its [`Gazetteer::key`] all of them.
-struct Bucket {
-    hash: hash::Stream,
-    len: usize,
-}
-
 /// How many bytes of a folded name choose its bucket.
 const PREFIX: usize = 3;
-
-impl Bucket {
-    fn new() -> Bucket {
-        Bucket {
-            hash: hash::Stream::new(),
-            len: 0,
-        }
-    }
-
-    fn push(&mut self, b: u8) {
-        if self.len < PREFIX {
-            self.hash.push(b);
-        }
-        self.len += 1;
-    }
-
-    fn index(&self) -> u16 {
-        // BUCKETS fits in 16 bits.
-        (self.hash.finish() % BUCKETS as u64) as u16
-    }
-}
-
-impl Fold for Bucket {
-    fn push(&mut self, b: u8) {
-        Bucket::push(self, b);
-    }
-
-    fn clear(&mut self) {
-        *self = Bucket::new();
-    }
-
-    fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    fn full(&self) -> bool {
-        self.len >= PREFIX
-    }
-}
 
 /// Where a name goes as it is folded: into its hash and bucket, into its bucket alone, or (for
 /// the tests) into a string.
@@ -205,8 +159,7 @@ trait Fold {
     /// Starts again, empty.
     fn clear(&mut self);
 
-    /// Whether the rest of the name changes nothing: [`Gazetteer::fold`] then stops, after a
-    /// word.
+    /// Whether the rest of the name changes nothing: [`Gazetteer::fold`] then stops.
     fn full(&self) -> bool {
         false
     }
@@ -216,25 +169,52 @@ trait Fold {
     }
 }
 
-/// A folded name's hash and bucket, as it is folded.
+/// A folded name's hash and its bucket (a hash of its first [`PREFIX`] bytes, or fewer if it is
+/// shorter), as it is folded; or its bucket alone, which needs only the first bytes.
 struct Folded {
     hash: hash::Stream,
-    bucket: Bucket,
+    prefix: hash::Stream,
+    len: usize,
+    whole: bool,
+}
+
+impl Folded {
+    fn new(whole: bool) -> Folded {
+        Folded {
+            hash: hash::Stream::new(),
+            prefix: hash::Stream::new(),
+            len: 0,
+            whole,
+        }
+    }
+
+    fn bucket(&self) -> u16 {
+        // BUCKETS fits in 16 bits.
+        (self.prefix.finish() % BUCKETS as u64) as u16
+    }
 }
 
 impl Fold for Folded {
     fn push(&mut self, b: u8) {
-        self.hash.push(b);
-        self.bucket.push(b);
-    }
-
-    fn clear(&mut self) {
-        self.hash = hash::Stream::new();
-        self.bucket = Bucket::new();
+        if self.whole {
+            self.hash.push(b);
+        }
+        if self.len < PREFIX {
+            self.prefix.push(b);
+        }
+        self.len += 1;
     }
 
     fn is_empty(&self) -> bool {
-        self.bucket.len == 0
+        self.len == 0
+    }
+
+    fn clear(&mut self) {
+        *self = Folded::new(self.whole);
+    }
+
+    fn full(&self) -> bool {
+        !self.whole && self.len >= PREFIX
     }
 }
 
@@ -242,26 +222,17 @@ impl Gazetteer {
     /// The hash of a name's folded form ([`Gazetteer::fold`]), and its bucket. Names are
     /// compared by this hash alone: 64 bits, and no two of the gazetteer's forms share one
     /// (tested).
-    ///
-    /// Not inlined: the look-ups call it for each name of a bucket, and a WebAssembly engine
-    /// optimizes a function only after some calls to it, never a loop inside a function that
-    /// runs once.
-    #[inline(never)]
     fn key(&self, name: &str) -> (u64, u16) {
-        let mut out = Folded {
-            hash: hash::Stream::new(),
-            bucket: Bucket::new(),
-        };
+        let mut out = Folded::new(true);
         self.fold(name, &mut out);
-        (out.hash.finish(), out.bucket.index())
+        (out.hash.finish(), out.bucket())
     }
 
     /// A name's bucket: the start of [`Gazetteer::key`]'s work.
-    #[inline(never)]
     fn bucket(&self, name: &str) -> u16 {
-        let mut out = Bucket::new();
+        let mut out = Folded::new(false);
         self.fold(name, &mut out);
-        out.index()
+        out.bucket()
     }
 
     /// Bucket `b`'s names and their keys, sorted by key.
@@ -283,6 +254,11 @@ impl Gazetteer {
     /// The form names are compared in: lowercase, letters without their diacritics, apostrophes
     /// dropped, hyphens and runs of spaces as one space, "St." as "Saint" ("St. Louis",
     /// "Saint Louis"), "Mt." as "Mount", "Ft." as "Fort".
+    ///
+    /// Not inlined: the start-up calls it for each of the gazetteer's names, and a WebAssembly
+    /// engine optimizes a function only after some calls to it, never a loop inside a function
+    /// that runs once.
+    #[inline(never)]
     fn fold(&self, name: &str, out: &mut impl Fold) {
         // Most names are ASCII: folded a byte at a time, without decoding characters (as
         // `fold_chars` would fold them), until a byte that is not ASCII sends the name there.
