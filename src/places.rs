@@ -132,11 +132,45 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             if candidates.is_empty() {
                 return None;
             }
-            let containers = entity
+            // "a Washington state farm", "the state of Washington": the state, not its capital
+            // or a town of its name.
+            if entity
+                .mentions
+                .iter()
+                .any(|m| names_a_state(doc.text, m.start, m.end))
+                && candidates.iter().any(|c| c.kind == Kind::Admin1)
+            {
+                candidates.retain(|c| c.kind == Kind::Admin1);
+            }
+            let containers: Vec<&'static Entry> = entity
                 .mentions
                 .iter()
                 .flat_map(|m| containers_after(doc.text, m.end))
                 .collect();
+            // A town written inside a state or country where the gazetteer knows no town of its
+            // name ("Austin, Indiana") is a town it lacks there: placed at the container (a
+            // state before a country of the same name: "Blakely, Georgia"), not at the big town
+            // of the name elsewhere, and no sign of where the others are.
+            let towns_only = candidates
+                .iter()
+                .all(|c| matches!(c.kind, Kind::City | Kind::Admin2));
+            if towns_only
+                && !containers.is_empty()
+                && !candidates
+                    .iter()
+                    .any(|c| containers.iter().any(|k| c.is_within(k)))
+            {
+                let states = containers.iter().any(|k| k.kind == Kind::Admin1);
+                candidates = Vec::new();
+                for &k in &containers {
+                    if (!states || k.kind == Kind::Admin1)
+                        && !candidates.iter().any(|c| std::ptr::eq(*c, k))
+                    {
+                        candidates.push(k);
+                    }
+                }
+                partial = true;
+            }
             let dateline = entity
                 .mentions
                 .iter()
@@ -403,12 +437,17 @@ fn lookup_within(name: &str) -> Vec<&'static Entry> {
 /// across (measured on LGL, right within 161 km: 25 km 3178, 30 km 3176, 40 km 3168, 60 km 3168).
 const BESIDE_KM: f64 = 30.0;
 
-/// Distance in km between two points close together (an equirectangular approximation).
-fn km_between(a: &Entry, b: &Entry) -> f64 {
+/// Whether two places lie within `km` of each other, for short distances: an equirectangular
+/// approximation, with the cosine of the latitude by its Taylor series (no call into a maths
+/// library, which would cost the page several kilobytes).
+fn within_km(a: &Entry, b: &Entry, km: f64) -> bool {
     let mid = ((a.lat + b.lat) / 2.0).to_radians();
-    let dx = (a.lon - b.lon).to_radians() * mid.cos();
+    let x2 = mid * mid;
+    let cos = (1.0 - x2 / 2.0 + x2 * x2 / 24.0 - x2 * x2 * x2 / 720.0).max(0.0);
+    let dx = (a.lon - b.lon).to_radians() * cos;
     let dy = (a.lat - b.lat).to_radians();
-    6371.0 * dx.hypot(dy)
+    let r = km / 6371.0;
+    dx * dx + dy * dy <= r * r
 }
 
 /// For each reading's candidates, how many other readings (found by their whole name) have a
@@ -451,7 +490,7 @@ fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
                             for &(j, o) in near {
                                 if j != i
                                     && o.country == e.country
-                                    && km_between(e, o) <= BESIDE_KM
+                                    && within_km(e, o, BESIDE_KM)
                                     && !others.contains(&j)
                                 {
                                     others.push(j);
@@ -614,12 +653,18 @@ fn containers_after(text: &str, end: usize) -> Vec<&'static Entry> {
         // "Alexandria, La." keeps its period; "in Aqaba, Jordan." does not.
         let candidates = [phrase, phrase.trim_end_matches('.')];
         for p in candidates {
-            let found: Vec<&'static Entry> = gazetteer::lookup(p)
-                .into_iter()
+            let all = gazetteer::lookup(p);
+            let found: Vec<&'static Entry> = all
+                .iter()
+                .copied()
                 .filter(|e| matches!(e.kind, Kind::Country | Kind::Admin1))
                 .collect();
             if !found.is_empty() {
                 return found;
+            }
+            // "Pensacola, Panama City and Gainesville" is a list of towns: Panama is no container.
+            if !all.is_empty() {
+                return Vec::new();
             }
             if p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()) {
                 if let Some(state) = gazetteer::division("US", p) {
@@ -629,6 +674,18 @@ fn containers_after(text: &str, end: usize) -> Vec<&'static Entry> {
         }
     }
     Vec::new()
+}
+
+/// Whether the mention at `start..end` is called a state: "Washington state", "the state of
+/// Washington".
+fn names_a_state(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let after_word = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.strip_prefix("state"))
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()));
+    after_word || before.ends_with("state of ") || before.ends_with("State of ")
 }
 
 /// Whether the mention at `start..end` is a dateline: the capitalized place that opens a
@@ -2204,6 +2261,58 @@ mod tests {
     /// Regression: a place the gazetteer lacks went to a place across the world named by a
     /// part of its name ("Nueva Ecija" to Écija, Spain; "Centennial Park" in Sydney to
     /// Centennial, Colorado); nor does such a part tell where the article's other places are.
+    #[test]
+    fn the_dr_congo_is_at_geonames_point_not_the_factbooks() {
+        // GeoNames: 2.5 S, 23.5 E, near the centre of the outline; the Factbook: 0, 25 E.
+        let p = place_of(
+            "Ebola spread in the Democratic Republic of the Congo.",
+            &["Democratic Republic of the Congo"],
+        );
+        assert!(
+            (p.lat + 2.5).abs() < 0.5 && (p.lon - 23.5).abs() < 0.5,
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_town_the_gazetteer_lacks_inside_a_state_is_placed_at_the_state() {
+        // No Austin in Indiana is big enough for the gazetteer: Indiana, not Austin, Texas.
+        let p = place_of(
+            "Cases rose in Austin, Indiana, health officials said.",
+            &["Austin"],
+        );
+        assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
+        assert!(
+            (p.lat - 39.9).abs() < 1.0 && (p.lon + 86.3).abs() < 1.0,
+            "{p:?}"
+        );
+        // The state of Georgia, not the country, for a town written inside "Georgia".
+        let p = place_of("Farms near Blakely, Georgia, were tested.", &["Blakely"]);
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    }
+
+    #[test]
+    fn a_list_of_towns_holds_no_container() {
+        // "Panama" opens the next town's name: Pensacola is not written inside Panama.
+        let text = "It ran in Tallahassee, Pensacola, Panama City and Gainesville.";
+        let end = text.find("Pensacola").map(|at| at + "Pensacola".len());
+        assert!(containers_after(text, end.unwrap_or(0)).is_empty());
+        let p = place_of(text, &["Pensacola"]);
+        assert!((p.lon + 87.2).abs() < 0.5, "{p:?}");
+    }
+
+    #[test]
+    fn a_place_called_a_state_is_the_state() {
+        for text in [
+            "The cow came from a Washington state farm.",
+            "It was found in the state of Washington last year.",
+        ] {
+            let p = place_of(text, &["Washington"]);
+            assert_eq!(p.kind, crate::PlaceKind::Admin, "{text}: {p:?}");
+            assert!(p.lon < -115.0, "{text}: {p:?}");
+        }
+    }
+
     #[test]
     fn a_town_beside_its_county_is_the_one_in_it() {
         // Paris and Henry County could share Tennessee, Kentucky or Illinois; only in Tennessee
