@@ -1630,6 +1630,24 @@ fn in_county_list(doc: &Document, span: Span) -> bool {
     // quadratic.
     const LONGEST_LIST: usize = 24;
     let mut k = doc.token_from(span.end);
+    // "Indiana counties" alone are the state's counties, not Indiana County, Pennsylvania.
+    let listed = doc
+        .token_from(span.start)
+        .checked_sub(1)
+        .is_some_and(|b| matches!(doc.token_text(b), "," | "and" | "&" | "or"));
+    let single = k < doc.tokens.len()
+        && matches!(
+            doc.token_text(k),
+            "counties" | "parishes" | "Counties" | "Parishes"
+        );
+    if single
+        && !listed
+        && gazetteer::lookup(doc.slice(span))
+            .iter()
+            .any(|e| e.kind == Kind::Admin1)
+    {
+        return false;
+    }
     let end = doc.tokens.len().min(k + LONGEST_LIST);
     while k < end {
         match doc.token_text(k) {
@@ -2311,6 +2329,23 @@ mod tests {
             assert_eq!(p.kind, crate::PlaceKind::Admin, "{text}: {p:?}");
             assert!(p.lon < -115.0, "{text}: {p:?}");
         }
+    }
+
+    #[test]
+    fn a_state_alone_before_counties_is_the_state() {
+        // "Indiana counties" are the state's, not Indiana County, Pennsylvania.
+        let text = "Boone County was near the middle of Indiana counties, Indiana officials said.";
+        let p = place_of(text, &["Indiana", "Boone County"]);
+        assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
+        assert!((p.lon + 86.3).abs() < 1.0, "Indiana, the state: {p:?}");
+        let doc = Document::new(text);
+        let at = text.find("Indiana").unwrap_or(0);
+        assert!(!in_county_list(&doc, Span::new(at, at + "Indiana".len())));
+        // In a list, a state's name is a county's: "Washington and Jefferson counties".
+        let text = "Flooding hit Washington and Jefferson counties.";
+        let doc = Document::new(text);
+        let at = text.find("Washington").unwrap_or(0);
+        assert!(in_county_list(&doc, Span::new(at, at + "Washington".len())));
     }
 
     #[test]
