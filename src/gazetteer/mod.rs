@@ -8,6 +8,7 @@
 
 mod format;
 
+use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::analysis::PlaceKind;
@@ -407,9 +408,30 @@ pub fn lookup(name: &str) -> Vec<&'static Entry> {
     if !name.chars().next().is_some_and(char::is_uppercase) {
         return Vec::new();
     }
+    let key = hash::bytes(name.as_bytes());
+    if let Some(found) = LOOKUPS.with_borrow(|seen| seen.get(&key).map(|f| f.to_vec())) {
+        return found;
+    }
     let mut found = GAZETTEER.find(name);
     found.sort_by_key(|e| (std::cmp::Reverse(e.population), e.kind));
+    LOOKUPS.with_borrow_mut(|seen| {
+        if seen.len() >= REMEMBERED {
+            seen.clear();
+        }
+        seen.insert(key, found.as_slice().into());
+    });
     found
+}
+
+/// How many names [`lookup`] remembers (on each thread) before it starts afresh: a few hundred
+/// kilobytes at most.
+const REMEMBERED: usize = 1 << 14;
+
+thread_local! {
+    /// Names looked up already, by the hash of their text: the tagger, the places and the
+    /// entities look up the same names, which recur within an article and across a batch, and
+    /// folding a name and walking its chain costs some 1,400 instructions, a hash some 30.
+    static LOOKUPS: RefCell<hash::Map<Box<[&'static Entry]>>> = RefCell::new(hash::Map::default());
 }
 
 /// The best-known place called `name`, if it is well known: a country, a region, a state or
@@ -516,6 +538,17 @@ mod tests {
         assert!(g.entries.len() > 20_000, "{} places", g.entries.len());
         assert!(g.entries.iter().any(|e| e.kind == Kind::Admin2));
         assert!(names(g) > g.entries.len());
+    }
+
+    #[test]
+    fn a_remembered_lookup_finds_what_the_first_found() {
+        for name in ["Springfield", "Paris", "UN", "Nowhere Special"] {
+            let mut expected = GAZETTEER.find(name);
+            expected.sort_by_key(|e| (std::cmp::Reverse(e.population), e.kind));
+            assert_eq!(lookup(name), expected, "{name}, looked up first");
+            assert_eq!(lookup(name), expected, "{name}, remembered");
+        }
+        assert!(lookup("Springfield").len() > 3);
     }
 
     #[test]

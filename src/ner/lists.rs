@@ -3,7 +3,6 @@
 //! scripts/ner-gazetteers.py into assets/ner/), and the analyzer's word lists of demonyms,
 //! organization words and titles (src/lexicons.rs).
 
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::hash;
@@ -254,29 +253,9 @@ fn mark_places(words: &[&str], lists: &[WordLists], out: &mut [Membership]) {
 /// or a city of 15,000 people or more (smaller towns share their names with too many people and
 /// things; the tagger was trained with this line, so a gazetteer with more towns changes nothing).
 fn is_place(name: &str) -> bool {
-    let key = hash::bytes(name.as_bytes());
-    if let Some(known) = PLACE_LOOKUPS.with_borrow(|seen| seen.get(&key).copied()) {
-        return known;
-    }
-    let place = gazetteer::lookup(name)
+    gazetteer::lookup(name)
         .iter()
-        .any(|e| e.kind != Kind::City || e.population >= 15_000);
-    PLACE_LOOKUPS.with_borrow_mut(|seen| {
-        if seen.len() >= REMEMBERED {
-            seen.clear();
-        }
-        seen.insert(key, place);
-    });
-    place
-}
-
-/// How many phrases [`is_place`] remembers (on each thread) before it starts afresh.
-const REMEMBERED: usize = 1 << 16;
-
-thread_local! {
-    /// Phrases looked up already, by the hash of their text: names recur within an article and
-    /// across a batch, and a look-up in the gazetteer (folding, bisection) is slow beside a hash.
-    static PLACE_LOOKUPS: RefCell<hash::Map<bool>> = RefCell::new(hash::Map::default());
+        .any(|e| e.kind != Kind::City || e.population >= 15_000)
 }
 
 #[cfg(test)]
