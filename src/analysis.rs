@@ -216,11 +216,13 @@ impl Analysis {
         }
         let mut all = Vec::new();
         self.visit_offsets(&mut |o| all.push(*o));
-        let map = match offsets {
-            Offsets::Utf16 => text::OffsetMap::bytes_to_utf16(text, all),
-            Offsets::Bytes => text::OffsetMap::utf16_to_bytes(text, all),
-        };
-        self.visit_offsets(&mut |o| *o = map.get(*o));
+        match offsets {
+            Offsets::Utf16 => text::bytes_to_utf16(text, &mut all),
+            Offsets::Bytes => text::utf16_to_bytes(text, &mut all),
+        }
+        // Visited in the same order as they were collected.
+        let mut converted = all.into_iter();
+        self.visit_offsets(&mut |o| *o = converted.next().unwrap_or(*o));
         self.offsets = offsets;
         self
     }

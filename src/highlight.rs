@@ -5,7 +5,7 @@
 //! Pieces are cut one at a time, as they are drawn: the renderer draws a few milliseconds' worth
 //! per frame, and cutting a long article's pieces all at once took one long task of its own.
 
-use crate::text::OffsetMap;
+use crate::text;
 use crate::Analysis;
 
 /// About how many bytes of text a block holds; blocks end after a line end.
@@ -75,11 +75,12 @@ impl<T: AsRef<str>> Pieces<T> {
                 });
             }
         }
-        let to_bytes =
-            OffsetMap::utf16_to_bytes(whole, marks.iter().flat_map(|m| [m.start, m.end]).collect());
-        for m in &mut marks {
-            m.start = to_bytes.get(m.start);
-            m.end = to_bytes.get(m.end);
+        let mut offsets: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
+        text::utf16_to_bytes(whole, &mut offsets);
+        for (m, o) in marks.iter_mut().zip(offsets.chunks_exact(2)) {
+            if let [start, end] = *o {
+                (m.start, m.end) = (start, end);
+            }
         }
         // Offsets past the end (a stale or foreign analysis) mark nothing.
         marks.retain(|m| m.start < m.end && m.end <= whole.len());

@@ -319,46 +319,34 @@ pub enum Offsets {
     Utf16,
 }
 
-/// A conversion table between byte offsets and UTF-16 offsets for a given set of offsets, built
-/// in one pass over the text. This is the only place offsets change units.
-pub struct OffsetMap {
-    from: Vec<usize>,
-    to: Vec<usize>,
+/// Converts byte offsets, each on a character boundary of `text` and in any order, to UTF-16
+/// code units, in place. This and [`utf16_to_bytes`] are the only places offsets change units.
+pub fn bytes_to_utf16(text: &str, offsets: &mut [usize]) {
+    convert(text, offsets, true);
 }
 
-impl OffsetMap {
-    /// Maps byte offsets, each on a character boundary of `text`, to UTF-16 code units.
-    pub fn bytes_to_utf16(text: &str, offsets: Vec<usize>) -> OffsetMap {
-        OffsetMap::build(text, offsets, true)
-    }
+/// Converts UTF-16 offsets that fall between characters of `text`, in any order, to byte
+/// offsets, in place.
+pub fn utf16_to_bytes(text: &str, offsets: &mut [usize]) {
+    convert(text, offsets, false);
+}
 
-    /// Maps UTF-16 offsets that fall between characters of `text` to byte offsets.
-    pub fn utf16_to_bytes(text: &str, offsets: Vec<usize>) -> OffsetMap {
-        OffsetMap::build(text, offsets, false)
-    }
-
-    fn build(text: &str, mut from: Vec<usize>, from_bytes: bool) -> OffsetMap {
-        from.sort_unstable();
-        from.dedup();
-        let mut to = Vec::with_capacity(from.len());
-        let (mut bytes, mut units) = (0, 0);
-        let mut chars = text.chars();
-        for &offset in &from {
-            while (if from_bytes { bytes } else { units }) < offset {
-                let Some(c) = chars.next() else { break };
-                bytes += c.len_utf8();
-                units += c.len_utf16();
-            }
-            to.push(if from_bytes { units } else { bytes });
+/// One pass over the text in the offsets' sorted order, each converted where it stands: no
+/// table to search afterwards (a bisection per offset, a cache miss at each step, was a growing
+/// part of an analysis as the text grew).
+fn convert(text: &str, offsets: &mut [usize], from_bytes: bool) {
+    let mut order: Vec<(usize, usize)> = offsets.iter().copied().zip(0..).collect();
+    order.sort_unstable();
+    let (mut bytes, mut units) = (0, 0);
+    let mut chars = text.chars();
+    for (offset, i) in order {
+        while (if from_bytes { bytes } else { units }) < offset {
+            let Some(c) = chars.next() else { break };
+            bytes += c.len_utf8();
+            units += c.len_utf16();
         }
-        OffsetMap { from, to }
-    }
-
-    /// The converted form of `offset`, which must be one the map was built from.
-    pub fn get(&self, offset: usize) -> usize {
-        match self.from.binary_search(&offset) {
-            Ok(i) => self.to[i],
-            Err(_) => offset,
+        if let Some(o) = offsets.get_mut(i) {
+            *o = if from_bytes { units } else { bytes };
         }
     }
 }
@@ -443,9 +431,10 @@ mod tests {
     #[test]
     fn utf16_offsets_count_surrogate_pairs_twice() {
         let text = "a😀é b";
-        let map = OffsetMap::bytes_to_utf16(text, vec![text.len(), 0, 5]);
-        assert_eq!((map.get(0), map.get(5), map.get(text.len())), (0, 3, 6));
-        let back = OffsetMap::utf16_to_bytes(text, vec![6, 0, 3]);
-        assert_eq!((back.get(0), back.get(3), back.get(6)), (0, 5, text.len()));
+        let mut offsets = [text.len(), 0, 5, 5];
+        bytes_to_utf16(text, &mut offsets);
+        assert_eq!(offsets, [6, 0, 3, 3]);
+        utf16_to_bytes(text, &mut offsets);
+        assert_eq!(offsets, [text.len(), 0, 5, 5]);
     }
 }

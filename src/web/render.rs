@@ -6,7 +6,7 @@
 //! milliseconds at a time, so a long article never holds the main thread for long.
 //!
 //! The analysis arrives with UTF-16 offsets, as the JSON has them; the highlighted text converts
-//! just its cut points to byte offsets, through the core's one `OffsetMap`.
+//! just its cut points to byte offsets, through the core's one conversion (`text::utf16_to_bytes`).
 
 use std::collections::VecDeque;
 use std::rc::Rc;
