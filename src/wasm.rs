@@ -3,7 +3,7 @@
 //! units unless the caller asks for bytes. Two more exports, left out of the TypeScript types,
 //! serve this project's own loaders: `mountPage` (www/app.js) and `Widget` (www/widget.js).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::web::describe;
@@ -76,9 +76,9 @@ pub fn analyze(
     };
     let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
     let analysis = analyze_with(text, &options);
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("cannot return the analysis", e))
+    let json =
+        serde_json::to_string(&analysis).map_err(|e| js_error("cannot return the analysis", e))?;
+    js_sys::JSON::parse(&json).map_err(|e| js_error("cannot return the analysis", describe(&e)))
 }
 
 /// Analyzes `text` (UTF-16 offsets) for the page and the widget: the analysis as small JSON
