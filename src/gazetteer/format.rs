@@ -111,29 +111,22 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
         admins.push((cc, r.str(len)?));
     }
     let n = r.count()?;
-    let country_of: Vec<Option<&'static str>> = (0..n)
-        .map(|_| country(usize::from(r.byte()?)))
-        .collect::<Option<_>>()?;
-    let admin_of: Vec<Option<&'static str>> = (0..n)
-        .map(|_| match r.count()? {
-            0 => Some(None),
-            i => admins.get(i - 1).map(|a| Some(a.1)),
-        })
-        .collect::<Option<_>>()?;
-    let kinds: Vec<(Kind, bool)> = (0..n)
-        .map(|_| {
-            let code = r.byte()?;
-            Some((Kind::from_code(code & 0x7F)?, code & 0x80 != 0))
-        })
-        .collect::<Option<_>>()?;
+    // The columns of one byte a place are read as they lie, and decoded as the places are built.
+    let country_codes = r.bytes(n)?;
+    let mut admin_of = Vec::with_capacity(n);
+    for _ in 0..n {
+        admin_of.push(match r.count()? {
+            0 => None,
+            i => Some(admins.get(i - 1)?.1),
+        });
+    }
+    let kind_codes = r.bytes(n)?;
+    let population_codes = r.bytes(n)?;
     // Each code decoded once rather than a power per place.
     let scale: [u64; 256] = std::array::from_fn(|code| match code {
         0 => 0,
         code => 10f64.powf(code as f64 / 10.0).round() as u64,
     });
-    let populations: Vec<u64> = (0..n)
-        .map(|_| Some(scale[usize::from(r.byte()?)]))
-        .collect::<Option<_>>()?;
     let (mut lat, mut lon) = (0i64, 0i64);
     let mut points = Vec::with_capacity(n);
     for _ in 0..n {
@@ -144,16 +137,18 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
     let len = r.count()?;
     let names = lines(r.str(len)?, n)?;
     let mut entries = Vec::with_capacity(n);
-    for (i, name) in names.into_iter().enumerate() {
+    let columns = (names.into_iter().zip(points).zip(admin_of))
+        .zip(country_codes.iter().zip(kind_codes).zip(population_codes));
+    for (((name, (lat, lon)), admin1), ((&country_code, &kind), &population)) in columns {
         entries.push(Entry {
             name,
-            lat: points[i].0,
-            lon: points[i].1,
-            country: country_of[i],
-            admin1: admin_of[i],
-            kind: kinds[i].0,
-            capital: kinds[i].1,
-            population: populations[i],
+            lat,
+            lon,
+            country: country(usize::from(country_code))?,
+            admin1,
+            kind: Kind::from_code(kind & 0x7F)?,
+            capital: kind & 0x80 != 0,
+            population: scale[usize::from(population)],
         });
     }
     let mut aliases = Vec::new();
