@@ -177,7 +177,7 @@ fn collect(v: &Value, path: String, out: &mut Vec<Span>) {
 }
 
 /// The UTF-16 offset of each wanted byte offset that falls between characters, counted char by
-/// char (not by the analyzer's `OffsetMap`).
+/// char (not by the analyzer's `text::bytes_to_utf16`).
 fn utf16_offsets(text: &str, wanted: &HashSet<usize>) -> HashMap<usize, usize> {
     let mut table = HashMap::new();
     let mut units = 0;
