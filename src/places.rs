@@ -56,6 +56,9 @@ struct Reading<'a> {
     candidates: Vec<&'static Entry>,
     /// Whether the candidates are those of a part of the name only: "Écija" for "Nueva Ecija".
     partial: bool,
+    /// Whether the candidates are the containers of a town the gazetteer lacks in them:
+    /// "Ohio" for "Swanton, Ohio".
+    lacking: bool,
     /// Places written as its container: "Jordan" in "Aqaba, Jordan".
     containers: Vec<&'static Entry>,
     dateline: bool,
@@ -85,7 +88,7 @@ fn states_of(r: &Reading) -> Vec<(&'static str, &'static str)> {
 /// Locates every place entity, in the order of `entities`: by the gazetteer, or where it lacks
 /// the name (a street, a village), at the article's own town.
 pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
-    let readings: Vec<Reading> = entities
+    let mut readings: Vec<Reading> = entities
         .iter()
         .filter(|e| e.kind == EntityType::Place)
         .filter_map(|entity| {
@@ -107,7 +110,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 let found = if counties {
                     as_county
                 } else {
-                    let whole = gazetteer::lookup(name);
+                    let whole = lookup_whole(name);
                     let mut found = if whole.is_empty() {
                         lookup_within(name)
                     } else {
@@ -129,48 +132,11 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                     }
                 }
             }
-            if candidates.is_empty() {
-                return None;
-            }
-            // "a Washington state farm", "the state of Washington": the state, not its capital
-            // or a town of its name.
-            if entity
-                .mentions
-                .iter()
-                .any(|m| names_a_state(doc.text, m.start, m.end))
-                && candidates.iter().any(|c| c.kind == Kind::Admin1)
-            {
-                candidates.retain(|c| c.kind == Kind::Admin1);
-            }
             let containers: Vec<&'static Entry> = entity
                 .mentions
                 .iter()
                 .flat_map(|m| containers_after(doc.text, m.end))
                 .collect();
-            // A town written inside a state or country where the gazetteer knows no town of its
-            // name ("Austin, Indiana") is a town it lacks there: placed at the container (a
-            // state before a country of the same name: "Blakely, Georgia"), not at the big town
-            // of the name elsewhere, and no sign of where the others are.
-            let towns_only = candidates
-                .iter()
-                .all(|c| matches!(c.kind, Kind::City | Kind::Admin2));
-            if towns_only
-                && !containers.is_empty()
-                && !candidates
-                    .iter()
-                    .any(|c| containers.iter().any(|k| c.is_within(k)))
-            {
-                let states = containers.iter().any(|k| k.kind == Kind::Admin1);
-                candidates = Vec::new();
-                for &k in &containers {
-                    if (!states || k.kind == Kind::Admin1)
-                        && !candidates.iter().any(|c| std::ptr::eq(*c, k))
-                    {
-                        candidates.push(k);
-                    }
-                }
-                partial = true;
-            }
             let dateline = entity
                 .mentions
                 .iter()
@@ -179,6 +145,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 entity,
                 candidates,
                 partial,
+                lacking: false,
                 containers,
                 dateline,
                 support: Vec::new(),
@@ -186,6 +153,65 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             })
         })
         .collect();
+    // One sense per article: "RIDGE FARM, Ill. (AP)" and the headline's "Ridge Farm" are one
+    // place, whatever the case they are written in, with one container and one dateline.
+    let mut by_name: HashMap<String, (Vec<&'static Entry>, bool)> = HashMap::new();
+    for r in &readings {
+        let shared = by_name.entry(r.entity.name.to_lowercase()).or_default();
+        for &k in &r.containers {
+            if !shared.0.iter().any(|c| std::ptr::eq(*c, k)) {
+                shared.0.push(k);
+            }
+        }
+        shared.1 |= r.dateline;
+    }
+    for r in &mut readings {
+        if let Some((containers, dateline)) = by_name.get(&r.entity.name.to_lowercase()) {
+            r.containers.clone_from(containers);
+            r.dateline = *dateline;
+        }
+    }
+    readings.retain_mut(|r| {
+        // "a Washington state farm", "the state of Washington": the state, not its capital
+        // or a town of its name.
+        if r.entity
+            .mentions
+            .iter()
+            .any(|m| names_a_state(doc.text, m.start, m.end))
+            && r.candidates.iter().any(|c| c.kind == Kind::Admin1)
+        {
+            r.candidates.retain(|c| c.kind == Kind::Admin1);
+        }
+        // A town written inside a state or country where the gazetteer knows no town of its
+        // name ("Austin, Indiana"), or no town of its name at all ("Swanton, Ohio"), is a town
+        // it lacks there: placed at the container (a state before a country of the same name:
+        // "Blakely, Georgia"), not at the big town of the name elsewhere, and no sign of where
+        // the others are.
+        let towns_only = r
+            .candidates
+            .iter()
+            .all(|c| matches!(c.kind, Kind::City | Kind::Admin2));
+        if towns_only
+            && !r.containers.is_empty()
+            && !r
+                .candidates
+                .iter()
+                .any(|c| r.containers.iter().any(|k| c.is_within(k)))
+        {
+            let states = r.containers.iter().any(|k| k.kind == Kind::Admin1);
+            r.candidates = Vec::new();
+            for &k in &r.containers {
+                if (!states || k.kind == Kind::Admin1)
+                    && !r.candidates.iter().any(|c| std::ptr::eq(*c, k))
+                {
+                    r.candidates.push(k);
+                }
+            }
+            r.partial = true;
+            r.lacking = true;
+        }
+        !r.candidates.is_empty()
+    });
     // First each on its own, then each in the light of where the others are, twice: a county
     // placed by its state in the second round places the town beside it in the third.
     // How many of the article's places could lie in each state, to see which states they share.
@@ -289,7 +315,13 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 }
                 located.next();
             }
+            // A town the gazetteer lacks inside a state is likelier the article's own town there,
+            // if it has one, than the middle of the state.
             Some((r, e)) if r.entity.id == entity.id => {
+                let e = match town {
+                    Some(t) if r.lacking && t.is_within(e) => t,
+                    _ => e,
+                };
                 out.push(place(entity.id, e));
                 located.next();
             }
@@ -610,7 +642,9 @@ fn score(e: &Entry, r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -
         let same = neighbours.in_country(e, own);
         s += weight::SAME_COUNTRY * (same.min(3) as f64);
     }
-    if matches!(e.kind, Kind::City | Kind::Admin2) {
+    // A state holding the article's towns is the state of that name: Georgia beside Atlanta
+    // is no country.
+    if matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Admin1) {
         let same = neighbours.in_division(e, own);
         s += weight::SAME_ADMIN1 * (same.min(3) as f64);
     }
@@ -676,9 +710,42 @@ fn containers_after(text: &str, end: usize) -> Vec<&'static Entry> {
     Vec::new()
 }
 
+/// Words before "of" that call what follows by its kind: "the State of Ohio", "the City of
+/// Santa Ana".
+const KIND_OF: &[&str] = &[
+    "State of ",
+    "Commonwealth of ",
+    "City of ",
+    "Town of ",
+    "Village of ",
+    "Township of ",
+    "County of ",
+    "Province of ",
+];
+
+/// The places of a name as a whole, or of what follows the word for its kind: "State of Ohio" is
+/// Ohio, by its whole name.
+fn lookup_whole(name: &str) -> Vec<&'static Entry> {
+    let found = gazetteer::lookup(name);
+    if !found.is_empty() {
+        return found;
+    }
+    KIND_OF
+        .iter()
+        .find_map(|kind| name.strip_prefix(kind))
+        .map_or_else(Vec::new, gazetteer::lookup)
+}
+
 /// Whether the mention at `start..end` is called a state: "Washington state", "the state of
-/// Washington".
+/// Washington", "the State of Ohio".
 fn names_a_state(text: &str, start: usize, end: usize) -> bool {
+    let mention = text.get(start..end).unwrap_or("");
+    if ["State of ", "Commonwealth of "]
+        .iter()
+        .any(|kind| mention.starts_with(kind))
+    {
+        return true;
+    }
     let before = text.get(..start).unwrap_or("");
     let after = text.get(end..).unwrap_or("");
     let after_word = after
@@ -689,7 +756,8 @@ fn names_a_state(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the mention at `start..end` is a dateline: the capitalized place that opens a
-/// paragraph before a dash or a comma ("WASHINGTON - ", "CHARLESTON, W.Va. -").
+/// paragraph before a dash or a comma ("WASHINGTON - ", "CHARLESTON, W.Va. -"), or a sentence,
+/// after the headline ("... trial. LEBANON (AP) - ").
 fn is_dateline(doc: &Document, start: usize, end: usize) -> bool {
     let Some(name) = doc.text.get(start..end) else {
         return false;
@@ -703,7 +771,8 @@ fn is_dateline(doc: &Document, start: usize, end: usize) -> bool {
         .is_some_and(|s| s.trim().is_empty());
     let shouting = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
     let after = doc.text.get(end..).unwrap_or("").trim_start();
-    opens && shouting && after.starts_with(['-', '—', '–', ',', '('])
+    (opens && shouting && after.starts_with(['-', '—', '–', ',', '(']))
+        || opens_dateline(doc, Span::new(start, end))
 }
 
 /// Words after which a known place name is a place: "a raid in Jenin", "flew from Doha".
@@ -2534,5 +2603,63 @@ mod tests {
             &["Suffolk", "England"],
         );
         assert_eq!(p.country.as_deref(), Some("GB"), "{p:?}");
+    }
+
+    #[test]
+    fn a_state_with_the_articles_towns_in_it_is_the_state() {
+        // Atlanta is in the state of Georgia: the state, not the country of the same name.
+        let text = "Rain fell across north Georgia on Tuesday, and Atlanta got an inch.";
+        let p = place_of(text, &["Georgia", "Atlanta"]);
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+        assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
+    }
+
+    #[test]
+    fn the_state_of_a_name_is_the_place_by_its_whole_name() {
+        // "State of Ohio" is Ohio, and says where the article is: Dublin, Ohio.
+        let text = "Groups in Dublin must be registered with the State of Ohio, the council said.";
+        let p = place_of(text, &["State of Ohio", "Dublin"]);
+        assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
+        assert!((p.lon + 82.8).abs() < 1.0, "Ohio: {p:?}");
+        let p = place_of(text, &["Dublin", "State of Ohio"]);
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    }
+
+    #[test]
+    fn a_town_the_gazetteer_lacks_inside_a_state_is_in_that_state() {
+        // No Swanton is in the gazetteer: Ohio, not the article's town in Tennessee.
+        let text = "A man from Swanton, Ohio, died on Sunday, Knoxville police said. Knoxville \
+                    officers found him.";
+        let p = place_of(text, &["Swanton", "Knoxville"]);
+        assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
+        assert!((p.lon + 82.8).abs() < 1.0, "Ohio: {p:?}");
+        // The article's own town in that state is likelier still than the middle of it.
+        let text = "Crews from Maineville, Ohio, helped Cincinnati firefighters. Cincinnati \
+                    thanked them.";
+        let p = place_of(text, &["Maineville", "Cincinnati"]);
+        assert!(
+            (p.lat - 39.1).abs() < 0.3 && (p.lon + 84.5).abs() < 0.3,
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_in_capitals_and_in_small_letters_is_one_place() {
+        // The headline's "Ridge Farm" is the dateline's, written inside Illinois.
+        let text = "Mine near Ridge Farm to close.\n\nRIDGE FARM, Ill. (AP) - The company said \
+                    on Monday that the mine would close.";
+        let p = place_of(text, &["Ridge Farm", "RIDGE FARM"]);
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+        assert!((p.lon + 89.2).abs() < 1.5, "Illinois: {p:?}");
+    }
+
+    #[test]
+    fn a_dateline_after_the_headline_is_a_town() {
+        // "LEBANON (AP) -" opens a sentence, not the paragraph: still a dateline, and a town.
+        let text = "Ohio council passes budget. LEBANON (AP) - The city council voted on Monday \
+                    to pass the budget.";
+        let p = place_of(text, &["LEBANON", "Ohio"]);
+        assert_eq!(p.kind, crate::PlaceKind::City, "{p:?}");
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
     }
 }
