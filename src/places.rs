@@ -7,7 +7,8 @@
 //! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas), and so is one in a
 //! state where the article's other places could all lie, and a name among states is a state.
 //! A place the gazetteer lacks (a village, a river) is placed at the article's own town, or
-//! failing one its county, state or country, in the country the article names most.
+//! failing one its county, state or country, in the state and the country the article names
+//! most.
 //!
 //! Recognition adds to the tagger's places those the gazetteer knows where a place name usually
 //! stands, and the places named inside other names ("[Rapides Parish] Fire District 2"): those
@@ -110,7 +111,14 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 let found = if counties {
                     as_county
                 } else {
-                    let whole = lookup_whole(name);
+                    // "Washington, D.C." is the town inside its container, whatever else
+                    // the whole name is given as.
+                    let inside = lookup_inside(name);
+                    let whole = if inside.is_empty() {
+                        lookup_whole(name)
+                    } else {
+                        inside
+                    };
                     let mut found = if whole.is_empty() {
                         lookup_within(name)
                     } else {
@@ -268,7 +276,8 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             .collect();
     }
     // A street, or a place the gazetteer lacks, is in the article's town: the one it names
-    // most in the country it names most (else its county, state or the country).
+    // most in the state it names most of the country it names most (else its county there, the
+    // state, or the country).
     // The country the article names most, counting every mention of its places.
     // A place found by a part of its name counts once, whatever its mentions: "East Bank" ten
     // times in a West Virginia story is no sign of Bānk, India.
@@ -283,17 +292,38 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .into_iter()
         .max_by_key(|&(cc, n)| (n, std::cmp::Reverse(cc)))
         .map(|(cc, _)| cc);
+    // And the state it names most there, counting every mention of its towns, counties and
+    // the state itself.
+    let mut by_state: HashMap<(&str, &str), usize> = HashMap::new();
+    for (r, e) in readings.iter().zip(&chosen) {
+        if r.partial || e.country != home {
+            continue;
+        }
+        if let Some(st) = state_of(e) {
+            *by_state.entry(st).or_default() += r.entity.count.max(1);
+        }
+    }
+    let state = by_state
+        .into_iter()
+        .max_by_key(|&(st, n)| (n, std::cmp::Reverse(st)))
+        .map(|(st, _)| st);
     let most_named = |kind: Kind| {
         readings
             .iter()
             .zip(&chosen)
-            .filter(|(_, e)| e.kind == kind && (home.is_none() || e.country == home))
+            .filter(|(_, e)| {
+                e.kind == kind
+                    && (home.is_none() || e.country == home)
+                    && (state.is_none() || kind == Kind::Country || state_of(e) == state)
+            })
             .max_by_key(|(r, _)| r.entity.count)
             .map(|(_, e)| *e)
     };
-    let town = [Kind::City, Kind::Admin2, Kind::Admin1, Kind::Country]
+    let town = [Kind::City, Kind::Admin2, Kind::Admin1]
         .into_iter()
-        .find_map(most_named);
+        .find_map(most_named)
+        .or_else(|| state.and_then(|(cc, st)| gazetteer::division(cc, st)))
+        .or_else(|| most_named(Kind::Country));
     let place = |id: usize, e: &Entry| Place {
         entity_id: id,
         name: e.name.to_owned(),
@@ -734,6 +764,30 @@ fn lookup_whole(name: &str) -> Vec<&'static Entry> {
         .iter()
         .find_map(|kind| name.strip_prefix(kind))
         .map_or_else(Vec::new, gazetteer::lookup)
+}
+
+/// The places of a name written with its container, "Washington, D.C.": the town of the name
+/// inside the container, else the container.
+fn lookup_inside(name: &str) -> Vec<&'static Entry> {
+    let Some((town, container)) = name.rsplit_once(", ") else {
+        return Vec::new();
+    };
+    let holders: Vec<&'static Entry> = gazetteer::lookup(container)
+        .into_iter()
+        .filter(|e| matches!(e.kind, Kind::Country | Kind::Admin1))
+        .collect();
+    if holders.is_empty() {
+        return Vec::new();
+    }
+    let inside: Vec<&'static Entry> = lookup_whole(town)
+        .into_iter()
+        .filter(|e| holders.iter().any(|h| e.is_within(h)))
+        .collect();
+    if inside.is_empty() {
+        holders
+    } else {
+        inside
+    }
 }
 
 /// Whether the mention at `start..end` is called a state: "Washington state", "the state of
@@ -2661,5 +2715,27 @@ mod tests {
         let p = place_of(text, &["LEBANON", "Ohio"]);
         assert_eq!(p.kind, crate::PlaceKind::City, "{p:?}");
         assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+    }
+
+    #[test]
+    fn a_place_the_gazetteer_lacks_is_in_the_articles_state() {
+        // The article is about Iowa: Elmvale, which the gazetteer lacks, is placed in the Iowa
+        // county it names, not at the town of Tacoma in Washington state.
+        let text = "Crews cleared roads near Elmvale on Monday. Iowa officials said Iowa crews \
+                    and Polk County workers helped, and a truck came from Tacoma.";
+        let p = place_of(text, &["Elmvale", "Iowa", "Polk County", "Tacoma"]);
+        assert!((p.lon + 93.6).abs() < 2.0, "in Iowa: {p:?}");
+    }
+
+    #[test]
+    fn a_town_written_with_its_container_is_the_town_inside_it() {
+        // "Washington, D.C." is the city, not Washington state among other states.
+        let text = "The rally in Washington, D.C., drew buses from Texas and North Carolina.";
+        let p = place_of(text, &["Washington, D.C.", "Texas", "North Carolina"]);
+        assert_eq!(p.kind, crate::PlaceKind::City, "{p:?}");
+        assert!(
+            (p.lat - 38.9).abs() < 0.3 && (p.lon + 77.0).abs() < 0.3,
+            "{p:?}"
+        );
     }
 }
