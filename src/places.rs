@@ -1044,7 +1044,11 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     // where nothing places it ("The Toyota failed to yield", "a Toyota Camry").
     let makes = model_year_makes(doc);
     if !makes.is_empty() {
-        let spans: Vec<Span> = candidates.iter().map(|c| c.span).collect();
+        let mut spans: Vec<Span> = candidates.iter().map(|c| c.span).collect();
+        spans.sort_unstable();
+        // Only a span starting at most this far before another can hold it: scanning them all for
+        // each make grew with the square of one long text.
+        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
         candidates.retain_mut(|c| {
             if c.kind != EntityType::Place
                 || !makes.contains(doc.slice(c.span))
@@ -1052,7 +1056,9 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
             {
                 return true;
             }
-            let nested = spans
+            let near = spans.partition_point(|s| s.start + longest < c.span.start)
+                ..spans.partition_point(|s| s.start <= c.span.start);
+            let nested = spans[near]
                 .iter()
                 .any(|s| s.start <= c.span.start && c.span.end <= s.end && *s != c.span);
             c.kind = EntityType::Misc;

@@ -58,7 +58,14 @@ pub struct Document<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// For each block of `BLOCK` bytes, the index of the first token starting in it or after it:
+    /// `token_from` reads it and steps over a few tokens, where a binary search over the tokens of
+    /// a long text missed the cache at every step (12% of the time on 10 MB as one text).
+    token_blocks: Vec<usize>,
 }
+
+/// The bytes of text a `token_blocks` entry covers: a block holds about a dozen tokens.
+const BLOCK: usize = 64;
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
@@ -76,11 +83,13 @@ impl<'t> Document<'t> {
                 sentences: first_sentence..sentences.len(),
             });
         }
+        let token_blocks = token_blocks(text.len(), &tokens);
         Document {
             text,
             tokens,
             sentences,
             paragraphs,
+            token_blocks,
         }
     }
 
@@ -101,8 +110,27 @@ impl<'t> Document<'t> {
 
     /// The index of the first token that starts at or after `offset`.
     pub fn token_from(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < offset)
+        let Some(&first) = self.token_blocks.get(offset / BLOCK) else {
+            return self.tokens.len();
+        };
+        let mut k = first;
+        while k < self.tokens.len() && self.tokens[k].span.start < offset {
+            k += 1;
+        }
+        k
     }
+}
+
+fn token_blocks(len: usize, tokens: &[Token]) -> Vec<usize> {
+    let mut blocks = Vec::with_capacity(len / BLOCK + 1);
+    let mut k = 0;
+    for block in 0..=len / BLOCK {
+        while k < tokens.len() && tokens[k].span.start < block * BLOCK {
+            k += 1;
+        }
+        blocks.push(k);
+    }
+    blocks
 }
 
 /// Paragraphs are the non-blank lines of the text, trimmed. News copy pasted from a page has one
@@ -354,6 +382,21 @@ fn convert(text: &str, offsets: &mut [usize], from_bytes: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Runs of punctuation longer than a block, multibyte characters, blank lines.
+        #[test]
+        fn token_from_is_the_first_token_at_or_after_the_offset(
+            text in "([a-zA-Z]{1,9}|[ .,!?\"'-]{1,80}|\n\n|é|😀|\u{2019}){0,80}",
+        ) {
+            let doc = Document::new(&text);
+            for offset in 0..text.len() + 3 {
+                let first = doc.tokens.partition_point(|t| t.span.start < offset);
+                prop_assert_eq!(doc.token_from(offset), first, "offset {}", offset);
+            }
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
