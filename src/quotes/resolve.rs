@@ -50,6 +50,11 @@ pub struct Resolver<'a, 'd, 't> {
     roles: Vec<(usize, usize, String)>,
 }
 
+/// How far back (in bytes) a description looks for the person introduced with its role: further
+/// than any article runs, but not through every story of a text of many, where a description
+/// matching no role made the search grow with the square of the text.
+const LOOK_BACK: usize = 100_000;
+
 /// Titles and role words that come before a name and are not part of it.
 fn is_title(word: &str) -> bool {
     lexicons::is_title_word(word) || lexicons::is_role_word(word)
@@ -261,13 +266,16 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 .paragraphs
                 .first()
                 .is_some_and(|p| p.span.end >= span.end);
-            let before = if headline {
-                self.roles.len()
+            let (from, before) = if headline {
+                (0, self.roles.len())
             } else {
-                self.roles.partition_point(|r| r.0 < span.start)
+                (
+                    self.roles.partition_point(|r| r.0 + LOOK_BACK < span.start),
+                    self.roles.partition_point(|r| r.0 < span.start),
+                )
             };
             let introduced = |all_words: bool| {
-                let roles = self.roles[..before].iter();
+                let roles = self.roles[from..before].iter();
                 let mut matching = roles.filter(|(_, _, role)| {
                     if all_words {
                         words.iter().all(|w| role.contains(w.as_str()))
