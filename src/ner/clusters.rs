@@ -81,7 +81,7 @@ fn decode(data: &[u8]) -> Option<hash::Map<Classes>> {
     if rest.len() != 2 * count * (LEVELS + 1) {
         return None;
     }
-    let mut map = hash::Map::default();
+    let mut map = hash::Map::with_capacity_and_hasher(count, Default::default());
     for (i, key) in keys.into_iter().enumerate() {
         let mut value = [UNKNOWN; LEVELS + 1];
         for (column, v) in value.iter_mut().enumerate() {
