@@ -163,20 +163,32 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .collect();
     // One sense per article: "RIDGE FARM, Ill. (AP)" and the headline's "Ridge Farm" are one
     // place, whatever the case they are written in, with one container and one dateline.
-    let mut by_name: HashMap<String, (Vec<&'static Entry>, bool)> = HashMap::new();
-    for r in &readings {
-        let shared = by_name.entry(r.entity.name.to_lowercase()).or_default();
-        for &k in &r.containers {
-            if !shared.0.iter().any(|c| std::ptr::eq(*c, k)) {
-                shared.0.push(k);
+    // Each reading's name in small letters, and the first reading of each such name, which
+    // gathers the others' containers and datelines and hands them back.
+    let lower: Vec<String> = readings
+        .iter()
+        .map(|r| r.entity.name.to_lowercase())
+        .collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, name) in lower.iter().enumerate() {
+        let at = *first.entry(name.as_str()).or_insert(i);
+        if at != i {
+            let (containers, dateline) = (readings[i].containers.clone(), readings[i].dateline);
+            let shared = &mut readings[at];
+            for k in containers {
+                if !shared.containers.iter().any(|c| std::ptr::eq(*c, k)) {
+                    shared.containers.push(k);
+                }
             }
+            shared.dateline |= dateline;
         }
-        shared.1 |= r.dateline;
     }
-    for r in &mut readings {
-        if let Some((containers, dateline)) = by_name.get(&r.entity.name.to_lowercase()) {
-            r.containers.clone_from(containers);
-            r.dateline = *dateline;
+    for (i, name) in lower.iter().enumerate() {
+        let at = first.get(name.as_str()).copied().unwrap_or(i);
+        if at != i {
+            let (containers, dateline) = (readings[at].containers.clone(), readings[at].dateline);
+            readings[i].containers = containers;
+            readings[i].dateline = dateline;
         }
     }
     readings.retain_mut(|r| {
