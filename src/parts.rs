@@ -3,9 +3,10 @@
 //! JSON of a 200 KB article is over half a megabyte, and parsing it at once held the main thread
 //! for 25 to 140 ms.
 //!
-//! Each part is itself an analysis, as `export::json` writes it: the first with empty lists, each
-//! further one with up to [`ITEMS_PER_PART`] items of one list, to append in order. So the wasm
-//! carries no other serializer or parser than the analysis's own.
+//! Each part is itself an analysis, as `export::json` writes it but without spaces (less to write,
+//! send and parse): the first with empty lists, each further one with up to [`ITEMS_PER_PART`]
+//! items of one list, to append in order. So the wasm carries no other serializer or parser than
+//! the analysis's own.
 
 use crate::Analysis;
 
@@ -18,11 +19,11 @@ pub fn split(analysis: &Analysis) -> Result<Vec<String>, serde_json::Error> {
         offsets: analysis.offsets,
         ..Analysis::default()
     };
-    let mut parts = vec![serde_json::to_string_pretty(&empty())?];
+    let mut parts = vec![serde_json::to_string(&empty())?];
     let mut add = |fill: &dyn Fn(&mut Analysis)| {
         let mut part = empty();
         fill(&mut part);
-        serde_json::to_string_pretty(&part).map(|json| parts.push(json))
+        serde_json::to_string(&part).map(|json| parts.push(json))
     };
     for chunk in analysis.quotes.chunks(ITEMS_PER_PART) {
         add(&|p| p.quotes = chunk.to_vec())?;

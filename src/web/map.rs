@@ -146,15 +146,18 @@ thread_local! {
     /// The outlines, drawn once and copied for each map: drawing them was most of the time from
     /// a paste to its analysis on screen, the same 130 KB of outlines read again each time.
     static LAND: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// Their countries' codes, in order: read once too, since finding the 130 KB's line ends
+    /// was a tenth of drawing an article's analysis.
+    static CODES: Rc<[&'static str]> = WORLD
+        .lines()
+        .filter_map(|l| Some(l.split_once('\t')?.0))
+        .collect();
 }
 
 /// The country outlines, behind everything else on `map`, `named` shaded: a copy of those drawn
 /// for an earlier map, or drawn now, a few dozen at a time, for the first.
 fn land(b: &Builder, map: &Element, named: HashSet<String>) -> Result<Step, JsValue> {
-    let codes: Vec<&str> = WORLD
-        .lines()
-        .filter_map(|l| Some(l.split_once('\t')?.0))
-        .collect();
+    let codes = CODES.with(Rc::clone);
     let place = move |map: &Element, drawn: &Element| -> Result<(), JsValue> {
         let land: Element = drawn.clone_node_with_deep(true)?.dyn_into()?;
         // The outlines are the copy's only children, in the asset's order.

@@ -6,6 +6,8 @@
 //!   inside it, and the rendering scheduled a slice at a time (`render`).
 //! - `worker`: the Web Worker (www/worker.js) that runs the analyses off the main thread.
 //! - `textbox`: the page's article box, a long text in parts so that it is laid out lazily.
+//! - `warm`: draws a made-up analysis out of sight while the first one is under way, so that the
+//!   code that draws it is compiled by the time it arrives.
 //! - `html`, `share`, `files`: HTML to text, the share link, downloads and the clipboard.
 //!
 //! Article text reaches the DOM only as text nodes, never as markup.
@@ -19,6 +21,7 @@ mod render;
 mod share;
 mod textbox;
 mod view;
+mod warm;
 mod widget;
 mod worker;
 

@@ -14,7 +14,7 @@ use super::dom::{log_error, Builder};
 use super::render::Panels;
 use super::textbox::TextBox;
 use super::view::{Parts, View};
-use super::{files, html, share, worker};
+use super::{files, html, share, warm, worker};
 use crate::export;
 
 /// How long typing must pause before the text is analyzed again.
@@ -71,7 +71,8 @@ pub fn mount(
         progress: Some(by_id(&doc, "progress")?),
         events: None,
     };
-    let view = View::new(Builder { doc: doc.clone() }, parts, Panels::ALL)?;
+    let b = Builder { doc: doc.clone() };
+    let view = View::new(b.clone(), parts, Panels::ALL)?;
     let input = TextBox::new(
         doc.clone(),
         by_id(&doc, "article-box")?,
@@ -82,10 +83,12 @@ pub fn mount(
     wire_exports(&page)?;
     wire_share(&page)?;
 
+    // The drawing gets ready once the first text, if any, is on its way to the worker.
     let fragment = window.location().hash().unwrap_or_default();
     if fragment.is_empty() {
         // A reload may have kept the text in the box.
         page.view.set_text(&page.input.value());
+        warm::warm_up(&b);
     } else {
         let page = page.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -94,6 +97,7 @@ pub fn mount(
                 Ok(None) => page.view.set_text(&page.input.value()),
                 Err(_) => page.view.say("The text in this link could not be read."),
             }
+            warm::warm_up(&b);
         });
     }
     Ok(())

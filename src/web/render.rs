@@ -81,18 +81,20 @@ const PIECES_PER_STEP: usize = 50;
 const CARDS_PER_STEP: usize = 8;
 const ITEMS_PER_STEP: usize = 40;
 
-/// Replaces the children of `root` with the analysis of `text` (UTF-16 offsets): builds the
-/// skeleton now and returns the remaining steps, in order.
+/// The analysis of `text` (UTF-16 offsets) for `root`: builds the skeleton now, in a layout
+/// element not yet in the document, and returns it with the remaining steps, in order. The
+/// caller puts the layout in place of `root`'s children, after the steps it runs at once:
+/// elements added to a tree outside the document cost the browser less than ones it shows.
 pub fn render(
     b: &Builder,
     root: &Element,
     text: &Rc<str>,
     analysis: &Rc<Analysis>,
     panels: Panels,
-) -> Result<VecDeque<Step>, JsValue> {
-    root.set_text_content(None);
+) -> Result<(Element, VecDeque<Step>), JsValue> {
     let mut steps = VecDeque::new();
-    let layout = b.el(root, "div", "aa-layout")?;
+    let layout = b.doc.create_element("div")?;
+    layout.set_class_name("aa-layout");
     if panels.text {
         let article = b.el(&layout, "div", "aa-article")?;
         legend(b, &article)?;
@@ -119,7 +121,7 @@ pub fn render(
     if panels.map {
         map(b, &side, root, analysis, &mut steps)?;
     }
-    Ok(steps)
+    Ok((layout, steps))
 }
 
 /// What the marks in the text mean.

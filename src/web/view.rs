@@ -322,18 +322,24 @@ impl Inner {
         let now = clock();
         let to_draw = inner.state.borrow_mut().to_draw.take();
         let deadline = now() + slice_ms;
+        let mut layout = None;
         if let Some(shown) = to_draw {
-            let steps = render::render(
+            let (built, steps) = render::render(
                 &inner.b,
                 &inner.parts.results,
                 &shown.text,
                 &shown.analysis,
                 inner.panels.get(),
             )
-            .unwrap_or_else(|e| {
-                log_error("rendering failed", &e);
-                VecDeque::new()
-            });
+            .map_or_else(
+                |e| {
+                    log_error("rendering failed", &e);
+                    inner.parts.results.set_text_content(None);
+                    (None, VecDeque::new())
+                },
+                |(layout, steps)| (Some(layout), steps),
+            );
+            layout = built;
             let mut state = inner.state.borrow_mut();
             state.steps = steps;
             state.calls = 0;
@@ -352,6 +358,11 @@ impl Inner {
             if more {
                 state.steps.push_front(step);
             }
+        }
+        // A new drawing goes on screen once its first slice is built (all of it, for a short
+        // text), in place of the one before; later slices add to it there.
+        if let Some(layout) = layout {
+            inner.parts.results.replace_children_with_node_1(&layout);
         }
         let (left, calls, long) = {
             let state = inner.state.borrow();

@@ -17,7 +17,7 @@ use web_sys::{
 use super::dom::Builder;
 use super::render::Panels;
 use super::view::{Parts, View};
-use super::{html, worker};
+use super::{html, warm, worker};
 
 /// The widget's styles: the results' (shared with the page) and its own frame.
 const CSS: &str = concat!(
@@ -88,7 +88,7 @@ impl Widget {
             progress: Some(progress.unchecked_into()),
             events: Some(host.clone().into()),
         };
-        let view = View::new(b, parts, Panels::ALL)?;
+        let view = View::new(b.clone(), parts, Panels::ALL)?;
 
         // The observer's callback needs the widget it belongs to, which needs the observer.
         let this: Rc<RefCell<Weak<Inner>>> = Rc::default();
@@ -121,6 +121,7 @@ impl Widget {
         inner.observer.observe_with_options(&inner.host, &options)?;
         let widget = Widget { inner };
         widget.refresh();
+        warm::warm_up(&b);
         Ok(widget)
     }
 

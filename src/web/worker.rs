@@ -393,7 +393,7 @@ fn answered(data: JsValue) {
 const PARSE_SLICE_MS: f64 = 8.0;
 
 /// The analysis from the worker's parts, parsed a slice at a time, each slice in its own task.
-async fn assemble(parts: js_sys::Array) -> Result<Analysis, String> {
+pub(super) async fn assemble(parts: js_sys::Array) -> Result<Analysis, String> {
     let now = super::dom::clock();
     let mut assembler = crate::parts::Assembler::default();
     let mut deadline = now() + PARSE_SLICE_MS;
