@@ -4,9 +4,9 @@
 //! for 25 to 140 ms.
 //!
 //! Each part is itself an analysis, as `export::json` writes it but without spaces (less to write,
-//! send and parse): the first with empty lists, each further one with up to [`ITEMS_PER_PART`]
-//! items of one list, to append in order. So the wasm carries no other serializer or parser than
-//! the analysis's own.
+//! send and parse, and the serializer the module's `analyze` uses anyway): the first with empty
+//! lists, each further one with up to [`ITEMS_PER_PART`] items of one list, to append in order. So
+//! the wasm carries no other serializer or parser than the analysis's own.
 
 use crate::Analysis;
 
