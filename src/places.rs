@@ -1102,10 +1102,7 @@ fn model_year_makes<'t>(doc: &Document<'t>) -> HashSet<&'t str> {
                 && OWNERS.contains(&doc.token_text(k - 2))
                 && doc.token_text(k - 1).chars().all(char::is_lowercase));
         let make = doc.token_text(k + 1);
-        let make = make
-            .strip_suffix("'s")
-            .or_else(|| make.strip_suffix("\u{2019}s"))
-            .unwrap_or(make);
+        let make = possessive_owner(make).unwrap_or(make);
         // "a 2007 U.S. Supreme Court decision": a country or a state names no car.
         let town = gazetteer::lookup(make).iter().all(|e| e.kind == Kind::City);
         if owner
@@ -1150,10 +1147,7 @@ fn hyphenated_places(doc: &Document, candidates: &[Candidate]) -> Vec<Span> {
         if doc.tokens[k].kind != TokenKind::Word || !word.contains('-') || person {
             continue;
         }
-        let word = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("\u{2019}s"))
-            .unwrap_or(word);
+        let word = possessive_owner(word).unwrap_or(word);
         if !gazetteer::lookup(word).is_empty() {
             continue;
         }
@@ -1261,7 +1255,13 @@ const NEWS_LABELS: &[&str] = &[
 ];
 
 fn is_possessive(token: &str) -> bool {
-    token.len() > 2 && (token.ends_with("'s") || token.ends_with("\u{2019}s"))
+    token.len() > 2 && possessive_owner(token).is_some()
+}
+
+/// The owner in a possessive written as one word: "Sweden" of "Sweden's" or "Sweden’s".
+fn possessive_owner(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
 }
 
 fn possessive_place(
@@ -1271,9 +1271,7 @@ fn possessive_place(
     surnames: &HashSet<&str>,
 ) -> Option<(Span, usize)> {
     let last = doc.token_text(j);
-    let stem = last
-        .strip_suffix("'s")
-        .or_else(|| last.strip_suffix("\u{2019}s"))?;
+    let stem = possessive_owner(last)?;
     if stem.is_empty() {
         return None;
     }
@@ -1590,10 +1588,7 @@ fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span
             doc.tokens[start].span.start,
             doc.tokens[start + 1].span.end,
         ));
-        let two = two
-            .strip_suffix("'s")
-            .or_else(|| two.strip_suffix("’s"))
-            .unwrap_or(two);
+        let two = possessive_owner(two).unwrap_or(two);
         gazetteer::lookup(two).is_empty()
     };
     // "Metro Nashville" is Nashville; "West Java" is not Java.
@@ -1626,8 +1621,7 @@ fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span
         }
         let span = span_of(words[0], last);
         let text = doc.slice(span);
-        let (name, possessive) = match text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
-        {
+        let (name, possessive) = match possessive_owner(text) {
             Some(owner) => (owner, true),
             None => (text, false),
         };
