@@ -315,6 +315,8 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             *by_state.entry(st).or_default() += r.entity.count.max(1);
         }
     }
+    // Whether all of them lie in that one state.
+    let one_state = by_state.len() == 1;
     let state = by_state
         .into_iter()
         .max_by_key(|&(st, n)| (n, std::cmp::Reverse(st)))
@@ -350,8 +352,17 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         match located.peek() {
             // A place found by a part of its name in another country than the article's is
             // likelier a place the gazetteer lacks ("Nueva Ecija" in the Philippines is not
-            // Écija in Spain, "Centennial Park" in Sydney not Centennial, Colorado).
-            Some((r, e)) if r.entity.id == entity.id && r.partial && e.country != home => {
+            // Écija in Spain, "Centennial Park" in Sydney not Centennial, Colorado), and so is
+            // one in another state than that of all the article's places ("Jerome Township" in
+            // an Ohio story is not Jerome, Idaho); not one written in its state ("Bethel, Vt.").
+            Some((r, e))
+                if r.entity.id == entity.id
+                    && r.partial
+                    && (e.country != home
+                        || (!r.lacking
+                            && one_state
+                            && state_of(e).is_some_and(|s| Some(s) != state))) =>
+            {
                 if let Some(town) = town {
                     out.push(place(entity.id, town));
                 }
@@ -2749,5 +2760,21 @@ mod tests {
             (p.lat - 38.9).abs() < 0.3 && (p.lon + 77.0).abs() < 0.3,
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_place_found_by_a_part_of_its_name_is_in_the_state_of_the_articles_places() {
+        // "Jerome Township" is found only as Jerome, Idaho; in a story whose places are all in
+        // Ohio it is a township of Ohio the gazetteer lacks, at the article's town.
+        let names = ["Jerome Township", "Columbus", "Ohio", "Franklin County"];
+        let text = "Jerome Township trustees met Tuesday in Columbus, Ohio. Columbus police \
+                    and Franklin County deputies attended.";
+        let p = place_of(text, &names);
+        assert!((p.lon + 83.0).abs() < 1.0, "{p:?}");
+        // Where the article names another state too, the part's reading stands.
+        let names = ["Jerome Township", "Columbus", "Ohio", "Twin Falls", "Idaho"];
+        let text = "Jerome Township trustees met in Columbus, Ohio, and in Twin Falls, Idaho.";
+        let p = place_of(text, &names);
+        assert!((p.lon + 114.5).abs() < 1.0, "{p:?}");
     }
 }
