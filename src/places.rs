@@ -676,6 +676,16 @@ fn best(r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> &'static E
 fn score(e: &Entry, r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> f64 {
     let mut s = (e.population as f64 + 1.0).log10()
         + match e.kind {
+            // A country the article has no other place in, named like a town of the state the
+            // article's other places are in: "Lebanon" beside Boone County, Indiana.
+            Kind::Country
+                if neighbours.in_country(e, own) == 0
+                    && r.candidates
+                        .iter()
+                        .any(|c| c.kind != Kind::Country && neighbours.in_division(c, own) > 0) =>
+            {
+                0.0
+            }
             Kind::Country => weight::COUNTRY,
             Kind::Admin1 => weight::ADMIN1,
             Kind::Admin2 => weight::ADMIN2,
@@ -2776,5 +2786,21 @@ mod tests {
         let text = "Jerome Township trustees met in Columbus, Ohio, and in Twin Falls, Idaho.";
         let p = place_of(text, &names);
         assert!((p.lon + 114.5).abs() < 1.0, "{p:?}");
+    }
+
+    #[test]
+    fn a_country_named_like_a_town_of_the_articles_state_is_the_town() {
+        // Lebanon, Indiana, is Boone County's seat: beside Boone County, and with no other
+        // place of the article in the country of Lebanon, the town is meant.
+        let names = ["Lebanon", "Boone County"];
+        let text = "Lebanon firefighters and Boone County deputies answered the call, the \
+                    mayor of Lebanon said.";
+        let p = place_of(text, &names);
+        assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+        // Beside a place of its own region, the country stands.
+        let names = ["Lebanon", "Boone County", "Beirut"];
+        let text = "Lebanon and Boone County deputies, Beirut said.";
+        let p = place_of(text, &names);
+        assert_eq!(p.country.as_deref(), Some("LB"), "{p:?}");
     }
 }
