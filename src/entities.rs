@@ -142,7 +142,7 @@ fn key(text: &str, kind: EntityType) -> String {
 /// Groups candidate mentions into entities, ids in order of first mention.
 pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     let mut sorted = candidates.to_vec();
-    sorted.sort_by_key(|c| c.span);
+    crate::sort::by_key(&mut sorted, |c| c.span);
     harmonize(doc, &mut sorted);
     // Who the short forms may stand for: people's full names by surname, long names by initials.
     let mut by_surname: HashMap<String, &str> = HashMap::new();
@@ -236,7 +236,9 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     }
     // A place named inside an organization's name ("[Rapides Parish] Fire District") is the
     // place's mention, but the text there names the organization: who speaks, who is meant.
-    mentions.sort_by_key(|&(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    crate::sort::by_key(&mut mentions, |&(span, _)| {
+        (span.start, std::cmp::Reverse(span.end))
+    });
     let mut reach: Option<Span> = None;
     mentions.retain(|&(span, _)| {
         let nested = reach.is_some_and(|r| r != span && span.end <= r.end);
@@ -245,9 +247,9 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
         }
         !nested
     });
-    mentions.sort_by_key(|&(span, _)| span);
+    crate::sort::by_key(&mut mentions, |&(span, _)| span);
     for entity in &mut list {
-        entity.mentions.sort_by_key(|m| m.start);
+        crate::sort::by_key(&mut entity.mentions, |m| m.start);
         entity.count = entity.mentions.len();
         entity.name = canonical(entity);
         if entity.kind == EntityType::Person {
@@ -596,7 +598,7 @@ pub fn sort_by_salience(entities: &mut [Entity], quoted: &[usize], text_len: usi
         // The headline and the lede name what the story is about.
         e.mentions.len() as f64 * 2.0 + quotes * 3.0 + (1.0 - first) * 2.0
     };
-    entities.sort_by(|a, b| {
+    crate::sort::by(entities, |a, b| {
         score(b).total_cmp(&score(a)).then_with(|| {
             a.mentions
                 .first()

@@ -84,7 +84,7 @@ impl<T: AsRef<str>> Pieces<T> {
         }
         // Offsets past the end (a stale or foreign analysis) mark nothing.
         marks.retain(|m| m.start < m.end && m.end <= whole.len());
-        marks.sort_by_key(|m| m.start);
+        crate::sort::by_key(&mut marks, |m| m.start);
         let block = next_block(whole, 0);
         Pieces {
             text,

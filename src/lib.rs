@@ -32,6 +32,7 @@ mod places;
 mod quotes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod readers;
+mod sort;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -955,7 +955,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     let mut hyphenated = hyphenated_places(doc, candidates);
     // By start, so that each candidate looks only at those that start inside it: all of them
     // for each candidate made a long text's places quadratic (10 MB as one text, 3 times slower).
-    hyphenated.sort_unstable_by_key(|h| (h.start, h.end));
+    crate::sort::by_key(&mut hyphenated, |h| (h.start, h.end));
     candidates.retain(|c| {
         let first = hyphenated.partition_point(|h| h.start < c.span.start);
         c.kind != EntityType::Place
@@ -995,7 +995,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         span,
         kind: EntityType::Place,
     }));
-    candidates.sort_by_key(|c| c.span);
+    crate::sort::by_key(candidates, |c| c.span);
     let mut covered = vec![false; doc.tokens.len()];
     for c in candidates.iter() {
         let first = doc.token_from(c.span.start);
@@ -1071,7 +1071,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     }
     if !found.is_empty() {
         candidates.extend(found);
-        candidates.sort_by_key(|c| c.span);
+        crate::sort::by_key(candidates, |c| c.span);
     }
     // "a 1992 Toyota", "their red 1991 Honda": a make of car, in every sentence of the article
     // where nothing places it ("The Toyota failed to yield", "a Toyota Camry").

@@ -372,7 +372,7 @@ impl Gazetteer {
             }
         }
         // In the asset's order, whichever of their names matched first.
-        found.sort_by_key(|&e| std::ptr::from_ref(e) as usize);
+        crate::sort::by_key(&mut found, |&e| std::ptr::from_ref(e) as usize);
         found
     }
 }
@@ -409,7 +409,7 @@ pub fn lookup(name: &str) -> Vec<&'static Entry> {
         return found;
     }
     let mut found = GAZETTEER.find(name);
-    found.sort_by_key(|e| (std::cmp::Reverse(e.population), e.kind));
+    crate::sort::by_key(&mut found, |e| (std::cmp::Reverse(e.population), e.kind));
     LOOKUPS.with_borrow_mut(|seen| {
         if seen.len() >= REMEMBERED {
             seen.clear();

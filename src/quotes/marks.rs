@@ -215,7 +215,7 @@ fn scan_paragraph(
     let mut all = doubles;
     all.extend(singles);
     all.retain(|m| m.inner.len() > 0);
-    all.sort_by_key(|m| m.outer.start);
+    crate::sort::by_key(&mut all, |m| m.outer.start);
     out.extend(all);
 }
 

@@ -183,7 +183,7 @@ fn resolve_in_order(
     found: &[Option<Attribution>],
 ) -> Vec<Option<Attributed>> {
     let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].is_some()).collect();
-    order.sort_by_key(|&i| found[i].map(|a| a.speaker.start));
+    crate::sort::by_key(&mut order, |&i| found[i].map(|a| a.speaker.start));
     let mut by_phrase: HashMap<usize, Who> = HashMap::new();
     let mut out = vec![None; found.len()];
     for i in order {

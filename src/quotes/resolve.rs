@@ -359,7 +359,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 }
             }
         }
-        roles.sort_by_key(|r| r.0);
+        crate::sort::by_key(&mut roles, |r| r.0);
         roles
     }
 

@@ -110,7 +110,7 @@ pub fn render(
         .collect();
     let mut order: Vec<usize> = (0..analysis.places.len()).collect();
     // Big pins first, so that small ones stay on top and can be pointed at.
-    order.sort_by_key(|&i| std::cmp::Reverse(mentions[i]));
+    crate::sort::by_key(&mut order, |&i| std::cmp::Reverse(mentions[i]));
     let (b, analysis) = (b.clone(), analysis.clone());
     let pins_step = each_item(order.len(), PINS_PER_STEP, move |k| {
         let Some(&i) = order.get(k) else {
