@@ -111,6 +111,13 @@ pub fn analyze_in_parts(text: &str) -> Result<Vec<String>, JsError> {
     crate::parts::split(&analysis).map_err(|e| js_error("cannot return the analysis", e))
 }
 
+/// Builds one of the analyzer's start-up tables (`step` 0, 1, 2): www/app.js warms its own
+/// instance a table per idle period. False when `step` is past the last.
+#[wasm_bindgen(js_name = prepare, skip_typescript)]
+pub fn prepare(step: u32) -> bool {
+    crate::analyze::prepare(step)
+}
+
 /// Where the panic hook leaves the message of a panic, on the global object: the trap that
 /// follows says only "unreachable", and www/worker.js reads this to tell the page what happened.
 const PANIC_MESSAGE: &str = "articleAnalyzerPanic";
@@ -137,15 +144,17 @@ pub fn panic_for_tests(message: &str) {
 }
 
 /// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader, `early`
-/// a worker the loader started on it (or undefined), and `inline` www/inline.js's
-/// `analyzeInline`, for where no worker can start.
+/// a worker the loader started on it (or undefined), `inline` www/inline.js's `analyzeInline`,
+/// for where no worker can start, and `here` the loader's second instance for short texts
+/// (`{warm(), analyze(text)}`, src/web/worker.rs).
 #[wasm_bindgen(js_name = mountPage, skip_typescript)]
 pub fn mount_page(
     worker_url: &str,
     early: Option<web_sys::Worker>,
     inline: Option<js_sys::Function>,
+    here: Option<js_sys::Object>,
 ) -> Result<(), JsError> {
-    crate::web::mount_page(worker_url, early, inline)
+    crate::web::mount_page(worker_url, early, inline, here)
         .map_err(|e| js_error("the page could not start", describe(&e)))
 }
 

@@ -1,7 +1,7 @@
 // Starts the page. A file, not trunk's inline loader, so the page runs under a strict
 // Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval'). The analyses run in
 // worker.js; this thread renders.
-import init, { mountPage } from "./article-analyzer.js";
+import init, { glue, mountPage } from "./article-analyzer.js";
 
 // The worker fetches its scripts while this thread compiles the module, and instantiates it while
 // this thread builds the page, which then reads what it said (`heard`, src/web/worker.rs). If its
@@ -39,4 +39,51 @@ await init({ module_or_path: module });
 // Where no worker can start, analyses run on this thread in an instance of their own (inline.js),
 // loaded only then.
 const inline = (module, text) => import("./inline.js").then((m) => m.analyzeInline(module, text));
-mountPage(workerUrl, early, inline);
+
+// A short text is analyzed on this thread, in a second instance of the module with a glue of its
+// own, so its results are drawn in the very task that brought it, not after a round trip to the
+// worker and the frame the browser draws meanwhile (src/web/worker.rs). A panic traps that
+// instance, not the one that draws the page: it is dropped and another warmed. Warming builds the
+// analyzer's tables (about 30 ms), in idle time, a step at a time, when the page says or when
+// there is no instance.
+const here = {
+  warm() {
+    if (here.api || here.steps) return;
+    const api = glue();
+    let n = -1;
+    const step = () => {
+      try {
+        if (n < 0) api.initSync({ module });
+        // The tables, one at a time, then the code that only an analysis runs.
+        else if (!api.prepare(n)) {
+          api.analyzeInParts('"Yes," Ann Lee said in Paris on Monday.');
+          here.api = api;
+          return (here.steps = undefined);
+        }
+        n += 1;
+        return requestIdleCallback(step);
+      } catch (error) {
+        console.error(error);
+      }
+      here.steps = undefined;
+    };
+    here.steps = true;
+    requestIdleCallback(step);
+  },
+  // The analysis in parts (src/parts.rs), or undefined if this instance is not ready.
+  analyze(text) {
+    const api = here.api;
+    here.api = undefined;
+    if (!api) return here.warm();
+    delete globalThis.articleAnalyzerPanic;
+    try {
+      const parts = api.analyzeInParts(text);
+      here.api = api;
+      return parts;
+    } catch (error) {
+      here.warm();
+      throw new Error(globalThis.articleAnalyzerPanic ?? error.message);
+    }
+  },
+};
+mountPage(workerUrl, early, inline, here);

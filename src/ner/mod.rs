@@ -217,6 +217,13 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| {
     Model::from_bytes(include_bytes!("../../assets/ner/model.bin")).unwrap_or_default()
 });
 
+/// Builds the word classes and the name lists' phrases now rather than at their first word.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn prepare_words() {
+    clusters::lookup(0);
+    lists::WordLists::new("the", 0, false);
+}
+
 /// The embedded model.
 pub fn model() -> &'static Model {
     &MODEL

@@ -48,12 +48,13 @@ fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
 }
 
 /// Starts the page; `worker_url` is www/worker.js, resolved by the loader, `early` a worker the
-/// loader already started on it, and `inline` analyzes on this thread where no worker can start
-/// (src/web/worker.rs).
+/// loader already started on it, `inline` analyzes on this thread where no worker can start, and
+/// `here` analyzes short texts on this thread (src/web/worker.rs).
 pub fn mount(
     worker_url: &str,
     early: Option<web_sys::Worker>,
     inline: Option<js_sys::Function>,
+    here: Option<js_sys::Object>,
 ) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let doc = window.document().ok_or("no document")?;
@@ -63,6 +64,9 @@ pub fn mount(
     }
     if let Some(inline) = inline {
         worker::set_inline(inline);
+    }
+    if let Some(here) = here {
+        worker::set_here(here);
     }
     worker::warm_up();
     let parts = Parts {

@@ -132,6 +132,13 @@ export async function waitForMark(page, name, { since = 0 } = {}) {
   );
 }
 
+/**
+ * `text` made long enough for the page to analyze it in its worker (or, with none, its inline
+ * instance): it analyzes shorter texts in a second instance on its own thread once that is warm
+ * (src/web/worker.rs).
+ */
+export const longText = (text) => text + "\n\nThe council met again on the budget.".repeat(500);
+
 /** The page's clock, to pass as `since` to waitForMark before an action. */
 export const now = (page) => page.evaluate(() => performance.now());
 

@@ -16,6 +16,7 @@ import {
   audit,
   waitForMark,
   now,
+  longText,
   seedText,
   RENDERED,
 } from "./harness.mjs";
@@ -481,10 +482,12 @@ test("an analysis that fails in the worker costs that worker only: the page says
       self.close();
     };
   });
-  await page.fill("#article", "CRASH here");
+  // Long enough for the worker: the page analyzes short texts on its own thread.
+  const crash = longText("CRASH here");
+  await page.fill("#article", crash);
   await page.waitForFunction(() => document.querySelector("#status").textContent.includes("could not be analyzed"));
   assert.match(await page.textContent("#status"), /RuntimeError: unreachable/);
-  assert.equal(await page.inputValue("#article"), "CRASH here", "the text stays");
+  assert.equal(await page.inputValue("#article"), crash, "the text stays");
   await analyzed(page, () => page.fill("#article", '"Fine again," said Ann Lee.'));
   assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
   // The failure is logged in the page's console, and nothing else.

@@ -1,12 +1,12 @@
 // Bad, hostile and huge input in the browser: a panic in the analyzer reaches the console, the
-// page and the widget say so and recover with a fresh worker, or, where no worker can start (a
-// widget from another origin, a page whose policy forbids workers), with a fresh instance on the
-// page's thread; the reader's text stays; lone surrogates from JavaScript are analyzed, not
+// page and the widget say so and recover with a fresh worker, or, for the page's short texts and
+// where no worker can start (a widget from another origin, a page whose policy forbids workers),
+// with a fresh instance on the page's thread; the reader's text stays; lone surrogates from JavaScript are analyzed, not
 // thrown at; a text past the page's limit is refused with a message and kept; hostile article
 // text stays text in the page and in the widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForMark, now, base, csp, RENDERED } from "./harness.mjs";
+import { serve, launch, openPage, waitForMark, now, base, csp, longText, RENDERED } from "./harness.mjs";
 
 // Every way article text could turn into markup, script or navigation if it reached the DOM as
 // HTML: tags, event handlers, javascript: links, entities, and names made of tags.
@@ -68,6 +68,18 @@ function setArticle(page, text) {
   }, text);
 }
 
+/** Resolves once the page has been idle several times: the page's own instance warms then. */
+function idle(page) {
+  return page.evaluate(
+    () =>
+      new Promise((done) => {
+        let n = 0;
+        const next = () => (++n > 8 ? done() : requestIdleCallback(next));
+        requestIdleCallback(next);
+      }),
+  );
+}
+
 /** The page's worker, made to panic for real (src/wasm.rs panicForTests) on a text with `marker`. */
 async function panicOn(worker, marker, message) {
   await worker.evaluate(
@@ -99,7 +111,7 @@ test("a panic in the page's worker: the message in the console and the status, t
   const { page, context, logs } = await openPage(browser, server.url);
   const [worker] = page.workers();
   await panicOn(worker, "CRASH", "a panic for the test");
-  const typed = '"This one," said Bob Stone. CRASH';
+  const typed = longText('"This one," said Bob Stone. CRASH');
   await setArticle(page, typed);
   await page.waitForFunction(() => document.querySelector("#status").textContent.includes("could not be analyzed"));
   const status = await page.textContent("#status");
@@ -112,10 +124,66 @@ test("a panic in the page's worker: the message in the console and the status, t
   );
   // A fresh worker analyzes the next text, and the same text again.
   const since = await now(page);
-  await setArticle(page, '"Fine again," said Ann Lee.');
+  await setArticle(page, longText('"Fine again," said Ann Lee.'));
   await waitForMark(page, RENDERED, { since });
   assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
   assert.ok(page.workers().length >= 1);
+  await context.close();
+});
+
+/**
+ * Makes the page's own instance for short texts (www/app.js's `here`) panic for real (src/wasm.rs
+ * panicForTests) on a text with `marker`: its calls of analyzeInParts are wrapped in app.js's
+ * source, as it is served.
+ */
+async function herePanicsOn(page, marker, message) {
+  await page.route(/\/app\.js$/, async (route) => {
+    const response = await route.fetch();
+    const source = await response.text();
+    const body = source.replace(
+      /(\w+)\.analyzeInParts\((\w+)\)/g,
+      `($2.includes(${JSON.stringify(marker)}) ? $1.panicForTests(${JSON.stringify(message)}) : $1.analyzeInParts($2))`,
+    );
+    assert.notEqual(body, source, "app.js analyzes with analyzeInParts");
+    await route.fulfill({ response, body });
+  });
+}
+
+/** Has the worker keep the texts it is sent, in `self.texts`. */
+function recordTexts(worker) {
+  return worker.evaluate(() => {
+    self.texts = [];
+    const handle = self.onmessage;
+    self.onmessage = (event) => {
+      if (event.data.text !== undefined) self.texts.push(event.data.text);
+      return handle(event);
+    };
+  });
+}
+
+test("a panic in the page's own instance for short texts: it says so, keeps the text, and a fresh instance takes the next", async () => {
+  const { page, context, logs } = await openPage(browser, server.url, {
+    before: (page) => herePanicsOn(page, "CRASH", "a panic on the page's thread"),
+  });
+  const [worker] = page.workers();
+  await recordTexts(worker);
+  await idle(page);
+  const typed = '"This one," said Bob Stone. CRASH';
+  await setArticle(page, typed);
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("could not be analyzed"));
+  assert.match(await page.textContent("#status"), /panicked at .*a panic on the page's thread/s);
+  assert.equal(await page.inputValue("#article"), typed, "the reader's text stays");
+  assert.ok(
+    logs.some((l) => l.type === "error" && l.text.includes("a panic on the page's thread")),
+    "the panic's message reaches the console",
+  );
+  // A fresh instance is warmed while the page is idle, and takes the next short text.
+  await idle(page);
+  const since = await now(page);
+  await setArticle(page, '"Fine again," said Ann Lee.');
+  await waitForMark(page, RENDERED, { since });
+  assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
+  assert.deepEqual(await worker.evaluate(() => self.texts), [], "both texts were analyzed on the page's thread");
   await context.close();
 });
 
@@ -228,14 +296,14 @@ test("a panic on the page's thread, where the page's policy forbids workers: the
     },
   });
   assert.deepEqual(page.workers(), []);
-  const typed = '"This one," said Bob Stone. CRASH';
+  const typed = longText('"This one," said Bob Stone. CRASH');
   await setArticle(page, typed);
   await page.waitForFunction(() => document.querySelector("#status").textContent.includes("could not be analyzed"));
   assert.match(await page.textContent("#status"), /panicked at .*a panic without a worker/s);
   assert.equal(await page.inputValue("#article"), typed, "the reader's text stays");
   assert.ok(logs.some((l) => l.type === "error" && l.text.includes("a panic without a worker")));
   const since = await now(page);
-  await setArticle(page, '"Fine again," said Ann Lee.');
+  await setArticle(page, longText('"Fine again," said Ann Lee.'));
   await waitForMark(page, RENDERED, { since });
   assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
   assert.equal(instances.length, 2, `a fresh instance after the panic: ${instances}`);
