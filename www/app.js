@@ -46,6 +46,8 @@ const inline = (module, text) => import("./inline.js").then((m) => m.analyzeInli
 // instance, not the one that draws the page: it is dropped and another warmed. Warming builds the
 // analyzer's tables (about 30 ms), in idle time, a step at a time, when the page says or when
 // there is no instance.
+// Safari has no requestIdleCallback: a timeout, after the tasks already queued, stands in.
+const idle = globalThis.requestIdleCallback ?? ((step) => setTimeout(step, 1));
 const here = {
   warm() {
     if (here.api || here.steps) return;
@@ -61,14 +63,14 @@ const here = {
           return (here.steps = undefined);
         }
         n += 1;
-        return requestIdleCallback(step);
+        return idle(step);
       } catch (error) {
         console.error(error);
       }
       here.steps = undefined;
     };
     here.steps = true;
-    requestIdleCallback(step);
+    idle(step);
   },
   // The analysis in parts (src/parts.rs), or undefined if this instance is not ready.
   analyze(text) {

@@ -187,6 +187,28 @@ test("a panic in the page's own instance for short texts: it says so, keeps the 
   await context.close();
 });
 
+test("where the browser has no requestIdleCallback (Safari), the page's own instance still warms and takes short texts", async () => {
+  const { page, context, problems } = await openPage(browser, server.url, {
+    before: (page) =>
+      page.addInitScript(() => {
+        delete Window.prototype.requestIdleCallback;
+        delete window.requestIdleCallback;
+      }),
+  });
+  const [worker] = page.workers();
+  await recordTexts(worker);
+  // Its warming steps then run in timeouts: some 50 ms of work in all.
+  await page.waitForTimeout(1500);
+  const since = await now(page);
+  await setArticle(page, '"Fine," said Ann Lee.');
+  await waitForMark(page, RENDERED, { since });
+  assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
+  assert.equal(await page.evaluate(() => typeof requestIdleCallback), "undefined");
+  assert.deepEqual(await worker.evaluate(() => self.texts), [], "analyzed on the page's thread");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a panic while a widget waits: it says so, keeps its text, and recovers", async () => {
   const { page, context, logs } = await openPage(browser, `${server.origin}/stress/index.html`, { ready: false });
   await page.waitForFunction(() => ["hostile", "follow"].every((id) => window.analyses.some((a) => a.id === id)));
