@@ -8,7 +8,7 @@
 //! State Antony Blinken). People carry the role the article gives them, before or after the
 //! name; entities are ordered by salience.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::analysis::{Entity, EntityType, Mention};
 use crate::text::{Document, Span, TokenKind};
@@ -145,8 +145,8 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     crate::sort::by_key(&mut sorted, |c| c.span);
     harmonize(doc, &mut sorted);
     // Who the short forms may stand for: people's full names by surname, long names by initials.
-    let mut by_surname: HashMap<String, &str> = HashMap::new();
-    let mut by_initials: HashMap<String, (&str, EntityType)> = HashMap::new();
+    let mut by_surname: FxHashMap<String, &str> = FxHashMap::default();
+    let mut by_initials: FxHashMap<String, (&str, EntityType)> = FxHashMap::default();
     for c in &sorted {
         let text = doc.slice(c.span);
         let bare = bare_name(text).0;
@@ -169,7 +169,7 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
         by_initials.insert(letters, name);
     }
 
-    let mut groups: HashMap<(String, EntityType), usize> = HashMap::new();
+    let mut groups: FxHashMap<(String, EntityType), usize> = FxHashMap::default();
     let mut list: Vec<Entity> = Vec::new();
     let mut mentions = Vec::new();
     for c in &sorted {
@@ -293,7 +293,7 @@ fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
             || !lexicons::is_title_abbreviation(written.trim_end_matches('.'))
             || c.kind == EntityType::Place && state()
     });
-    let mut votes: HashMap<String, [usize; 5]> = HashMap::new();
+    let mut votes: FxHashMap<String, [usize; 5]> = FxHashMap::default();
     let slot = |kind| match kind {
         EntityType::Person => Some(0),
         EntityType::Org => Some(1),
@@ -477,7 +477,7 @@ fn namers(
     doc: &Document,
     list: &[Entity],
     mentions: &[(Span, usize)],
-) -> HashMap<(String, bool), Vec<usize>> {
+) -> FxHashMap<(String, bool), Vec<usize>> {
     let words: Vec<Vec<String>> = list
         .iter()
         .map(|e| {
@@ -510,7 +510,7 @@ fn namers(
             words
         })
         .collect();
-    let mut namers: HashMap<(String, bool), Vec<usize>> = HashMap::new();
+    let mut namers: FxHashMap<(String, bool), Vec<usize>> = FxHashMap::default();
     for (i, &(_, id)) in mentions.iter().enumerate() {
         let (Some(e), Some(words)) = (list.get(id), words.get(id)) else {
             continue;
@@ -585,7 +585,7 @@ fn role_after(doc: &Document, name: Span) -> Option<String> {
 /// Orders entities by salience: how often they are mentioned, whether they are quoted, how early
 /// they first appear. Ids are kept, so references stay valid.
 pub fn sort_by_salience(entities: &mut [Entity], quoted: &[usize], text_len: usize) {
-    let mut quotes_of: HashMap<usize, usize> = HashMap::new();
+    let mut quotes_of: FxHashMap<usize, usize> = FxHashMap::default();
     for &id in quoted {
         *quotes_of.entry(id).or_default() += 1;
     }

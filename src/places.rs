@@ -14,7 +14,7 @@
 //! stands, and the places named inside other names ("[Rapides Parish] Fire District 2"): those
 //! are mentions nested in another entity's, which the page draws as marks within marks.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Entity, EntityType, Place};
 use crate::entities::Candidate;
@@ -169,7 +169,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .iter()
         .map(|r| r.entity.name.to_lowercase())
         .collect();
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, name) in lower.iter().enumerate() {
         let at = *first.entry(name.as_str()).or_insert(i);
         if at != i {
@@ -235,7 +235,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     // First each on its own, then each in the light of where the others are, twice: a county
     // placed by its state in the second round places the town beside it in the third.
     // How many of the article's places could lie in each state, to see which states they share.
-    let mut shared: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut shared: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     // A place found by a part of its name only says little of where the others are: the
     // village of Tennessee Colony, Texas, is no sign of Tennessee.
     for r in readings.iter().filter(|r| !r.partial) {
@@ -293,7 +293,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     // The country the article names most, counting every mention of its places.
     // A place found by a part of its name counts once, whatever its mentions: "East Bank" ten
     // times in a West Virginia story is no sign of Bānk, India.
-    let mut by_country: HashMap<&str, usize> = HashMap::new();
+    let mut by_country: FxHashMap<&str, usize> = FxHashMap::default();
     for (r, e) in readings.iter().zip(&chosen) {
         if let Some(cc) = e.country {
             let mentions = if r.partial { 1 } else { r.entity.count.max(1) };
@@ -306,7 +306,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .map(|(cc, _)| cc);
     // And the state it names most there, counting every mention of its towns, counties and
     // the state itself.
-    let mut by_state: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut by_state: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     for (r, e) in readings.iter().zip(&chosen) {
         if r.partial || e.country != home {
             continue;
@@ -540,9 +540,9 @@ fn within_km(a: &Entry, b: &Entry, km: f64) -> bool {
 /// town and the county a local story names together lie together. Candidates are bucketed by
 /// kind and degree so that a long text's many places are not compared pairwise.
 fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
-    type Grid = HashMap<(i32, i32), Vec<(usize, &'static Entry)>>;
+    type Grid = FxHashMap<(i32, i32), Vec<(usize, &'static Entry)>>;
     let cell = |e: &Entry| (e.lat.floor() as i32, e.lon.floor() as i32);
-    let (mut towns, mut counties) = (Grid::new(), Grid::new());
+    let (mut towns, mut counties) = (Grid::default(), Grid::default());
     for (i, r) in readings.iter().enumerate().filter(|(_, r)| !r.partial) {
         for &e in &r.candidates {
             let grid = match e.kind {
@@ -594,10 +594,10 @@ fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
 /// How many of the places chosen so far lie in each country, and in each first-level division.
 #[derive(Default)]
 struct Neighbours {
-    countries: HashMap<&'static str, usize>,
-    divisions: HashMap<(Option<&'static str>, &'static str), usize>,
+    countries: FxHashMap<&'static str, usize>,
+    divisions: FxHashMap<(Option<&'static str>, &'static str), usize>,
     /// How many are countries, and how many states or provinces.
-    kinds: HashMap<Kind, usize>,
+    kinds: FxHashMap<Kind, usize>,
 }
 
 impl Neighbours {
@@ -891,7 +891,7 @@ const LOCATIVE: &[&str] = &[
 /// sure of stays one without such evidence ("Israel Katz", "Jordan said").
 pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     // Surnames of the people named in full: "Clinton" after "Hillary Clinton" is her.
-    let surnames: HashSet<&str> = candidates
+    let surnames: FxHashSet<&str> = candidates
         .iter()
         .filter(|c| c.kind == EntityType::Person)
         .filter_map(|c| {
@@ -917,7 +917,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
             c.kind = EntityType::Org;
         }
     }
-    let known: HashSet<&str> = candidates
+    let known: FxHashSet<&str> = candidates
         .iter()
         .filter(|c| c.kind == EntityType::Place)
         .map(|c| doc.slice(c.span))
@@ -940,7 +940,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
             }
         }
     }
-    let spans: HashSet<Span> = candidates.iter().map(|c| c.span).collect();
+    let spans: FxHashSet<Span> = candidates.iter().map(|c| c.span).collect();
     let nested: Vec<Candidate> = candidates
         .iter()
         .filter_map(|c| embedded(doc, c, &known))
@@ -964,7 +964,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
                 .take_while(|h| h.start < c.span.end)
                 .any(|h| h.end <= c.span.end && c.span != *h)
     });
-    let spans: HashSet<Span> = candidates.iter().map(|c| c.span).collect();
+    let spans: FxHashSet<Span> = candidates.iter().map(|c| c.span).collect();
     candidates.extend(
         hyphenated
             .into_iter()
@@ -978,7 +978,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     named.extend(county_lists(doc));
     named.extend(attributive_places(doc));
     named.extend(streets(doc));
-    let places: HashSet<Span> = candidates
+    let places: FxHashSet<Span> = candidates
         .iter()
         .filter(|c| c.kind == EntityType::Place)
         .map(|c| c.span)
@@ -1103,12 +1103,12 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
 /// The names written after a model year and an indefinite article or a possessive ("a 2007
 /// Toyota Corolla", "their red 1991 Honda"): makes of cars, not the towns of their names. A
 /// year after "the" may date an event at a place ("the 2010 Haiti earthquake").
-fn model_year_makes<'t>(doc: &Document<'t>) -> HashSet<&'t str> {
+fn model_year_makes<'t>(doc: &Document<'t>) -> FxHashSet<&'t str> {
     const OWNERS: &[&str] = &[
         "a", "an", "A", "An", "his", "her", "their", "my", "our", "your", "His", "Her", "Their",
         "My", "Our", "Your",
     ];
-    let mut makes = HashSet::new();
+    let mut makes = FxHashSet::default();
     for k in 1..doc.tokens.len().saturating_sub(1) {
         let year = doc.token_text(k);
         let is_year = year.len() == 4
@@ -1289,7 +1289,7 @@ fn possessive_place(
     doc: &Document,
     k: usize,
     j: usize,
-    surnames: &HashSet<&str>,
+    surnames: &FxHashSet<&str>,
 ) -> Option<(Span, usize)> {
     let last = doc.token_text(j);
     let stem = possessive_owner(last)?;
@@ -1592,7 +1592,7 @@ const MEDIA_HEADS: &[&str] = &[
 /// [Nebraska]") or a state or country at the end ("Education [Minnesota]"). A town's name counts
 /// only before a word that makes the name a local institution, or when the article names the
 /// town as a place elsewhere; "Washington Post" is a newspaper.
-fn embedded(doc: &Document, c: &Candidate, known: &HashSet<&str>) -> Option<Span> {
+fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Span> {
     if matches!(c.kind, EntityType::Place | EntityType::Date) {
         return None;
     }
@@ -1921,7 +1921,7 @@ fn is_name_word(word: &str) -> bool {
 /// either the text around it says so, or it is a well-known place (a country, a state, a county,
 /// a big city) and nothing says it is a person: no given name, no surname of someone named in
 /// full, no title before it, no "said" after it.
-fn is_place_name(doc: &Document, c: &Candidate, surnames: &HashSet<&str>) -> bool {
+fn is_place_name(doc: &Document, c: &Candidate, surnames: &FxHashSet<&str>) -> bool {
     let text = doc.slice(c.span);
     let found = gazetteer::lookup(text);
     if found.is_empty() {
@@ -2094,7 +2094,7 @@ mod tests {
             span: Span::new(at, at + name.len()),
             kind,
         };
-        embedded(&doc, &c, &HashSet::new()).map(|s| doc.slice(s).to_owned())
+        embedded(&doc, &c, &FxHashSet::default()).map(|s| doc.slice(s).to_owned())
     }
 
     #[test]

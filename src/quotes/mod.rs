@@ -15,7 +15,7 @@ mod phrases;
 mod reported;
 mod resolve;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::analysis::{Mention, Quote, QuoteKind, Reported, Rule, Warning, WarningKind};
 use crate::entities::Entities;
@@ -184,7 +184,7 @@ fn resolve_in_order(
 ) -> Vec<Option<Attributed>> {
     let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].is_some()).collect();
     crate::sort::by_key(&mut order, |&i| found[i].map(|a| a.speaker.start));
-    let mut by_phrase: HashMap<usize, Who> = HashMap::new();
+    let mut by_phrase: FxHashMap<usize, Who> = FxHashMap::default();
     let mut out = vec![None; found.len()];
     for i in order {
         let Some(a) = found[i] else { continue };

@@ -2,7 +2,9 @@
 //! Miller), the person a pronoun stands for (the nearest fitting one before it), the person a
 //! description ("the spokesman") was introduced as, or else the phrase itself.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use super::phrases::{Phrase, PhraseKind, Tokens};
 use crate::analysis::{EntityType, Mention, Speaker};
@@ -43,9 +45,9 @@ pub struct Resolver<'a, 'd, 't> {
     pub entities: &'a Entities,
     /// Speakers found so far, in text order of their mentions.
     speakers: BTreeMap<(usize, usize), Who>,
-    genders: HashMap<usize, Option<Gender>>,
+    genders: FxHashMap<usize, Option<Gender>>,
     /// People by surname, in text order, for a surname alone: "Miller" for Matthew Miller.
-    surnames: HashMap<String, Vec<Who>>,
+    surnames: FxHashMap<String, Vec<Who>>,
     /// (where, person, role): the roles people are introduced with, in text order.
     roles: Vec<(usize, usize, String)>,
 }
@@ -66,8 +68,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             tokens,
             entities,
             speakers: BTreeMap::new(),
-            genders: HashMap::new(),
-            surnames: HashMap::new(),
+            genders: FxHashMap::default(),
+            surnames: FxHashMap::default(),
             roles: Vec::new(),
         };
         resolver.roles = resolver.find_roles();

@@ -4,8 +4,8 @@
 //! places. Pointing at a pin lights its mentions in the text and pointing at a mention lights its
 //! pin; a click keeps them lit.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -86,7 +86,7 @@ pub fn render(
     map.set_attribute("viewBox", &format!("{x:.0} {y:.0} {w:.0} {h:.0}"))?;
     map.set_attribute("preserveAspectRatio", "xMidYMid meet")?;
 
-    let named: HashSet<String> = analysis
+    let named: FxHashSet<String> = analysis
         .places
         .iter()
         .filter(|p| p.kind == PlaceKind::Country)
@@ -98,7 +98,7 @@ pub fn render(
     let unit = w / 600.0;
     let pins = svg(b, &map, "g", "pins")?;
     // By id, not by a search of the entities for each place: a long article has hundreds of each.
-    let counts: HashMap<usize, usize> = analysis
+    let counts: FxHashMap<usize, usize> = analysis
         .entities
         .iter()
         .map(|e| (e.id, e.mentions.len()))
@@ -156,7 +156,7 @@ thread_local! {
 
 /// The country outlines, behind everything else on `map`, `named` shaded: a copy of those drawn
 /// for an earlier map, or drawn now, a few dozen at a time, for the first.
-fn land(b: &Builder, map: &Element, named: HashSet<String>) -> Result<Step, JsValue> {
+fn land(b: &Builder, map: &Element, named: FxHashSet<String>) -> Result<Step, JsValue> {
     let codes = CODES.with(Rc::clone);
     let place = move |map: &Element, drawn: &Element| -> Result<(), JsValue> {
         let land: Element = drawn.clone_node_with_deep(true)?.dyn_into()?;
