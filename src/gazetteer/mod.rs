@@ -231,6 +231,21 @@ impl Gazetteer {
 
     /// A name's bucket: the start of [`Gazetteer::key`]'s work.
     fn bucket(&self, name: &str) -> u16 {
+        // The start-up buckets every name, and most begin with [`PREFIX`] ASCII letters or digits,
+        // which fold to themselves in lowercase: hashed here, without the folding's checks (a
+        // fifth of the analyzer's start-up, 9 M instructions natively). The folding spells out
+        // the abbreviations ([`expansion`]): "St", "Mt", "Ft" and "Ste", with or without a dot.
+        if let Some(start) = name.as_bytes().get(..PREFIX) {
+            let abbreviation = matches!(start, [b'S' | b'M' | b'F', b't' | b'T', ..]);
+            if start.iter().all(u8::is_ascii_alphanumeric) && !abbreviation {
+                let mut prefix = hash::Stream::new();
+                start
+                    .iter()
+                    .for_each(|b| prefix.push(b.to_ascii_lowercase()));
+                // BUCKETS fits in 16 bits.
+                return (prefix.finish() % BUCKETS as u64) as u16;
+            }
+        }
         let mut out = Folded::new(false);
         self.fold(name, &mut out);
         out.bucket()
