@@ -26,8 +26,8 @@ impl Options {
 }
 
 /// Builds one of the analyzer's start-up tables, which its first analysis would build all at once
-/// (about 45 M instructions): `step` 0, 1, 2 in turn, so that a page can spread them over idle
-/// periods of its main thread. Says whether `step` was one.
+/// (about 39 M instructions natively): `step` 0, 1, 2 in turn, so that a page can spread them over
+/// idle periods of its main thread. Says whether `step` was one.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn prepare(step: u32) -> bool {
     match step {

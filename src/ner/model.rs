@@ -93,8 +93,7 @@ impl Model {
 impl Model {
     /// A model from its rows, in increasing row order.
     fn from_rows(bits: u32, set: FeatureSet, width: u8, rows: Vec<(u32, [i16; TAGS])>) -> Model {
-        let words = (1usize << bits).div_ceil(64);
-        let mut present = vec![0u64; words];
+        let mut present = vec![0u64; (1usize << bits).div_ceil(64)];
         let mut weights = Vec::with_capacity(rows.len() * TAGS);
         for (row, w) in &rows {
             if let Some(word) = present.get_mut(*row as usize / 64) {
@@ -102,7 +101,18 @@ impl Model {
                 weights.extend_from_slice(w);
             }
         }
-        let mut ranks = Vec::with_capacity(words);
+        Model::from_parts(bits, set, width, present, weights)
+    }
+
+    /// A model from its bitmap of rows present and their weights, in row order.
+    fn from_parts(
+        bits: u32,
+        set: FeatureSet,
+        width: u8,
+        present: Vec<u64>,
+        weights: Vec<i16>,
+    ) -> Model {
+        let mut ranks = Vec::with_capacity(present.len());
         let mut count = 0u32;
         for word in &present {
             ranks.push(count);
@@ -260,9 +270,16 @@ impl Model {
             }
             masks.push(mask);
         }
-        let mut rows = Vec::with_capacity(count);
-        for (row, mask) in starts.into_iter().zip(masks) {
-            let mut w = [0i16; TAGS];
+        // Straight into the model's own arrays, not through rows as `from_rows` takes them: a
+        // copy of every weight fewer in the page's first analysis, which waits for this.
+        let mut present = vec![0u64; (1usize << bits).div_ceil(64)];
+        let mut weights = vec![0i16; count * TAGS];
+        for ((row, mask), w) in starts
+            .into_iter()
+            .zip(masks)
+            .zip(weights.chunks_exact_mut(TAGS))
+        {
+            *present.get_mut(row as usize / 64)? |= 1 << (row % 64);
             // The mask's columns, lowest first, skipping the empty ones (most of them).
             let mut columns = mask;
             while columns != 0 {
@@ -274,12 +291,11 @@ impl Model {
                     i16::from_le_bytes(r.take(2)?.try_into().ok()?)
                 };
             }
-            rows.push((row as u32, w));
         }
         if r.at != bytes.len() {
             return None;
         }
-        Some(Model::from_rows(bits, set, width, rows))
+        Some(Model::from_parts(bits, set, width, present, weights))
     }
 }
 
