@@ -209,11 +209,7 @@ fn pump() {
                 )),
             };
             SERVICE.with_borrow_mut(|s| s.inline_busy = false);
-            if let Err(error) = &outcome {
-                log_failure(error);
-            }
-            (job.reply)(outcome);
-            pump();
+            finish(job, outcome);
         });
     }
 }
@@ -243,11 +239,7 @@ fn here_next() -> bool {
             Ok(parts) => assemble(parts.unchecked_into()).await,
             Err(e) => Err(super::dom::describe(&e)),
         };
-        if let Err(error) = &outcome {
-            log_failure(error);
-        }
-        (job.reply)(outcome);
-        pump();
+        finish(job, outcome);
     });
     true
 }
@@ -289,6 +281,15 @@ fn warm_up_inline(inline: Option<&js_sys::Function>) {
 /// An analysis as the inline instance sends it.
 fn parse(json: &str) -> Result<Analysis, String> {
     serde_json::from_str::<Analysis>(json).map_err(|e| e.to_string())
+}
+
+/// Gives a job its outcome (a failure logged first), then hands out the next.
+fn finish(job: Job, outcome: Result<Analysis, String>) {
+    if let Err(error) = &outcome {
+        log_failure(error);
+    }
+    (job.reply)(outcome);
+    pump();
 }
 
 /// In the page's console, where a developer looks (a worker's console is its own).
@@ -437,7 +438,7 @@ fn answered(data: JsValue) {
         }
     });
     let Some(job) = job else { return };
-    let outcome = match field("parts").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
+    match field("parts").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
         Some(parts) => {
             wasm_bindgen_futures::spawn_local(async move {
                 (job.reply)(assemble(parts).await);
@@ -446,7 +447,6 @@ fn answered(data: JsValue) {
             });
             // The worker starts on the next text while this thread parses.
             pump();
-            return;
         }
         None => {
             // The worker closes itself after an error: start afresh next time.
@@ -454,12 +454,9 @@ fn answered(data: JsValue) {
             let error = field("error")
                 .and_then(|v| v.as_string())
                 .unwrap_or_else(|| "the analyzer stopped".to_owned());
-            log_failure(&error);
-            Err(error)
+            finish(job, Err(error));
         }
-    };
-    (job.reply)(outcome);
-    pump();
+    }
 }
 
 /// How long the main thread parses parts of an answer before it lets the browser render and
