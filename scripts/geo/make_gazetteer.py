@@ -18,6 +18,7 @@ The format is documented in src/gazetteer/format.rs (the reader); it is columnar
 
 import argparse
 import gzip
+import itertools
 import json
 import math
 import pathlib
@@ -390,16 +391,37 @@ def morton(p):
     return z
 
 
+def tour(group):
+    """The group's places in nearest-neighbour order from the first along the Z-order curve: the
+    coordinate deltas come out smaller than along the curve (a kilobyte less gzipped)."""
+    left = sorted(group, key=lambda p: (morton(p), p["name"]))
+    out = [left.pop(0)]
+    while left:
+        lat, lon = out[-1]["lat"], out[-1]["lon"]
+        out.append(left.pop(min(range(len(left)), key=lambda j: abs(left[j]["lat"] - lat) + abs(left[j]["lon"] - lon))))
+    return out
+
+
 def encode(places):
     ccs = sorted({p["cc"] for p in places if p["cc"]})
     cc_index = {c: i + 1 for i, c in enumerate(ccs)}
     admins = sorted({(p["cc"], p["admin1"]) for p in places if p["admin1"]})
     admin_index = {a: i + 1 for i, a in enumerate(admins)}
-    # By country, division and kind (the columns repeat), then along the Z-order curve (small
-    # coordinate deltas). Sorting by name instead makes the file a fifth larger gzipped.
-    places.sort(key=lambda p: (cc_index.get(p["cc"], 0), admin_index.get((p["cc"], p["admin1"]), 0), p["kind"], morton(p), p["name"]))
+    # By country, division and kind (the columns repeat; country and division need only their
+    # counts), then neighbours together (small coordinate deltas). Sorting by name instead makes
+    # the file a fifth larger gzipped.
+    group = lambda p: (cc_index.get(p["cc"], 0), admin_index.get((p["cc"], p["admin1"]), 0), p["kind"])
+    places.sort(key=group)
+    places[:] = [p for _, g in itertools.groupby(places, key=group) for p in tour(list(g))]
+    for p in places:
+        if any(ord(c) < 32 for n in [p["name"]] + p["alts"] for c in n):
+            sys.exit(f"a name of {p['name']} holds a control character (the reader splits on them)")
+    counts = {}
+    for p in places:
+        key = (p["cc"], p["admin1"]) if p["admin1"] else p["cc"]
+        counts[key] = counts.get(key, 0) + 1
 
-    out = bytearray(b"AAG2")
+    out = bytearray(b"AAG3")
     fold = fold_table(places)
     out += varint(len(fold))
     last = 0
@@ -409,13 +431,12 @@ def encode(places):
     out += varint(len(ccs))
     for c in ccs:
         out += c.encode()
+    out += b"".join(varint(counts.get(c, 0)) for c in [None] + ccs)
     out += varint(len(admins))
     for cc, code in admins:
-        out += varint(cc_index[cc]) + varint(len(code.encode())) + code.encode()
+        out += varint(cc_index[cc]) + varint(len(code.encode())) + code.encode() + varint(counts[(cc, code)])
     out += varint(len(places))
     # Columns, each one value per place.
-    out += bytes(cc_index.get(p["cc"], 0) for p in places)
-    out += b"".join(varint(admin_index.get((p["cc"], p["admin1"]), 0)) for p in places)
     out += bytes(p["kind"] | (CAPITAL if p["capital"] else 0) for p in places)
     out += bytes(min(255, round(10 * math.log10(p["pop"]))) if p["pop"] > 1 else 0 for p in places)
     lat0 = lon0 = 0
@@ -423,15 +444,11 @@ def encode(places):
         lat, lon = round(p["lat"] * 10), round(p["lon"] * 10)
         out += varint(zigzag(lat - lat0)) + varint(zigzag(lon - lon0))
         lat0, lon0 = lat, lon
-    # Names one a line: gzip does better on them than on front-coded or length-prefixed names.
-    names = "\n".join(p["name"] for p in places).encode()
+    # A place a line, its other names after its name, each after a tab: gzip does better on that
+    # than on front-coded or length-prefixed names, and better with a place's other names beside
+    # its name ("New York City\tNew York") than in a list of their own (7 KB less gzipped).
+    names = "\n".join("\t".join([p["name"]] + p["alts"]) for p in places).encode()
     out += varint(len(names)) + names
-    alts = [(i, a) for i, p in enumerate(places) for a in p["alts"]]
-    out += varint(len(alts))
-    last = 0
-    for i, a in alts:
-        out += varint(i - last) + varint(len(a.encode())) + a.encode()
-        last = i
     return bytes(out)
 
 

@@ -1,21 +1,22 @@
 //! Reads assets/geo/gazetteer.bin, as scripts/geo/make_gazetteer.py writes it.
 //!
 //! Integers are LEB128 varints unless said otherwise; signed ones are zigzag-coded. In order:
-//! - `AAG2`;
+//! - `AAG3`;
 //! - the fold table: n, then per letter the code point's delta from the previous one, a byte
 //!   length and the lowercase ASCII form ("ï" -> "i");
-//! - countries: n, then n two-byte ISO 3166-1 codes (place country 0 means none, k the k-th);
-//! - first-level divisions: n, then per division its country (as above), a length and its
-//!   GeoNames admin1 code;
-//! - places: n, then one column after another, a value per place: country (a byte), division
-//!   (0 for none), kind (a byte; 0x80 marks a national capital), population (a byte,
-//!   10·log10), latitude and longitude in tenths of a degree (deltas from the previous place),
-//!   and the names: a length, then the names one a line;
-//! - other names: n, then per name the delta of its place's index, a length and the name.
+//! - countries: n, then n two-byte ISO 3166-1 codes (country 0 means none, k the k-th), then
+//!   n + 1 counts: how many places of each country (none first) lie in no division;
+//! - first-level divisions: n, then per division its country (as above), a length, its GeoNames
+//!   admin1 code and how many places lie in it;
+//! - places: n, then one column after another, a value per place: kind (a byte; 0x80 marks a
+//!   national capital), population (a byte, 10·log10), latitude and longitude in tenths of a
+//!   degree (deltas from the previous place), and the names: a length, then a place a line, its
+//!   name first and its other names after it, each after a tab.
 //!
-//! Places are sorted by country, division and kind (so that the columns repeat and gzip, as the
-//! page is served, shrinks them), then along a Z-order curve (so that coordinate deltas stay
-//! small). A tenth of a degree (11 km at most) is far finer than geocoding needs.
+//! Places are sorted by country, then by division (those in none first), so a place's country and
+//! division follow from the counts; then by kind (so that the column repeats and gzip, as the page
+//! is served, shrinks it), then neighbours together (so that coordinate deltas stay small). A
+//! tenth of a degree (11 km at most) is far finer than geocoding needs.
 
 use super::{Entry, Kind};
 
@@ -63,19 +64,35 @@ impl Reader {
     }
 }
 
-/// The `n` lines of `text`, split by a loop over its bytes: faster than `str::split` over these
-/// short lines, and this is the start-up of the page's first analysis.
-fn lines(text: &'static str, n: usize) -> Option<Vec<&'static str>> {
-    let mut lines = Vec::with_capacity(n);
+/// The names of `text`, a place a line and a place's other names after a tab: the `n` places'
+/// names, and the other names with their place's index. Split by a loop over its bytes: faster
+/// than `str::split` over these short lines, and this is the start-up of the page's first analysis.
+type Names = (Vec<&'static str>, Vec<(usize, &'static str)>);
+
+fn names(text: &'static str, n: usize) -> Option<Names> {
+    let mut names = Vec::with_capacity(n);
+    let mut others = Vec::new();
+    let mut add = |name: &'static str, own: bool| {
+        if own {
+            names.push(name);
+        } else {
+            others.push((names.len().checked_sub(1)?, name));
+        }
+        Some(())
+    };
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(text.get(start..i)?);
+    let mut own = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Names hold no control characters (the script checks): one comparison finds a tab or
+        // a line break.
+        if b <= b'\n' {
+            add(text.get(start..i)?, own)?;
+            own = b == b'\n';
             start = i + 1;
         }
     }
-    lines.push(text.get(start..)?);
-    (lines.len() == n).then_some(lines)
+    add(text.get(start..)?, own)?;
+    (names.len() == n).then_some((names, others))
 }
 
 /// What the asset holds: the places, their other names (place index, name), and the fold table.
@@ -87,7 +104,7 @@ pub struct Contents {
 
 pub fn read(data: &'static [u8]) -> Option<Contents> {
     let mut r = Reader { data, at: 0 };
-    if r.bytes(4)? != b"AAG2" {
+    if r.bytes(4)? != b"AAG3" {
         return None;
     }
     let mut fold = Vec::new();
@@ -104,24 +121,37 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
             _ => countries.get(i - 1).copied().map(Some),
         }
     };
-    let mut admins = Vec::new();
+    let undivided: Vec<usize> = (0..=countries.len())
+        .map(|_| r.count())
+        .collect::<Option<_>>()?;
+    let mut divisions = Vec::new();
     for _ in 0..r.count()? {
-        let cc = country(r.count()?)?;
+        let country = r.count()?;
         let len = r.count()?;
-        admins.push((cc, r.str(len)?));
+        divisions.push((country, r.str(len)?, r.count()?));
     }
     let n = r.count()?;
-    // The columns of one byte a place are read as they lie, and decoded as the places are built.
-    let country_codes = r.bytes(n)?;
-    let mut admin_of = Vec::with_capacity(n);
-    for _ in 0..n {
-        admin_of.push(match r.count()? {
-            0 => None,
-            i => Some(admins.get(i - 1)?.1),
-        });
-    }
+    // The columns of one byte a place are read as they lie, and decoded as the places are built;
+    // read first, they bound `n` by the data's length before anything is allocated for it.
     let kind_codes = r.bytes(n)?;
     let population_codes = r.bytes(n)?;
+    // Each place's country and division, from the counts (the places are sorted by them).
+    let mut containers = Vec::with_capacity(n);
+    let mut fill = |container: (Option<&'static str>, Option<&'static str>), count: usize| {
+        (count <= n - containers.len())
+            .then(|| containers.extend(std::iter::repeat_n(container, count)))
+    };
+    let mut division = divisions.iter().peekable();
+    for (i, &count) in undivided.iter().enumerate() {
+        let cc = country(i)?;
+        fill((cc, None), count)?;
+        while let Some(&(_, code, count)) = division.next_if(|d| d.0 == i) {
+            fill((cc, Some(code)), count)?;
+        }
+    }
+    if containers.len() != n || division.next().is_some() {
+        return None;
+    }
     // Each code decoded once rather than a power per place.
     let scale: [u64; 256] = std::array::from_fn(|code| match code {
         0 => 0,
@@ -135,36 +165,74 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
         points.push((lat as f64 / 10.0, lon as f64 / 10.0));
     }
     let len = r.count()?;
-    let names = lines(r.str(len)?, n)?;
+    let (names, aliases) = names(r.str(len)?, n)?;
     let mut entries = Vec::with_capacity(n);
-    let columns = (names.into_iter().zip(points).zip(admin_of))
-        .zip(country_codes.iter().zip(kind_codes).zip(population_codes));
-    for (((name, (lat, lon)), admin1), ((&country_code, &kind), &population)) in columns {
+    let columns = (names.into_iter().zip(points).zip(containers))
+        .zip(kind_codes.iter().zip(population_codes));
+    for (((name, (lat, lon)), (country, admin1)), (&kind, &population)) in columns {
         entries.push(Entry {
             name,
             lat,
             lon,
-            country: country(usize::from(country_code))?,
+            country,
             admin1,
             kind: Kind::from_code(kind & 0x7F)?,
             capital: kind & 0x80 != 0,
             population: scale[usize::from(population)],
         });
     }
-    let mut aliases = Vec::new();
-    let mut place = 0usize;
-    for _ in 0..r.count()? {
-        place = place.checked_add(r.count()?)?;
-        let len = r.count()?;
-        let name = r.str(len)?;
-        if place >= n {
-            return None;
-        }
-        aliases.push((place, name));
-    }
     (r.at == data.len()).then_some(Contents {
         entries,
         aliases,
         fold,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small asset as the script writes it: a continent, Rome (a capital, in Italy but in no
+    /// division here) and Louisiana's town of Alexandria, also "Alex".
+    const SMALL: &[u8] = b"AAG3\x00\x02ITUS\x01\x01\x00\x01\x02\x02LA\x01\x03\x05\x83\x03\x00@/\
+        \x9a\x07\xcf\x0fS\xca\x11\xd3\x01\xb1\x10\"North America\nRome\nAlexandria\tAlex";
+
+    #[test]
+    fn countries_and_divisions_follow_from_the_counts() {
+        let c = read(SMALL).expect("the small asset reads");
+        let got: Vec<_> = c
+            .entries
+            .iter()
+            .map(|e| (e.name, e.country, e.admin1, e.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("North America", None, None, Kind::Continent),
+                ("Rome", Some("IT"), None, Kind::City),
+                ("Alexandria", Some("US"), Some("LA"), Kind::City),
+            ]
+        );
+        assert!(c.entries[1].capital && !c.entries[2].capital);
+        assert_eq!((c.entries[1].lat, c.entries[1].lon), (41.9, 12.5));
+        assert_eq!((c.entries[2].lat, c.entries[2].lon), (31.3, -92.4));
+        assert_eq!(c.entries[1].population, 2_511_886);
+        assert_eq!(c.aliases, [(2, "Alex")]);
+    }
+
+    #[test]
+    fn a_cut_or_damaged_asset_is_refused_without_a_panic() {
+        for end in 0..SMALL.len() {
+            assert!(read(&SMALL[..end]).is_none(), "cut at {end}");
+        }
+        // Counts that overrun or fall short, a place too many or too few: refused or read,
+        // never a panic.
+        for at in 4..SMALL.len() {
+            for value in [0x00, 0x01, 0x02, 0x09, 0x7F, 0x80, 0xFF] {
+                let mut damaged = SMALL.to_vec();
+                damaged[at] = value;
+                let _ = read(Box::leak(damaged.into_boxed_slice()));
+            }
+        }
+    }
 }
