@@ -2450,10 +2450,10 @@ mod tests {
 
     #[test]
     fn a_town_the_gazetteer_lacks_inside_a_state_is_placed_at_the_state() {
-        // No Austin in Indiana is big enough for the gazetteer: Indiana, not Austin, Texas.
+        // No Albany in Indiana is big enough for the gazetteer: Indiana, not Albany, New York.
         let p = place_of(
-            "Cases rose in Austin, Indiana, health officials said.",
-            &["Austin"],
+            "Cases rose in Albany, Indiana, health officials said.",
+            &["Albany"],
         );
         assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
         assert!(
@@ -2714,10 +2714,11 @@ mod tests {
 
     #[test]
     fn a_town_the_gazetteer_lacks_inside_a_state_is_in_that_state() {
-        // No Swanton is in the gazetteer: Ohio, not the article's town in Tennessee.
-        let text = "A man from Swanton, Ohio, died on Sunday, Knoxville police said. Knoxville \
+        // No Seville in Ohio is in the gazetteer: Ohio, not the article's town in Tennessee (nor
+        // Seville, Spain).
+        let text = "A man from Seville, Ohio, died on Sunday, Knoxville police said. Knoxville \
                     officers found him.";
-        let p = place_of(text, &["Swanton", "Knoxville"]);
+        let p = place_of(text, &["Seville", "Knoxville"]);
         assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
         assert!((p.lon + 82.8).abs() < 1.0, "Ohio: {p:?}");
         // The article's own town in that state is likelier still than the middle of it.

@@ -455,7 +455,7 @@ def encode(places):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-population", type=int, default=15000)
-    ap.add_argument("--min-us-population", type=int, default=5000, help="the floor for US towns (local news)")
+    ap.add_argument("--min-us-population", type=int, default=2500, help="the floor for US towns (local news)")
     ap.add_argument("--out", type=pathlib.Path, default=ROOT / "assets/geo/gazetteer.bin")
     args = ap.parse_args()
     places = build(args.min_population, args.min_us_population)
