@@ -103,9 +103,14 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 .mentions
                 .iter()
                 .any(|m| in_county_list(doc, Span::new(m.start, m.end)));
+            // Mentions repeat a few forms: each is looked up once.
+            let mut seen: FxHashSet<&str> = FxHashSet::default();
             for name in std::iter::once(entity.name.as_str())
                 .chain(entity.mentions.iter().map(|m| m.text.as_str()))
             {
+                if !seen.insert(name) {
+                    continue;
+                }
                 // A county is often named without the word: "Kanawha", "Clarke and Oconee".
                 let as_county = county_readings(name);
                 let found = if counties {
@@ -1739,7 +1744,7 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
 fn county_readings(name: &str) -> Vec<&'static Entry> {
     ["County", "Parish"]
         .iter()
-        .flat_map(|suffix| gazetteer::lookup(&format!("{name} {suffix}")))
+        .flat_map(|suffix| gazetteer::lookup(&[name, " ", suffix].concat()))
         .filter(|e| e.kind == Kind::Admin2)
         .collect()
 }
