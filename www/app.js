@@ -44,8 +44,11 @@ const inline = (module, text) => import("./inline.js").then((m) => m.analyzeInli
 // own, so its results are drawn in the very task that brought it, not after a round trip to the
 // worker and the frame the browser draws meanwhile (src/web/worker.rs). A panic traps that
 // instance, not the one that draws the page: it is dropped and another warmed. Warming builds the
-// analyzer's tables (about 30 ms), in idle time, a step at a time, when the page says or when
-// there is no instance.
+// analyzer's tables (about 30 ms), in idle time, a step at a time, when the page says (the worker
+// ready with nothing waiting, or an answer drawn) or after a panic. Not when a short text finds it
+// cold while a worker can take the text: that is the cold load, the worker's first analysis is
+// under way, and the two would share the machine's cores (a share link's first analysis ~40 ms
+// later on 2 cores).
 // Safari has no requestIdleCallback: a timeout, after the tasks already queued, stands in.
 const idle = globalThis.requestIdleCallback ?? ((step) => setTimeout(step, 1));
 const here = {
@@ -76,7 +79,7 @@ const here = {
   analyze(text) {
     const api = here.api;
     here.api = undefined;
-    if (!api) return here.warm();
+    if (!api) return early && !early.loadFailed ? undefined : here.warm();
     delete globalThis.articleAnalyzerPanic;
     try {
       const parts = api.analyzeInParts(text);
