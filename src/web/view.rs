@@ -339,7 +339,15 @@ impl Inner {
                 },
                 |(layout, steps)| (Some(layout), steps),
             );
-            layout = built;
+            // Taking a long drawing off the page costs the main thread 10 ms or more (thousands
+            // of elements): that is done first, in this frame's slice, so the steps get only what
+            // is left of it rather than adding their slice on top.
+            let was_long =
+                (inner.state.borrow().shown.as_ref()).is_some_and(|s| s.text.len() >= SHORT_TEXT);
+            match built {
+                Some(built) if was_long => inner.parts.results.replace_children_with_node_1(&built),
+                built => layout = built,
+            }
             let mut state = inner.state.borrow_mut();
             state.steps = steps;
             state.calls = 0;
@@ -360,7 +368,8 @@ impl Inner {
             }
         }
         // A new drawing goes on screen once its first slice is built (all of it, for a short
-        // text), in place of the one before; later slices add to it there.
+        // text), in place of the one before (before that slice, where the one before was long);
+        // later slices add to it there.
         if let Some(layout) = layout {
             inner.parts.results.replace_children_with_node_1(&layout);
         }
