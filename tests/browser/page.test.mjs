@@ -396,9 +396,11 @@ test("a long text (200 KB and more) shows a progress bar; the work is spread ove
   assert.equal(await page.locator(".quote-card").count(), 900);
   assert.ok(await page.evaluate(() => window.progressSeen), "the progress bar showed");
   assert.ok(await page.locator("#progress").isHidden(), "and went away");
-  // Mutation records are delivered once per task: many records, many tasks.
+  // Mutation records are delivered once per task: many records, many tasks. Drawn in one go it
+  // would be one or two; sliced, 21 to 40 in past runs, as the machine's speed and load varied
+  // (a bound of 20 failed at 20 once, under load), so the bound says only that it was spread.
   const slices = await page.evaluate(() => window.slices);
-  assert.ok(slices > 20, `rendered in ${slices} tasks`);
+  assert.ok(slices > 10, `rendered in ${slices} tasks`);
   const frames = await page.evaluate(() => window.frames50);
   const scripts = frames.flatMap((f) => f.scripts).toSorted((a, b) => b.duration - a.duration);
   const script = scripts[0] ? `${scripts[0].duration.toFixed(0)} ms (${scripts[0].invoker})` : "none";
