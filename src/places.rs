@@ -2876,6 +2876,26 @@ mod tests {
     }
 
     #[test]
+    fn an_irish_county_is_in_ireland() {
+        // Not Mayo, Maryland, nor Clare, Michigan; Tipperary is the county around the town,
+        // which the gazetteer lacks.
+        for (text, name) in [
+            (
+                "Mayo County Council approved the houses in Kiltimagh.",
+                "Mayo",
+            ),
+            ("Hurling fans from Clare travelled to the final.", "Clare"),
+            (
+                "Five men appeared before Tipperary District Court.",
+                "Tipperary",
+            ),
+        ] {
+            let p = place_of(text, &[name]);
+            assert_eq!(p.country.as_deref(), Some("IE"), "{p:?}");
+        }
+    }
+
+    #[test]
     fn a_state_with_the_articles_towns_in_it_is_the_state() {
         // Atlanta is in the state of Georgia: the state, not the country of the same name.
         let text = "Rain fell across north Georgia on Tuesday, and Atlanta got an inch.";
