@@ -610,7 +610,9 @@ const NEAR_KM: f64 = 80.0;
 
 /// For each reading's candidates, how many other readings (found by their whole name) have a
 /// county candidate around it, for a town, or a town candidate inside it, for a county: the
-/// town and the county a local story names together lie together. Candidates are bucketed by
+/// town and the county a local story names together lie together. Not a reading of the same
+/// name in other letters ("ARLINGTON" in a dateline, "Arlington" after it): its county reading
+/// is only the name's, and would make every town of a name with a county of it beside itself. Candidates are bucketed by
 /// kind and degree so that a long text's many places are not compared pairwise.
 fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
     type Grid = FxHashMap<(i32, i32), Vec<(usize, &'static Entry)>>;
@@ -646,6 +648,7 @@ fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
                             };
                             for &(j, o) in near {
                                 if j != i
+                                    && !readings[j].entity.name.eq_ignore_ascii_case(&r.entity.name)
                                     && o.country == e.country
                                     && within_km(e, o, BESIDE_KM)
                                     && !others.contains(&j)
@@ -2873,6 +2876,17 @@ mod tests {
             &["Suffolk", "England"],
         );
         assert_eq!(p.country.as_deref(), Some("GB"), "{p:?}");
+    }
+
+    #[test]
+    fn a_name_written_twice_is_not_beside_itself() {
+        // Arlington, Virginia, lies in Arlington County: "ARLINGTON" is no county beside
+        // "Arlington", and the bigger Arlington, Texas, stays the likelier.
+        let p = place_of(
+            "ARLINGTON schools closed on Monday. Arlington police said the roads were icy.",
+            &["Arlington", "ARLINGTON"],
+        );
+        assert_eq!(p.lat.round(), 33.0, "{p:?}");
     }
 
     #[test]
