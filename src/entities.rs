@@ -8,6 +8,8 @@
 //! State Antony Blinken). People carry the role the article gives them, before or after the
 //! name; entities are ordered by salience.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Entity, EntityType, Mention};
@@ -52,7 +54,7 @@ impl Entities {
 
 /// A name's form for comparing: spaces collapsed, a possessive and the dots of an acronym gone
 /// ("U.N.'s" is "UN").
-fn normalized(text: &str) -> String {
+fn normalized(text: &str) -> Cow<'_, str> {
     // Asked of every mention, and more than once: no searcher built for each pattern, no
     // intermediate vector of words.
     let text = trim_start_all(
@@ -60,14 +62,25 @@ fn normalized(text: &str) -> String {
         "The ",
     );
     let mut joined = spaces_collapsed(text);
-    if is_acronym(&joined) {
-        joined.retain(|c| c != '.');
+    if is_acronym(&joined) && joined.contains('.') {
+        joined.to_mut().retain(|c| c != '.');
     }
     joined
 }
 
-/// The words of `text` with one space between them.
-fn spaces_collapsed(text: &str) -> String {
+/// The words of `text` with one space between them: `text` itself when it has them so already,
+/// as nearly every name has (a copy of each was a tenth of grouping the mentions).
+fn spaces_collapsed(text: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let single = text.chars().all(|c| {
+        let ok = !c.is_whitespace() || c == ' ' && !after_space;
+        after_space = c.is_whitespace();
+        ok
+    });
+    let trailing = after_space && !text.is_empty();
+    if single && !trailing {
+        return Cow::Borrowed(text);
+    }
     let mut joined = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !joined.is_empty() {
@@ -75,7 +88,7 @@ fn spaces_collapsed(text: &str) -> String {
         }
         joined.push_str(word);
     }
-    joined
+    Cow::Owned(joined)
 }
 
 /// `text` without any number of `suffix` at its end, as `trim_end_matches` but comparing only the
@@ -136,7 +149,7 @@ fn key(text: &str, kind: EntityType) -> String {
             return format!("{}|{}", entry.name, entry.country.unwrap_or("-"));
         }
     }
-    normalized(text)
+    normalized(text).into_owned()
 }
 
 /// Groups candidate mentions into entities, ids in order of first mention.
@@ -174,13 +187,16 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
     let mut mentions = Vec::new();
     for c in &sorted {
         let text = doc.slice(c.span);
-        let (mut k, mut kind) = (key(text, c.kind), c.kind);
+        // A person by the name without titles ("Trump" for "Mr. Trump").
+        let bare = bare_name(text).0;
+        let named = if c.kind == EntityType::Person {
+            bare
+        } else {
+            text
+        };
+        let (mut k, mut kind) = (key(named, c.kind), c.kind);
         // A lone surname is the person named in full earlier, even where the tagger took it for
         // an organization or another name.
-        let bare = bare_name(text).0;
-        if c.kind == EntityType::Person {
-            k = key(bare, kind);
-        }
         // A town may share a surname ("Clinton"); a country or a state is itself.
         let big_place = || {
             gazetteer::lookup(bare)
@@ -191,7 +207,7 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
             || matches!(c.kind, EntityType::Org | EntityType::Misc) && !is_acronym(text)
             || c.kind == EntityType::Place && !big_place();
         if surname_like && !bare.contains(' ') {
-            if let Some(full) = by_surname.get(normalized(bare).as_str()) {
+            if let Some(full) = by_surname.get(normalized(bare).as_ref()) {
                 kind = EntityType::Person;
                 k = key(full, kind);
             }
@@ -293,7 +309,7 @@ fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
             || !lexicons::is_title_abbreviation(written.trim_end_matches('.'))
             || c.kind == EntityType::Place && state()
     });
-    let mut votes: FxHashMap<String, [usize; 5]> = FxHashMap::default();
+    let mut votes: FxHashMap<Cow<str>, [usize; 5]> = FxHashMap::default();
     let slot = |kind| match kind {
         EntityType::Person => Some(0),
         EntityType::Org => Some(1),
@@ -329,7 +345,7 @@ fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
         if slot(c.kind).is_none() {
             continue;
         }
-        let Some(counts) = votes.get(&normalized(bare_name(doc.slice(c.span)).0)) else {
+        let Some(counts) = votes.get(normalized(bare_name(doc.slice(c.span)).0).as_ref()) else {
             continue;
         };
         let Some(best) = (0..5).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))) else {
@@ -403,7 +419,7 @@ fn canonical(entity: &Entity) -> String {
 
 /// A mention's text as a name: spaces collapsed, without a possessive.
 fn normalized_name(text: &str) -> String {
-    spaces_collapsed(trim_end_all(trim_end_all(text, "'s"), "’s"))
+    spaces_collapsed(trim_end_all(trim_end_all(text, "'s"), "’s")).into_owned()
 }
 
 /// Nouns that, after "the", stand for an organization named before: "the department" after "the
@@ -679,6 +695,17 @@ mod tests {
         assert_eq!(normalized("the the Hague"), "Hague");
         assert_eq!(normalized("St. Louis"), "St. Louis");
         assert_eq!(normalized_name("Joe  Biden's"), "Joe Biden");
+        for (text, collapsed) in [
+            (" Joe Biden", "Joe Biden"),
+            ("Joe Biden ", "Joe Biden"),
+            ("Joe\tBiden", "Joe Biden"),
+            ("Joe\u{a0}Biden", "Joe Biden"),
+            (" ", ""),
+            ("", ""),
+        ] {
+            assert_eq!(spaces_collapsed(text), collapsed, "{text:?}");
+        }
+        assert!(matches!(spaces_collapsed("Joe Biden"), Cow::Borrowed(_)));
         for (text, letters) in [
             ("U.N.", Some("UN")),
             ("UNESCO", Some("UNESCO")),

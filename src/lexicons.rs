@@ -266,6 +266,19 @@ pub fn is_also_a_noun(word: &str) -> bool {
     )
 }
 
+/// `word.to_lowercase()`, without a copy where that is the word itself: ASCII without a capital,
+/// as most words of an article are (some are lowercased more than once each).
+pub(crate) fn lowercased(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(word.to_lowercase())
@@ -646,9 +659,8 @@ pub fn is_speaker_noun(word: &str) -> bool {
 
 /// Role and title words that precede a name ("Defense Minister", "spokesman", "Secretary of State").
 pub fn is_role_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
     matches!(
-        lower.as_str(),
+        lowercased(word).as_ref(),
         "president"
             | "minister"
             | "secretary"

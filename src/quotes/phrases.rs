@@ -4,6 +4,7 @@
 //! (`said one senior official`). Closed word classes (determiners, prepositions, auxiliaries)
 //! bound the phrases; capitalization and the last word say whether a phrase names or describes.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::dates;
@@ -84,8 +85,8 @@ impl Tokens<'_, '_> {
         self.doc.token_text(t)
     }
 
-    fn lower(&self, t: usize) -> String {
-        self.word(t).to_lowercase()
+    fn lower(&self, t: usize) -> Cow<'_, str> {
+        lexicons::lowercased(self.word(t))
     }
 
     fn is_punct(&self, t: usize) -> bool {
@@ -97,7 +98,7 @@ impl Tokens<'_, '_> {
     fn is_stop(&self, t: usize) -> bool {
         let word = self.word(t);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.');
-        !acronym && (is_closed_class(&word.to_lowercase()) || is_ly_adverb(word))
+        !acronym && (is_closed_class(&lexicons::lowercased(word)) || is_ly_adverb(word))
     }
 
     fn is_capitalized(&self, t: usize) -> bool {
@@ -177,7 +178,7 @@ impl Tokens<'_, '_> {
                 || lexicons::speaker_pronoun(self.word(t - 1)).is_some()
                 || is_adverb_or_auxiliary(&before)
                 || is_ly_adverb(self.word(t - 1))
-                || matches!(before.as_str(), "," | "who" | "which" | "that")
+                || matches!(&*before, "," | "who" | "which" | "that")
                 || lexicons::is_speaker_noun(&before);
             if !subject_like {
                 return None;
@@ -193,7 +194,7 @@ impl Tokens<'_, '_> {
             let t = end - 1;
             let lower = self.lower(t);
             // `on Tuesday`, `last week`
-            let before_date = matches!(lower.as_str(), "on" | "last" | "this" | "late" | "early")
+            let before_date = matches!(&*lower, "on" | "last" | "this" | "late" | "early")
                 && end < self.doc.tokens.len()
                 && dates::is_date_word(self.word(end));
             if is_adverb_or_auxiliary(&lower) && !self.is_capitalized(t)
@@ -228,7 +229,7 @@ impl Tokens<'_, '_> {
             let named = self.phrase_ending(end, floor).filter(|p| {
                 matches!(p.kind, PhraseKind::Name | PhraseKind::Pronoun(_))
                     && p.start > floor
-                    && matches!(self.lower(p.start - 1).as_str(), "with" | "of")
+                    && matches!(&*self.lower(p.start - 1), "with" | "of")
             });
             if named.is_some() {
                 return named;
@@ -246,7 +247,7 @@ impl Tokens<'_, '_> {
                 }
             }
         }
-        if participle || matches!(last.as_str(), "and" | "but" | "to") {
+        if participle || matches!(&*last, "and" | "but" | "to") {
             // `Trump bemoaned the unrest and said`, `Clinton mocked it, saying`, `Trump went on
             // to say`: the subject of the sentence; `After saying ..., she`: the one after.
             let sentence_end = self
@@ -261,7 +262,7 @@ impl Tokens<'_, '_> {
         if self.quoted[end - 1] {
             return None;
         }
-        if matches!(last.as_str(), "who" | "which") {
+        if matches!(&*last, "who" | "which") {
             // `Trump, who ...`: the relative pronoun, standing for the phrase before it.
             let mut before = end - 1;
             while before > floor && (self.word(before - 1) == "," || is_dash(self.word(before - 1)))
@@ -283,7 +284,7 @@ impl Tokens<'_, '_> {
         // phrase of time or setting between the subject and its verb.
         let setting = phrase.start > floor
             && matches!(
-                self.lower(phrase.start - 1).as_str(),
+                &*self.lower(phrase.start - 1),
                 "in" | "on" | "at" | "during" | "over" | "via"
             )
             && (phrase.kind == PhraseKind::Description || is_setting(self.word(phrase.end - 1)));
@@ -294,7 +295,7 @@ impl Tokens<'_, '_> {
         // object of a preposition inside the subject; the sentence's subject is the speaker.
         let in_prepositional = phrase.start > floor
             && matches!(
-                self.lower(phrase.start - 1).as_str(),
+                &*self.lower(phrase.start - 1),
                 "through"
                     | "in"
                     | "at"
@@ -429,7 +430,7 @@ impl Tokens<'_, '_> {
         }
         while first < limit
             && matches!(
-                self.lower(first).as_str(),
+                &*self.lower(first),
                 "but" | "and" | "so" | "yet" | "still" | "meanwhile" | "however" | "then"
             )
         {
@@ -494,7 +495,7 @@ impl Tokens<'_, '_> {
                 start = t;
                 break;
             }
-            if matches!(lower.as_str(), "of" | "for")
+            if matches!(&*lower, "of" | "for")
                 && start < end
                 && t > floor
                 && (lexicons::is_role_word(self.word(t - 1))
@@ -559,7 +560,7 @@ impl Tokens<'_, '_> {
                 end += 1;
                 continue;
             }
-            if matches!(lower.as_str(), "of" | "for")
+            if matches!(&*lower, "of" | "for")
                 && end > start
                 && end + 1 < limit
                 && (lexicons::is_role_word(self.word(end - 1))
@@ -624,7 +625,7 @@ impl Tokens<'_, '_> {
         if determined && start == last {
             // `Another said`, `One added`, `Some called it`: a determiner standing alone.
             let alone = matches!(
-                self.lower(start).as_str(),
+                &*self.lower(start),
                 "another" | "one" | "some" | "many" | "several" | "both" | "most" | "few" | "all"
             );
             return alone.then_some(Phrase {
