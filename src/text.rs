@@ -137,21 +137,24 @@ fn token_blocks(len: usize, tokens: &[Token]) -> Vec<usize> {
 /// paragraph a line; wire copy separates them with blank lines; both come out the same.
 fn paragraphs(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    let bytes = text.as_bytes();
     let mut line_start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' || c == '\r' || c == '\u{2029}' {
-            let line = &text[line_start..i];
-            let trimmed_start = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let start = line_start + trimmed_start;
-                spans.push(Span::new(start, start + trimmed.len()));
-            }
-            line_start = i + c.len_utf8();
+    // Line ends found among the bytes rather than by decoding every character: in UTF-8, '\n' and
+    // '\r' are bytes no other character contains, and U+2029 is E2 80 A9.
+    for i in 0..=bytes.len() {
+        let end = match bytes.get(i..) {
+            Some([b'\n' | b'\r', ..]) | Some([]) => 1,
+            Some([0xE2, 0x80, 0xA9, ..]) => 3,
+            _ => continue,
+        };
+        let line = &text[line_start..i];
+        let trimmed_start = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let start = line_start + trimmed_start;
+            spans.push(Span::new(start, start + trimmed.len()));
         }
+        line_start = i + end;
     }
     spans
 }
@@ -208,16 +211,17 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
                 end += next.len_utf8();
                 continue;
             }
-            let after = at(end + next.len_utf8());
-            let before = text[..end].chars().next_back();
+            // Read only for the marks that may join: most words end at a space.
+            let after = || at(end + next.len_utf8());
+            let before = || text[..end].chars().next_back();
             let joins = match next {
-                '-' | '\u{2010}' | '&' => after.is_some_and(is_word_char),
-                '.' | ',' | ':' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
+                '-' | '\u{2010}' | '&' => after().is_some_and(is_word_char),
+                '.' | ',' | ':' if numeric => after().is_some_and(|a| a.is_ascii_digit()),
                 '.' => {
                     // Dotted initialisms: U.S., D.C., a.m.
-                    after.is_some_and(char::is_alphabetic)
+                    after().is_some_and(char::is_alphabetic)
                         && at(end + 2) == Some('.')
-                        && before.is_some_and(char::is_alphabetic)
+                        && before().is_some_and(char::is_alphabetic)
                         && text[start..end]
                             .chars()
                             .filter(|c| c.is_alphabetic())
@@ -228,8 +232,8 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
                             .all(|part| part.chars().count() == 1)
                 }
                 c if is_apostrophe(c) => {
-                    after.is_some_and(char::is_alphabetic)
-                        && before.is_some_and(char::is_alphabetic)
+                    after().is_some_and(char::is_alphabetic)
+                        && before().is_some_and(char::is_alphabetic)
                 }
                 _ => false,
             };
@@ -469,6 +473,12 @@ mod tests {
         let paragraphs: Vec<_> = doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect();
         assert_eq!(paragraphs, ["One.", "Two. Three.", "Four"]);
         assert_eq!(doc.paragraphs[1].sentences, 1..3);
+        // The paragraph separator, and characters of the same lead byte (U+2028, U+2026).
+        let text = "Été\u{2029}\u{2029} Un\u{2028}deux\u{2026}\u{2029}trois\u{2029}";
+        let paragraphs: Vec<_> = (Document::new(text).paragraphs.iter())
+            .map(|p| &text[p.span.start..p.span.end])
+            .collect();
+        assert_eq!(paragraphs, ["Été", "Un\u{2028}deux\u{2026}", "trois"]);
     }
 
     #[test]
