@@ -470,6 +470,11 @@ fn streets(doc: &Document) -> Vec<Span> {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     for (k, token) in doc.tokens.iter().enumerate() {
         let word = doc.slice(token.span);
+        // Every word below begins with a capital: most tokens are ruled out by their first byte
+        // rather than compared with each.
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
         if matches!(word, "Highway" | "Interstate" | "Route")
             && doc
                 .tokens
