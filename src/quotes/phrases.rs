@@ -55,18 +55,17 @@ impl<'d, 't> Tokens<'d, 't> {
     pub fn new(doc: &'d Document<'t>, quoted: &'d [bool]) -> Self {
         let mut title_case = vec![false; doc.tokens.len()];
         for sentence in &doc.sentences {
-            let words: Vec<&str> = sentence
-                .tokens
-                .clone()
-                .filter(|&t| !quoted[t])
-                .map(|t| doc.token_text(t))
-                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-                .collect();
-            let capitals = words
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .count();
-            if words.len() >= 3 && capitals * 5 >= words.len() * 4 {
+            // Words of four letters or more, and how many of them are capitalized: counted as
+            // they are read (every token of the article is), each word's letters up to the fourth.
+            let (mut words, mut capitals) = (0, 0);
+            let unquoted = sentence.tokens.clone().filter(|&t| !quoted[t]);
+            for word in unquoted.map(|t| doc.token_text(t)) {
+                if word.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+                    words += 1;
+                    capitals += usize::from(word.starts_with(char::is_uppercase));
+                }
+            }
+            if words >= 3 && capitals * 5 >= words * 4 {
                 title_case[sentence.tokens.clone()].fill(true);
             }
         }
