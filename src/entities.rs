@@ -282,7 +282,10 @@ pub fn resolve(doc: &Document, candidates: &[Candidate]) -> Entities {
 fn bare_name(text: &str) -> (&str, bool) {
     let mut rest = text.trim();
     let mut titled = false;
-    while let Some((first, after)) = rest.split_once(' ') {
+    // The first space found among the bytes: asked of each mention several times, a search for
+    // the character cost more than the rest of this.
+    while let Some(space) = rest.bytes().position(|b| b == b' ') {
+        let (first, after) = (&rest[..space], &rest[space + 1..]);
         if !lexicons::is_title_abbreviation(first.trim_end_matches('.')) || first == "of" {
             break;
         }
