@@ -268,7 +268,7 @@ pub fn is_also_a_noun(word: &str) -> bool {
 
 /// `word.to_lowercase()`, without a copy where that is the word itself: ASCII without a capital,
 /// as most words of an article are (some are lowercased more than once each).
-pub(crate) fn lowercased(word: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
@@ -276,14 +276,6 @@ pub(crate) fn lowercased(word: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())
-    }
-}
-
-fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
     }
 }
 
@@ -660,7 +652,7 @@ pub fn is_speaker_noun(word: &str) -> bool {
 /// Role and title words that precede a name ("Defense Minister", "spokesman", "Secretary of State").
 pub fn is_role_word(word: &str) -> bool {
     matches!(
-        lowercased(word).as_ref(),
+        lowercase(word).as_ref(),
         "president"
             | "minister"
             | "secretary"

@@ -85,7 +85,7 @@ impl Tokens<'_, '_> {
     }
 
     fn lower(&self, t: usize) -> Cow<'_, str> {
-        lexicons::lowercased(self.word(t))
+        lexicons::lowercase(self.word(t))
     }
 
     fn is_punct(&self, t: usize) -> bool {
@@ -97,7 +97,7 @@ impl Tokens<'_, '_> {
     fn is_stop(&self, t: usize) -> bool {
         let word = self.word(t);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.');
-        !acronym && (is_closed_class(&lexicons::lowercased(word)) || is_ly_adverb(word))
+        !acronym && (is_closed_class(&lexicons::lowercase(word)) || is_ly_adverb(word))
     }
 
     fn is_capitalized(&self, t: usize) -> bool {
