@@ -630,8 +630,9 @@ const NEAR_KM: f64 = 80.0;
 /// county candidate around it, for a town, or a town candidate inside it, for a county: the
 /// town and the county a local story names together lie together. Not a reading of the same
 /// name in other letters ("ARLINGTON" in a dateline, "Arlington" after it): its county reading
-/// is only the name's, and would make every town of a name with a county of it beside itself. Candidates are bucketed by
-/// kind and degree so that a long text's many places are not compared pairwise.
+/// is only the name's, and would make every town of a name with a county of it beside itself.
+/// Candidates are bucketed by kind and degree so that a long text's many places are not compared
+/// pairwise.
 fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
     type Grid = FxHashMap<(i32, i32), Vec<(usize, &'static Entry)>>;
     let (mut towns, mut counties) = (Grid::default(), Grid::default());
