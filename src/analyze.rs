@@ -45,7 +45,8 @@ pub fn analyze(text: &str) -> Analysis {
     analyze_with(text, &Options::default())
 }
 
-/// Analyzes one article as `options` say.
+/// Analyzes one article as `options` say. Of a text longer than [`MAX_TEXT`](crate::MAX_TEXT)
+/// (1 GiB), the paragraphs that end past it are not read (the command line refuses such a text).
 pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let doc = Document::new(text);
     let mut candidates = tagged_mentions(&doc);
@@ -134,7 +135,7 @@ fn tagged_mentions(doc: &Document) -> Vec<Candidate> {
             for chunk in ner::chunks(labels) {
                 let first = piece.start + chunk.start;
                 let last = piece.start + chunk.end - 1;
-                let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+                let span = Span::new(doc.tokens[first].span().start, doc.tokens[last].span().end);
                 let text = doc.slice(span);
                 if !text.chars().any(char::is_alphanumeric) {
                     // Quotation marks, dashes, stars: no name, whatever the tagger says.

@@ -455,14 +455,14 @@ fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> 
     let namers = namers(doc, list, mentions);
     let mut out = Vec::new();
     for (t, token) in doc.tokens.iter().enumerate().skip(1) {
-        if token.kind != TokenKind::Word || !doc.token_text(t - 1).eq_ignore_ascii_case("the") {
+        if token.kind() != TokenKind::Word || !doc.token_text(t - 1).eq_ignore_ascii_case("the") {
             continue;
         }
         let noun = doc.token_text(t);
         if !noun.chars().all(char::is_lowercase) {
             continue;
         }
-        let span = Span::new(doc.tokens[t - 1].span.start, token.span.end);
+        let span = Span::new(doc.tokens[t - 1].span().start, token.span().end);
         let next = mentions.partition_point(|(s, _)| s.end <= span.start);
         if mentions.get(next).is_some_and(|(s, _)| s.overlaps(span)) {
             continue;
@@ -567,7 +567,10 @@ fn role_before(doc: &Document, name: Span) -> Option<String> {
         start += 1;
     }
     (start < first).then(|| {
-        let span = Span::new(doc.tokens[start].span.start, doc.tokens[first - 1].span.end);
+        let span = Span::new(
+            doc.tokens[start].span().start,
+            doc.tokens[first - 1].span().end,
+        );
         doc.slice(span).to_owned()
     })
 }
@@ -597,7 +600,7 @@ fn role_after(doc: &Document, name: Span) -> Option<String> {
         t += 1;
     }
     let last = last_role?;
-    let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
+    let span = Span::new(doc.tokens[start].span().start, doc.tokens[last].span().end);
     Some(doc.slice(span).to_owned())
 }
 

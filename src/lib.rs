@@ -45,7 +45,7 @@ pub use analysis::{
     Speaker, Warning, WarningKind,
 };
 pub use analyze::{analyze, analyze_with, Options};
-pub use text::Offsets;
+pub use text::{Offsets, MAX_TEXT};
 
 /// Tags pre-tokenized text (sentences of tokens, one document) with CoNLL-2003 BIO labels
 /// (`O`, `B-PER`, `I-ORG`, ...), as the `conll` command does.

@@ -448,7 +448,7 @@ fn features_with_of(doc: &Document) -> Vec<Span> {
             let Some(end) = doc.tokens.get(last) else {
                 continue;
             };
-            let span = Span::new(doc.tokens[k - 1].span.start, end.span.end);
+            let span = Span::new(doc.tokens[k - 1].span().start, end.span().end);
             if gazetteer::lookup(doc.slice(span))
                 .iter()
                 .any(|e| e.kind == Kind::Feature)
@@ -469,9 +469,9 @@ const BEFORE_STREETS: &[&str] = &[
 /// Streets and roads: "North Nokomis Street", "Augusta St.", "Highway 82"; not "St. Louis".
 fn streets(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span()));
     for (k, token) in doc.tokens.iter().enumerate() {
-        let word = doc.slice(token.span);
+        let word = doc.slice(token.span());
         // Every word below begins with a capital: most tokens are ruled out by their first byte
         // rather than compared with each.
         if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
@@ -481,25 +481,25 @@ fn streets(doc: &Document) -> Vec<Span> {
             && doc
                 .tokens
                 .get(k + 1)
-                .is_some_and(|t| t.kind == TokenKind::Number)
+                .is_some_and(|t| t.kind() == TokenKind::Number)
         {
             let start = if k > 0 && text(k - 1) == "State" {
-                doc.tokens[k - 1].span.start
+                doc.tokens[k - 1].span().start
             } else {
-                token.span.start
+                token.span().start
             };
-            out.push(Span::new(start, doc.tokens[k + 1].span.end));
+            out.push(Span::new(start, doc.tokens[k + 1].span().end));
             continue;
         }
         let bare = word.strip_suffix('.').unwrap_or(word);
         let (end, after) = if STREET_WORDS.contains(&word) {
-            (token.span.end, k + 1)
+            (token.span().end, k + 1)
         } else if STREET_ABBREVIATIONS.contains(&bare) {
             // The period may be the token's or the next one.
             if word.ends_with('.') {
-                (token.span.end, k + 1)
+                (token.span().end, k + 1)
             } else if text(k + 1) == "." {
-                (doc.tokens[k + 1].span.end, k + 2)
+                (doc.tokens[k + 1].span().end, k + 2)
             } else {
                 continue;
             }
@@ -507,7 +507,7 @@ fn streets(doc: &Document) -> Vec<Span> {
             continue;
         };
         // "St. Louis" is a saint's city.
-        if (end != token.span.end || word.ends_with('.')) && is_name_word(text(after)) {
+        if (end != token.span().end || word.ends_with('.')) && is_name_word(text(after)) {
             continue;
         }
         let mut first = k;
@@ -528,7 +528,7 @@ fn streets(doc: &Document) -> Vec<Span> {
         {
             first -= 1;
         }
-        out.push(Span::new(doc.tokens[first].span.start, end));
+        out.push(Span::new(doc.tokens[first].span().start, end));
     }
     out
 }
@@ -1148,7 +1148,7 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         }
     }
     let capitalized = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word
+        doc.tokens[k].kind() == TokenKind::Word
             && doc
                 .token_text(k)
                 .chars()
@@ -1186,11 +1186,11 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
                 k = owner.1;
                 continue;
             }
-            let span = Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end);
+            let span = Span::new(doc.tokens[k].span().start, doc.tokens[end - 1].span().end);
             let dateline = opens_dateline(doc, span);
             // "to Monroeville, Ala. An Amber Alert ...": the place may be the start of the run.
             let placed = (k + 1..=end).rev().find_map(|e| {
-                let span = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);
+                let span = Span::new(doc.tokens[k].span().start, doc.tokens[e - 1].span().end);
                 (!gazetteer::lookup(doc.slice(span)).is_empty() && placed_by_context(doc, span))
                     .then_some((span, e))
             });
@@ -1270,7 +1270,7 @@ fn model_year_makes<'t>(doc: &Document<'t>) -> FxHashSet<&'t str> {
         let town = gazetteer::lookup(make).iter().all(|e| e.kind == Kind::City);
         if owner
             && town
-            && doc.tokens[k + 1].kind == TokenKind::Word
+            && doc.tokens[k + 1].kind() == TokenKind::Word
             && make.chars().next().is_some_and(char::is_uppercase)
         {
             makes.insert(make);
@@ -1293,10 +1293,10 @@ fn hyphenated_places(doc: &Document, candidates: &[Candidate]) -> Vec<Span> {
     for c in candidates.iter().filter(|c| c.kind == EntityType::Person) {
         let first = doc.token_from(c.span.start);
         for (token, inside) in doc.tokens[first..].iter().zip(&mut in_person[first..]) {
-            if token.span.start >= c.span.end {
+            if token.span().start >= c.span.end {
                 break;
             }
-            *inside |= token.span.end <= c.span.end;
+            *inside |= token.span().end <= c.span.end;
         }
     }
     let known = |name: &str| {
@@ -1305,9 +1305,9 @@ fn hyphenated_places(doc: &Document, candidates: &[Candidate]) -> Vec<Span> {
     };
     let mut found = Vec::new();
     for (k, &person) in in_person.iter().enumerate() {
-        let token = doc.tokens[k].span;
+        let token = doc.tokens[k].span();
         let word = doc.token_text(k);
-        if doc.tokens[k].kind != TokenKind::Word || !has_hyphen(word) || person {
+        if doc.tokens[k].kind() != TokenKind::Word || !has_hyphen(word) || person {
             continue;
         }
         let word = possessive_owner(word).unwrap_or(word);
@@ -1322,10 +1322,10 @@ fn hyphenated_places(doc: &Document, candidates: &[Candidate]) -> Vec<Span> {
         }
         // The last part may go on past the word: "Paris-Henry County".
         if let (Some(last), Some(next)) = (parts.last_mut(), doc.tokens.get(k + 1)) {
-            let longer = Span::new(last.start, next.span.end);
+            let longer = Span::new(last.start, next.span().end);
             if last.end == token.end
-                && next.kind == TokenKind::Word
-                && doc.text.get(last.end..next.span.start) == Some(" ")
+                && next.kind() == TokenKind::Word
+                && doc.text.get(last.end..next.span().start) == Some(" ")
                 && !gazetteer::lookup(doc.slice(longer)).is_empty()
             {
                 *last = longer;
@@ -1438,8 +1438,8 @@ fn possessive_place(
     if stem.is_empty() {
         return None;
     }
-    let start = doc.tokens[k].span.start;
-    let span = Span::new(start, doc.tokens[j].span.start + stem.len());
+    let start = doc.tokens[k].span().start;
+    let span = Span::new(start, doc.tokens[j].span().start + stem.len());
     let name = doc.slice(span);
     if surnames.contains(name) || lexicons::is_demonym(name) {
         return None;
@@ -1748,8 +1748,8 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
     // the two words name one ("South Carolina", "West Bank").
     let part = start + 1 < end && REGION_PARTS.contains(&doc.token_text(start)) && {
         let two = doc.slice(Span::new(
-            doc.tokens[start].span.start,
-            doc.tokens[start + 1].span.end,
+            doc.tokens[start].span().start,
+            doc.tokens[start + 1].span().end,
         ));
         let two = possessive_owner(two).unwrap_or(two);
         gazetteer::lookup(two).is_empty()
@@ -1761,7 +1761,7 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
     }
     let words: Vec<usize> = (start..end).collect();
     let capitalized = |k: usize| {
-        doc.tokens[k].kind == TokenKind::Word
+        doc.tokens[k].kind() == TokenKind::Word
             && doc
                 .token_text(k)
                 .chars()
@@ -1775,7 +1775,8 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
                 || found.iter().any(|e| e.kind == Kind::Admin2)
                 || known.contains(&name))
     };
-    let span_of = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+    let span_of =
+        |a: usize, b: usize| Span::new(doc.tokens[a].span().start, doc.tokens[b].span().end);
     // The owner or town at the start.
     for n in (1..=4.min(words.len())).rev() {
         let last = words[0] + n - 1;
@@ -1891,7 +1892,7 @@ fn county_readings(name: &str) -> Vec<&'static Entry> {
 fn county_lists(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, token) in doc.tokens.iter().enumerate() {
-        let word = doc.slice(token.span);
+        let word = doc.slice(token.span());
         if !matches!(word, "counties" | "parishes" | "Counties" | "Parishes") {
             continue;
         }
@@ -1904,7 +1905,10 @@ fn county_lists(doc: &Document) -> Vec<Span> {
             if start == end {
                 break;
             }
-            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            let span = Span::new(
+                doc.tokens[start].span().start,
+                doc.tokens[end - 1].span().end,
+            );
             if county_readings(doc.slice(span)).is_empty() {
                 break;
             }
@@ -1959,7 +1963,7 @@ fn in_county_list(doc: &Document, span: Span) -> bool {
 }
 
 fn is_capitalized(doc: &Document, k: usize) -> bool {
-    doc.tokens[k].kind == TokenKind::Word
+    doc.tokens[k].kind() == TokenKind::Word
         && doc
             .token_text(k)
             .chars()
@@ -1996,7 +2000,7 @@ fn has_hyphen(word: &str) -> bool {
 fn attributive_places(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, token) in doc.tokens.iter().enumerate() {
-        let word = doc.slice(token.span);
+        let word = doc.slice(token.span());
         if !has_hyphen(word) {
             continue;
         }
@@ -2007,13 +2011,13 @@ fn attributive_places(doc: &Document) -> Vec<Span> {
             continue;
         }
         // "Los Angeles-based": the words before the token may begin the name.
-        let mut start = token.span.start;
-        let end = token.span.start + name.len();
+        let mut start = token.span().start;
+        let end = token.span().start + name.len();
         for back in 1..=2 {
             if k < back || !is_capitalized(doc, k - back) {
                 break;
             }
-            let from = doc.tokens[k - back].span.start;
+            let from = doc.tokens[k - back].span().start;
             if !gazetteer::lookup(&doc.text[from..end]).is_empty() {
                 start = from;
             }
@@ -2029,7 +2033,7 @@ fn attributive_places(doc: &Document) -> Vec<Span> {
 fn party_hometowns(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, token) in doc.tokens.iter().enumerate() {
-        let word = doc.slice(token.span);
+        let word = doc.slice(token.span());
         if !has_hyphen(word) {
             continue;
         }
@@ -2040,11 +2044,11 @@ fn party_hometowns(doc: &Document) -> Vec<Span> {
         if !opens || !matches!(party, "R" | "D" | "I" | "DFL" | "GOP") || !is_name_word(first) {
             continue;
         }
-        let start = token.span.start + party.len() + 1;
-        let mut end = token.span.end;
+        let start = token.span().start + party.len() + 1;
+        let mut end = token.span().end;
         let mut next = k + 1;
         while next < doc.tokens.len() && next - k < 4 && is_name_word(doc.token_text(next)) {
-            end = doc.tokens[next].span.end;
+            end = doc.tokens[next].span().end;
             next += 1;
         }
         // What closes the party and town: "R-Raleigh;", "D-Story City and Rep. ...", the

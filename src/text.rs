@@ -31,10 +31,47 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A token in 8 bytes: its start, and its end with the kind in the two high bits. A 10 MB text
+/// has about 2 million tokens, the largest structure of its analysis (12 bytes each in wasm, 24
+/// natively, with a `Span` and a `TokenKind`), so a `Document` reads at most [`MAX_TEXT`] bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
-    pub kind: TokenKind,
+    start: u32,
+    end_and_kind: u32,
+}
+
+/// The most bytes of text a `Document` reads: the offsets its tokens can hold (1 GiB).
+pub const MAX_TEXT: usize = (1 << KIND_SHIFT) - 1;
+
+const KIND_SHIFT: u32 = 30;
+
+impl Token {
+    /// A token over `span`, which ends at or before [`MAX_TEXT`].
+    fn new(span: Span, kind: TokenKind) -> Token {
+        debug_assert!(span.end <= MAX_TEXT);
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        Token {
+            start: span.start as u32,
+            end_and_kind: span.end as u32 | kind << KIND_SHIFT,
+        }
+    }
+
+    pub fn span(self) -> Span {
+        let end = self.end_and_kind & ((1 << KIND_SHIFT) - 1);
+        Span::new(self.start as usize, end as usize)
+    }
+
+    pub fn kind(self) -> TokenKind {
+        match self.end_and_kind >> KIND_SHIFT {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
 }
 
 /// A sentence: a run of tokens (`tokens` indexes `Document::tokens`) and the byte range it covers.
@@ -75,7 +112,7 @@ const SENTENCE_BLOCK: usize = 256;
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
-        let paragraph_spans = paragraphs(text);
+        let paragraph_spans = paragraphs(text, MAX_TEXT);
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
         let mut paragraphs = Vec::with_capacity(paragraph_spans.len());
@@ -89,7 +126,7 @@ impl<'t> Document<'t> {
                 sentences: first_sentence..sentences.len(),
             });
         }
-        let token_blocks = blocks(text.len(), BLOCK, &tokens, |t, at| t.span.start < at);
+        let token_blocks = blocks(text.len(), BLOCK, &tokens, |t, at| t.span().start < at);
         let sentence_blocks = blocks(text.len(), SENTENCE_BLOCK, &sentences, |s, at| {
             s.span.end <= at
         });
@@ -104,7 +141,7 @@ impl<'t> Document<'t> {
     }
 
     pub fn token_text(&self, index: usize) -> &'t str {
-        let span = self.tokens[index].span;
+        let span = self.tokens[index].span();
         &self.text[span.start..span.end]
     }
 
@@ -127,7 +164,7 @@ impl<'t> Document<'t> {
             return self.tokens.len();
         };
         let mut k = first;
-        while k < self.tokens.len() && self.tokens[k].span.start < offset {
+        while k < self.tokens.len() && self.tokens[k].span().start < offset {
             k += 1;
         }
         k
@@ -154,8 +191,9 @@ fn blocks<T>(
 }
 
 /// Paragraphs are the non-blank lines of the text, trimmed. News copy pasted from a page has one
-/// paragraph a line; wire copy separates them with blank lines; both come out the same.
-fn paragraphs(text: &str) -> Vec<Span> {
+/// paragraph a line; wire copy separates them with blank lines; both come out the same. Those
+/// that end after byte `limit` are left out.
+fn paragraphs(text: &str, limit: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let bytes = text.as_bytes();
     let mut line_start = 0;
@@ -172,6 +210,9 @@ fn paragraphs(text: &str) -> Vec<Span> {
         let trimmed = line.trim();
         if !trimmed.is_empty() {
             let start = line_start + trimmed_start;
+            if start + trimmed.len() > limit {
+                break;
+            }
             spans.push(Span::new(start, start + trimmed.len()));
         }
         line_start = i + end;
@@ -214,10 +255,10 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
             continue;
         }
         if !is_word_char(c) {
-            tokens.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
+            tokens.push(Token::new(
+                Span::new(start, start + c.len_utf8()),
+                TokenKind::Punct,
+            ));
             continue;
         }
         let numeric = c.is_ascii_digit();
@@ -277,10 +318,7 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
         } else {
             TokenKind::Word
         };
-        tokens.push(Token {
-            span: Span::new(start, end),
-            kind,
-        });
+        tokens.push(Token::new(Span::new(start, end), kind));
     }
 }
 
@@ -299,7 +337,7 @@ fn is_closer(c: &str) -> bool {
 /// (with any closing quotes and brackets) before a word that could start a sentence, and at an
 /// abbreviation's period only when a common sentence opener follows ("in the U.S. The ...").
 fn split_sentences(text: &str, tokens: &[Token], first: usize, out: &mut Vec<Sentence>) {
-    let tok = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let tok = |i: usize| &text[tokens[i].span().start..tokens[i].span().end];
     let mut start = first;
     let mut i = first;
     while i < tokens.len() {
@@ -309,12 +347,13 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, out: &mut Vec<Sen
             // A closing mark hangs on the word before it; one after a space opens what follows.
             while end < tokens.len()
                 && (is_sentence_end(tok(end))
-                    || is_closer(tok(end)) && tokens[end].span.start == tokens[end - 1].span.end)
+                    || is_closer(tok(end))
+                        && tokens[end].span().start == tokens[end - 1].span().end)
             {
                 end += 1;
             }
             end >= tokens.len() || opens_sentence(tok(end))
-        } else if t.ends_with('.') && t.len() > 1 && tokens[i].kind == TokenKind::Word {
+        } else if t.ends_with('.') && t.len() > 1 && tokens[i].kind() == TokenKind::Word {
             let word = &t[..t.len() - 1];
             end < tokens.len()
                 && !lexicons::is_title_abbreviation(word)
@@ -351,8 +390,8 @@ fn push_sentence(tokens: &[Token], range: std::ops::Range<usize>, out: &mut Vec<
         return;
     }
     let span = Span::new(
-        tokens[range.start].span.start,
-        tokens[range.end - 1].span.end,
+        tokens[range.start].span().start,
+        tokens[range.end - 1].span().end,
     );
     out.push(Sentence {
         tokens: range,
@@ -408,6 +447,36 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// A token keeps its span and kind up to the largest offset a `Document` reads.
+    #[test]
+    fn a_token_keeps_its_span_and_kind_up_to_the_limit() {
+        for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct] {
+            for span in [
+                Span::new(0, 0),
+                Span::new(7, 12),
+                Span::new(MAX_TEXT - 3, MAX_TEXT),
+            ] {
+                let token = Token::new(span, kind);
+                assert_eq!((token.span(), token.kind()), (span, kind));
+            }
+        }
+    }
+
+    /// Past the limit, paragraphs are left out rather than given offsets a token cannot hold.
+    #[test]
+    fn paragraphs_ending_past_the_limit_are_left_out() {
+        let text = "One.\nTwo words.\n\nThree.";
+        let texts = |limit| -> Vec<&str> {
+            paragraphs(text, limit)
+                .into_iter()
+                .map(|s| &text[s.start..s.end])
+                .collect()
+        };
+        assert_eq!(texts(text.len()), ["One.", "Two words.", "Three."]);
+        assert_eq!(texts(15), ["One.", "Two words."]);
+        assert_eq!(texts(14), ["One."]);
+    }
+
     proptest! {
         // Runs of punctuation longer than a block, multibyte characters, blank lines.
         #[test]
@@ -416,7 +485,7 @@ mod tests {
         ) {
             let doc = Document::new(&text);
             for offset in 0..text.len() + 3 {
-                let first = doc.tokens.partition_point(|t| t.span.start < offset);
+                let first = doc.tokens.partition_point(|t| t.span().start < offset);
                 prop_assert_eq!(doc.token_from(offset), first, "offset {}", offset);
             }
         }

@@ -35,6 +35,19 @@ pub fn read_all(path: Option<&Path>) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
+/// An error if `text` (of the given line) is longer than the analyzer reads.
+pub fn not_too_long(text: &str, line: Option<usize>) -> Result<(), CliError> {
+    if text.len() <= article_analyzer::MAX_TEXT {
+        return Ok(());
+    }
+    let line = line.map_or_else(String::new, |n| format!("line {n}: "));
+    Err(CliError::Input(format!(
+        "{line}a text of {} bytes is longer than the {} bytes the analyzer reads as one text",
+        text.len(),
+        article_analyzer::MAX_TEXT
+    )))
+}
+
 /// The bytes as text, or an error naming the line (when given) and where the bad byte is.
 pub fn utf8(bytes: &[u8], line: Option<usize>) -> Result<&str, CliError> {
     readers::utf8(bytes, line).map_err(|e| CliError::Input(e.to_string()))

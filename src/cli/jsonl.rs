@@ -25,6 +25,8 @@ struct Line<'a> {
 fn process(number: usize, line: io::Result<Vec<u8>>) -> Result<String, (String, Value)> {
     let line = line.map_err(|e| (format!("line {number}: cannot read: {e}"), Value::Null))?;
     let article = readers::article(&line, number).map_err(|e| (e.message, e.id))?;
+    input::not_too_long(&article.text, Some(number))
+        .map_err(|e| (e.to_string(), article.id.clone()))?;
     let analysis = analyze_with(&article.text, &json_options());
     let line = Line {
         id: &article.id,

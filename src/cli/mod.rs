@@ -243,6 +243,7 @@ pub fn json_options() -> Options {
 fn analyze(file: Option<PathBuf>, pretty: bool) -> Result<(), CliError> {
     let bytes = input::read_all(file.as_deref())?;
     let text = input::utf8(&bytes, None)?;
+    input::not_too_long(text, None)?;
     let analysis = analyze_with(text, &json_options());
     let stdout = io::stdout();
     let mut out = stdout.lock();

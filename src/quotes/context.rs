@@ -97,7 +97,7 @@ fn from_context(
             !used.contains(&t)
                 && tokens.cue(t).is_some()
                 && doc
-                    .sentence_at(doc.tokens[t].span.start)
+                    .sentence_at(doc.tokens[t].span().start)
                     .and_then(|s| tokens.subject_before(t, doc.sentences[s].tokens.start))
                     .is_some()
         });
@@ -164,7 +164,7 @@ fn from_context(
         let who = resolver.resolve(phrase);
         return Some(Attributed {
             who,
-            cue: Some(doc.tokens[cue].span),
+            cue: Some(doc.tokens[cue].span()),
             rule: Rule::SentenceBefore,
         });
     }
@@ -200,8 +200,8 @@ fn is_subject_speaker(tokens: &Tokens, entities: &Entities, p: Phrase) -> bool {
         PhraseKind::Name => {
             let doc = tokens.doc;
             let span = Span::new(
-                doc.tokens[p.start].span.start,
-                doc.tokens[p.end - 1].span.end,
+                doc.tokens[p.start].span().start,
+                doc.tokens[p.end - 1].span().end,
             );
             let known = entities.within(span).any(|(_, id)| {
                 entities.get(id).is_some_and(|e| {
@@ -279,7 +279,7 @@ fn introduced_before(
     let who = resolver.resolve(phrase);
     Some(Attributed {
         who,
-        cue: cue.map(|c| doc.tokens[c].span),
+        cue: cue.map(|c| doc.tokens[c].span()),
         rule: Rule::IntroducedBefore,
     })
 }

@@ -40,12 +40,14 @@ fn after_window(tokens: &Tokens, place: Place) -> (usize, usize) {
     if place.after == sentence_end && place.after > 0 {
         // `“…?” Beck asked.`: the question mark closed the sentence for the splitter.
         let doc = tokens.doc;
-        let mark_end = doc.tokens[place.after - 1].span.start;
+        let mark_end = doc.tokens[place.after - 1].span().start;
         let question = doc.text[..mark_end].ends_with(['?', '!']);
         if question {
-            if let Some(next) =
-                doc.sentence_at(doc.tokens[place.after.min(doc.tokens.len() - 1)].span.start)
-            {
+            if let Some(next) = doc.sentence_at(
+                doc.tokens[place.after.min(doc.tokens.len() - 1)]
+                    .span()
+                    .start,
+            ) {
                 sentence_end = doc.sentences[next].tokens.end.min(place.paragraph_end);
             }
         }

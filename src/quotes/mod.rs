@@ -40,7 +40,7 @@ pub fn find(doc: &Document, entities: &Entities) -> Found {
     for m in &marked {
         let first = doc.token_from(m.outer.start);
         for (t, q) in quoted.iter_mut().enumerate().skip(first) {
-            if doc.tokens[t].span.start >= m.outer.end {
+            if doc.tokens[t].span().start >= m.outer.end {
                 break;
             }
             *q = true;
@@ -193,7 +193,7 @@ fn resolve_in_order(
             .or_insert_with(|| resolver.resolve(a.speaker))
             .clone();
         let cue = a.cue.map(|(first, last)| {
-            Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end)
+            Span::new(doc.tokens[first].span().start, doc.tokens[last].span().end)
         });
         out[i] = Some(Attributed {
             who,

@@ -89,7 +89,7 @@ impl Tokens<'_, '_> {
     }
 
     fn is_punct(&self, t: usize) -> bool {
-        self.doc.tokens[t].kind == TokenKind::Punct
+        self.doc.tokens[t].kind() == TokenKind::Punct
     }
 
     /// A word that ends a phrase: a preposition, conjunction, auxiliary or adverb (not an
@@ -251,7 +251,7 @@ impl Tokens<'_, '_> {
             // to say`: the subject of the sentence; `After saying ..., she`: the one after.
             let sentence_end = self
                 .doc
-                .sentence_at(self.doc.tokens[cue].span.start)
+                .sentence_at(self.doc.tokens[cue].span().start)
                 .map_or(cue, |s| self.doc.sentences[s].tokens.end);
             return self.sentence_subject(floor, cue).or_else(|| {
                 self.sentence_subject(floor, sentence_end)
@@ -418,7 +418,7 @@ impl Tokens<'_, '_> {
             if (first..dash).all(|t| {
                 self.is_capitalized(t)
                     || self.is_punct(t)
-                    || self.doc.tokens[t].kind == TokenKind::Number
+                    || self.doc.tokens[t].kind() == TokenKind::Number
             }) {
                 first = dash + 1;
             }
@@ -448,7 +448,7 @@ impl Tokens<'_, '_> {
                     let w = self.word(t);
                     dates::is_date_word(w)
                         || matches!(w, "ago" | "Earlier" | "Later" | "Likewise")
-                        || self.doc.tokens[t].kind == TokenKind::Number
+                        || self.doc.tokens[t].kind() == TokenKind::Number
                 });
             if opener {
                 first = comma + 1;
@@ -533,7 +533,7 @@ impl Tokens<'_, '_> {
             end += 1;
         }
         while end < limit && end - start < MAX_PHRASE {
-            let number = |k: usize| self.doc.tokens[k].kind == TokenKind::Number;
+            let number = |k: usize| self.doc.tokens[k].kind() == TokenKind::Number;
             if self.word(end) == "/"
                 && end > start
                 && end + 1 < limit
@@ -897,8 +897,8 @@ mod tests {
     fn text_of(tokens: &Tokens, p: Option<Phrase>) -> Option<String> {
         let p = p?;
         let span = crate::text::Span::new(
-            tokens.doc.tokens[p.start].span.start,
-            tokens.doc.tokens[p.end - 1].span.end,
+            tokens.doc.tokens[p.start].span().start,
+            tokens.doc.tokens[p.end - 1].span().end,
         );
         Some(tokens.doc.slice(span).to_owned())
     }

@@ -118,11 +118,14 @@ pub fn find(tokens: &Tokens, resolver: &mut Resolver) -> Vec<Reported> {
             if end <= start {
                 continue;
             }
-            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            let span = Span::new(
+                doc.tokens[start].span().start,
+                doc.tokens[end - 1].span().end,
+            );
             let who = resolver.resolve(speaker);
             out.push(Reported {
                 speaker: Some(who.speaker(doc.text, Some(who.mention))),
-                cue: Some(Mention::new(doc.text, doc.tokens[cue].span)),
+                cue: Some(Mention::new(doc.text, doc.tokens[cue].span())),
                 text: doc.slice(span).to_owned(),
                 start: span.start,
                 end: span.end,

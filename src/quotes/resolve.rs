@@ -92,7 +92,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn span(&self, start: usize, end: usize) -> Span {
         let tokens = &self.tokens.doc.tokens;
-        Span::new(tokens[start].span.start, tokens[end - 1].span.end)
+        Span::new(tokens[start].span().start, tokens[end - 1].span().end)
     }
 
     /// Who `phrase` is, and remembers it for the pronouns that follow.
