@@ -83,30 +83,58 @@ pub fn analyze(
     let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
     let analysis = analyze_with(text, &options);
     let json = to_json(&analysis).map_err(|e| js_error("cannot return the analysis", e))?;
-    js_sys::JSON::parse(&json).map_err(|e| js_error("cannot return the analysis", describe(&e)))
+    parse_json(&json).map_err(|e| js_error("cannot return the analysis", describe(&e)))
 }
 
 /// The analysis as JSON text, which `JSON.parse` turns into a plain object far faster than
-/// building it a field at a time across the boundary. Measured first and written once into a
-/// buffer of that size: grown by doubling, the buffer of a 10 MB text's analysis (21 MB) held
-/// its old and new copies at once and took the module's memory from 94 to 129 MB.
-fn to_json(analysis: &crate::Analysis) -> Result<String, serde_json::Error> {
-    struct Count(usize);
-    impl std::io::Write for Count {
+/// building it a field at a time across the boundary. Made a JavaScript string a piece of at most
+/// `PIECE` bytes at a time: in one buffer, the 21 MB of a 10 MB text's analysis found no free
+/// range that long among those the analysis had left, and took the module's memory from 89 to
+/// 110 MB.
+fn to_json(analysis: &crate::Analysis) -> Result<js_sys::JsString, serde_json::Error> {
+    const PIECE: usize = 1 << 20;
+    struct Pieces {
+        buffer: Vec<u8>,
+        json: js_sys::JsString,
+    }
+    impl Pieces {
+        /// Moves the buffer's whole characters (serde_json writes UTF-8 only) into `json`.
+        fn flush_characters(&mut self) {
+            let whole = match std::str::from_utf8(&self.buffer) {
+                Ok(text) => text.len(),
+                Err(e) => e.valid_up_to(),
+            };
+            let text = std::str::from_utf8(&self.buffer[..whole]).unwrap_or_default();
+            self.json = self.json.concat(&text.into());
+            self.buffer.drain(..whole);
+        }
+    }
+    impl std::io::Write for Pieces {
         fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0 += bytes.len();
+            if self.buffer.len() + bytes.len() > PIECE {
+                self.flush_characters();
+            }
+            self.buffer.extend_from_slice(bytes);
             Ok(bytes.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
         }
     }
-    let mut count = Count(0);
-    serde_json::to_writer(&mut count, analysis)?;
-    let mut out = Vec::with_capacity(count.0);
-    serde_json::to_writer(&mut out, analysis)?;
-    // serde_json writes UTF-8 only.
-    Ok(String::from_utf8(out).unwrap_or_default())
+    let mut pieces = Pieces {
+        buffer: Vec::with_capacity(PIECE),
+        json: js_sys::JsString::from(""),
+    };
+    serde_json::to_writer(&mut pieces, analysis)?;
+    pieces.flush_characters();
+    Ok(pieces.json)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JavaScript string (js_sys's takes a `&str`, which it would copy again).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
 /// Analyzes `text` (UTF-16 offsets) for the page and the widget: the analysis as small JSON
