@@ -73,7 +73,7 @@ fn js_error(context: &str, error: impl std::fmt::Display) -> JsError {
 /// which is one UTF-16 unit too, so offsets still index the caller's string.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
 pub fn analyze(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: js_sys::JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let options: JsOptions = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
@@ -81,9 +81,39 @@ pub fn analyze(
         Some(o) => serde_wasm_bindgen::from_value(o).map_err(|e| js_error("bad options", e))?,
     };
     let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
-    let analysis = analyze_with(text, &options);
+    let analysis = analyze_with(&rust_text(&text), &options);
     let json = to_json(&analysis).map_err(|e| js_error("cannot return the analysis", e))?;
     parse_json(&json).map_err(|e| js_error("cannot return the analysis", describe(&e)))
+}
+
+/// `text` in UTF-8, with each lone surrogate replaced by U+FFFD, as wasm-bindgen passes a `&str`.
+/// A long text is converted a piece at a time into a string of its exact length: wasm-bindgen
+/// reserves three bytes for each UTF-16 unit of a text that is not all ASCII, 30 MB for 10 MB of
+/// articles, which a module that had analyzed other texts did not have free in one range (its
+/// memory grew from 89 to 119 MB).
+fn rust_text(text: &js_sys::JsString) -> String {
+    const PIECE: u32 = 1 << 20;
+    let len = text.length();
+    if len <= PIECE {
+        return String::from(text);
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < len {
+        let mut end = (start + PIECE).min(len);
+        // A surrogate pair is not cut: its halves apart would each become U+FFFD.
+        if end < len && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
+            end -= 1;
+        }
+        pieces.push((start, end));
+        start = end;
+    }
+    let piece = |&(start, end): &(u32, u32)| String::from(text.slice(start, end));
+    let mut out = String::with_capacity(pieces.iter().map(|p| piece(p).len()).sum());
+    for p in &pieces {
+        out.push_str(&piece(p));
+    }
+    out
 }
 
 /// The analysis as JSON text, which `JSON.parse` turns into a plain object far faster than
@@ -140,8 +170,11 @@ extern "C" {
 /// Analyzes `text` (UTF-16 offsets) for the page and the widget: the analysis as small JSON
 /// texts (`parts.rs`), which www/worker.js sends to the main thread to parse a few at a time.
 #[wasm_bindgen(js_name = analyzeInParts, skip_typescript)]
-pub fn analyze_in_parts(text: &str) -> Result<Vec<String>, JsError> {
-    let analysis = analyze_with(text, &Options::default().offsets(Offsets::Utf16));
+pub fn analyze_in_parts(text: js_sys::JsString) -> Result<Vec<String>, JsError> {
+    let analysis = analyze_with(
+        &rust_text(&text),
+        &Options::default().offsets(Offsets::Utf16),
+    );
     crate::parts::split(&analysis).map_err(|e| js_error("cannot return the analysis", e))
 }
 

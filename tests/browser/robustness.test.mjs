@@ -385,6 +385,28 @@ test("lone surrogates from JavaScript: analyzed as replacement characters, offse
   await context.close();
 });
 
+// The module converts a text of more than 2^20 UTF-16 units a piece at a time (src/wasm.rs,
+// `rust_text`): a surrogate pair across a piece's end must stay one character.
+test("a long text keeps a surrogate pair where the module cuts it into pieces", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const result = await page.evaluate(async () => {
+    const module = await import("./article_analyzer.js");
+    await module.default();
+    const quote = '"We won \u{1F600} \uD800," said Jane Smith in Paris.';
+    const upTo = (1 << 20) - 1 - quote.indexOf("\u{1F600}");
+    const text = "Rain fell. ".repeat(100_000).slice(0, upTo - 1) + "\n" + quote;
+    const analysis = module.analyze(text);
+    const spans = [...analysis.quotes, ...analysis.entities.flatMap((e) => e.mentions)];
+    return {
+      quotes: analysis.quotes.map((q) => q.text),
+      mismatched: spans.filter((s) => text.slice(s.start, s.end).toWellFormed() !== s.text).map((s) => s.text),
+    };
+  });
+  assert.deepEqual(result.quotes, ["We won \u{1F600} \uFFFD,"]);
+  assert.deepEqual(result.mismatched, []);
+  await context.close();
+});
+
 test("a text past the page's limit is refused with a message, and stays; a shorter one is analyzed", async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   const huge = '"We are close," Jane Smith said in Paris. '.repeat(60_000); // 2.5 MB
