@@ -152,7 +152,7 @@ fn to_json(analysis: &crate::Analysis) -> Result<js_sys::JsString, serde_json::E
         }
     }
     let mut pieces = Pieces {
-        buffer: Vec::with_capacity(PIECE),
+        buffer: Vec::new(),
         json: js_sys::JsString::from(""),
     };
     serde_json::to_writer(&mut pieces, analysis)?;
