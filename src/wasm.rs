@@ -73,15 +73,16 @@ fn js_error(context: &str, error: impl std::fmt::Display) -> JsError {
 /// which is one UTF-16 unit too, so offsets still index the caller's string.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
 pub fn analyze(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: js_sys::JsString,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
+    let text = rust_text(&text)?;
     let options: JsOptions = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
         None => JsOptions::default(),
         Some(o) => serde_wasm_bindgen::from_value(o).map_err(|e| js_error("bad options", e))?,
     };
     let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
-    let analysis = analyze_with(&rust_text(&text), &options);
+    let analysis = analyze_with(&text, &options);
     let json = to_json(&analysis).map_err(|e| js_error("cannot return the analysis", e))?;
     parse_json(&json).map_err(|e| js_error("cannot return the analysis", describe(&e)))
 }
@@ -91,11 +92,16 @@ pub fn analyze(
 /// reserves three bytes for each UTF-16 unit of a text that is not all ASCII, 30 MB for 10 MB of
 /// articles, which a module that had analyzed other texts did not have free in one range (its
 /// memory grew from 89 to 119 MB).
-fn rust_text(text: &js_sys::JsString) -> String {
+fn rust_text(text: &JsValue) -> Result<String, JsError> {
     const PIECE: u32 = 1 << 20;
+    // Anything but a string is refused with a message that says so (as a JsString it would
+    // fail in the conversion, with a message about an `Option`).
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(js_error("bad text", "the text to analyze must be a string"));
+    };
     let len = text.length();
     if len <= PIECE {
-        return String::from(text);
+        return Ok(String::from(text));
     }
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -113,7 +119,7 @@ fn rust_text(text: &js_sys::JsString) -> String {
     for p in &pieces {
         out.push_str(&piece(p));
     }
-    out
+    Ok(out)
 }
 
 /// The analysis as JSON text, which `JSON.parse` turns into a plain object far faster than
@@ -170,9 +176,9 @@ extern "C" {
 /// Analyzes `text` (UTF-16 offsets) for the page and the widget: the analysis as small JSON
 /// texts (`parts.rs`), which www/worker.js sends to the main thread to parse a few at a time.
 #[wasm_bindgen(js_name = analyzeInParts, skip_typescript)]
-pub fn analyze_in_parts(text: js_sys::JsString) -> Result<Vec<String>, JsError> {
+pub fn analyze_in_parts(text: JsValue) -> Result<Vec<String>, JsError> {
     let analysis = analyze_with(
-        &rust_text(&text),
+        &rust_text(&text)?,
         &Options::default().offsets(Offsets::Utf16),
     );
     crate::parts::split(&analysis).map_err(|e| js_error("cannot return the analysis", e))

@@ -385,6 +385,26 @@ test("lone surrogates from JavaScript: analyzed as replacement characters, offse
   await context.close();
 });
 
+test("the module refuses anything but a string with a message saying so, and analyzes the next text", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const result = await page.evaluate(async () => {
+    const module = await import("./article_analyzer.js");
+    await module.default();
+    const errors = [42, null, undefined, {}, ["Paris"], Symbol("s")].map((value) => {
+      try {
+        module.analyze(value);
+        return "no error";
+      } catch (error) {
+        return error.message;
+      }
+    });
+    return { errors, next: module.analyze("Jane Smith flew to Paris.").places.map((p) => p.name) };
+  });
+  for (const message of result.errors) assert.equal(message, "bad text: the text to analyze must be a string");
+  assert.deepEqual(result.next, ["Paris"]);
+  await context.close();
+});
+
 // The module converts a text of more than 2^20 UTF-16 units a piece at a time (src/wasm.rs,
 // `rust_text`): a surrogate pair across a piece's end must stay one character.
 test("a long text keeps a surrogate pair where the module cuts it into pieces", async () => {
