@@ -372,7 +372,12 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             && !r.partial
             && !r.dateline
             && e.kind == Kind::City
-            && e.population < STRAY_POPULATION
+            && e.population
+                < if home == Some("US") && e.country == home {
+                    STRAY_POPULATION_US
+                } else {
+                    STRAY_POPULATION
+                }
             && !e.capital
             && !r.containers.iter().any(|k| e.is_within(k))
             && !r.candidates.iter().any(|&c| in_state(c))
@@ -615,6 +620,15 @@ fn within_km(a: &Entry, b: &Entry, km: f64) -> bool {
 /// lacks (measured, right within 161 km on LGL and GeoVirus: 20,000, 3,361 and 1,881; 30,000,
 /// 3,365 and 1,881; 50,000, 3,364 and 1,883; 100,000, 3,373 and 1,882).
 const STRAY_POPULATION: u64 = 50_000;
+
+/// The same for a town of the article's own country in a US story: American papers write a town
+/// of another state with its state ("Irvine, Calif.", as the AP's style asks), all but the big
+/// cities they name alone, so a bare name only a bigger town of another state bears is likelier
+/// still a village of the article's state (measured on LGL and GeoVirus, right within 161 km:
+/// 50,000, 3,374 and 1,886; 100,000, 3,383 and 1,886; 200,000 or 300,000, 3,382 and 1,886;
+/// 1,000,000, 3,374 and 1,884: Atlanta, Denver, Miami, Shreveport). Not for other countries: a
+/// British paper names Paisley bare (GeoVirus lost it at 100,000).
+const STRAY_POPULATION_US: u64 = 100_000;
 
 /// The degree square a place lies in.
 fn cell(e: &Entry) -> (i32, i32) {
@@ -2741,6 +2755,21 @@ mod tests {
         let text = "Knox County and Norfolk, Nebraska, sent a delegation to Detroit.";
         let city = place_of(text, &["Detroit", "Norfolk", "Knox County", "Nebraska"]);
         assert!((city.lat - 42.3).abs() < 0.5, "Detroit, Michigan: {city:?}");
+    }
+
+    #[test]
+    fn a_bigger_town_named_only_in_another_state_is_in_a_us_storys_state() {
+        // Battle Creek, Nebraska, is a village the gazetteer lacks; Battle Creek, Michigan (some
+        // 52,000 people), would be written "Battle Creek, Mich." in a Nebraska paper.
+        let text = "Norfolk and Battle Creek students met in Knox County, Nebraska, on Monday.";
+        let town = place_of(
+            text,
+            &["Battle Creek", "Norfolk", "Knox County", "Nebraska"],
+        );
+        assert!(
+            (town.lat - 42.0).abs() < 1.0 && (town.lon + 97.6).abs() < 1.5,
+            "Battle Creek, Nebraska, near Norfolk: {town:?}"
+        );
     }
 
     #[test]
