@@ -2773,6 +2773,17 @@ mod tests {
     }
 
     #[test]
+    fn a_particle_written_closed_up_finds_the_name_written_apart() {
+        // GeoNames writes "De Soto Parish"; without it, "DeSoto" is DeSoto, Texas.
+        let text = "He served on the DeSoto Parish Police Jury in Mansfield.";
+        let parish = place_of(text, &["DeSoto Parish"]);
+        assert!(
+            (parish.lat - 32.1).abs() < 0.3 && (parish.lon + 93.7).abs() < 0.3,
+            "De Soto Parish, Louisiana: {parish:?}"
+        );
+    }
+
+    #[test]
     fn a_town_beside_its_county_is_the_one_in_it() {
         // Paris and Henry County could share Tennessee, Kentucky or Illinois; only in Tennessee
         // is the town in the county.

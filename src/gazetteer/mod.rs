@@ -435,6 +435,11 @@ pub fn lookup(name: &str) -> Vec<&'static Entry> {
         return found;
     }
     let mut found = GAZETTEER.find(name);
+    if found.is_empty() {
+        if let Some(other) = particle_spelling(name) {
+            found = GAZETTEER.find(&other);
+        }
+    }
     crate::sort::by_key(&mut found, |e| (std::cmp::Reverse(e.population), e.kind));
     LOOKUPS.with_borrow_mut(|seen| {
         if seen.len() >= REMEMBERED {
@@ -443,6 +448,47 @@ pub fn lookup(name: &str) -> Vec<&'static Entry> {
         seen.insert(key, found.as_slice().into());
     });
     found
+}
+
+/// The particles a name may write closed up or apart: "DeSoto" or "De Soto", "LaSalle" or "La
+/// Salle".
+const PARTICLES: &[&str] = &["De", "La", "Le", "Du"];
+
+/// A name with its particles written the other way, if it has any: local usage often closes up
+/// what GeoNames writes apart ("DeSoto Parish", GeoNames' "De Soto Parish") and the other way
+/// round. Only for a name the gazetteer does not know as written.
+fn particle_spelling(name: &str) -> Option<String> {
+    let starts_particle = |w: &str| PARTICLES.iter().any(|p| w.starts_with(p));
+    if !name.split(' ').any(starts_particle) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len() + 1);
+    let mut changed = false;
+    let mut words = name.split(' ').peekable();
+    while let Some(word) = words.next() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let capital = |w: &&str| w.starts_with(|c: char| c.is_ascii_uppercase());
+        // "De Soto" -> "DeSoto".
+        if PARTICLES.contains(&word) && words.peek().is_some_and(capital) {
+            out.push_str(word);
+            out.push_str(words.next().unwrap_or_default());
+            changed = true;
+        // "DeSoto" -> "De Soto", not "Delaware" nor "LAKE".
+        } else if word.get(..2).is_some_and(|p| PARTICLES.contains(&p))
+            && word.as_bytes().get(2).is_some_and(u8::is_ascii_uppercase)
+            && word.bytes().skip(3).any(|b| b.is_ascii_lowercase())
+        {
+            out.push_str(&word[..2]);
+            out.push(' ');
+            out.push_str(&word[2..]);
+            changed = true;
+        } else {
+            out.push_str(word);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// How many names [`lookup`] remembers (on each thread) before it starts afresh: a megabyte or
@@ -504,6 +550,27 @@ mod tests {
     /// How many names the gazetteer has.
     fn names(g: &Gazetteer) -> usize {
         g.entries.len() + g.aliases.len()
+    }
+
+    #[test]
+    fn a_particle_is_written_the_other_way() {
+        let other = |name: &str| particle_spelling(name);
+        assert_eq!(other("DeSoto Parish").as_deref(), Some("De Soto Parish"));
+        assert_eq!(other("La Salle County").as_deref(), Some("LaSalle County"));
+        // No particle: a word that only begins like one, a name in capitals, a lone particle,
+        // and letters beyond ASCII where a particle's second letter would be.
+        for name in [
+            "Delaware",
+            "Lebanon",
+            "LAKE",
+            "DE",
+            "La",
+            "Göd",
+            "Côte d'Ivoire",
+            "",
+        ] {
+            assert_eq!(other(name), None, "{name}");
+        }
     }
 
     #[test]
