@@ -316,15 +316,17 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
         .into_iter()
         .max_by_key(|&(cc, n)| (n, std::cmp::Reverse(cc)))
         .map(|(cc, _)| cc);
-    // And the state it names most there, counting every mention of its towns, counties and
-    // the state itself.
+    // And the state it names most there, counting each of its towns and counties and the state
+    // itself once: a town named five times is one place, and when it is the namesake of a
+    // village the gazetteer lacks it would outvote the article's three other places
+    // ("Avondale" five times beside Decatur, DeKalb County and Avondale Estates, Georgia).
     let mut by_state: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     for (r, e) in readings.iter().zip(&chosen) {
         if r.partial || e.country != home {
             continue;
         }
         if let Some(st) = state_of(e) {
-            *by_state.entry(st).or_default() += r.entity.count.max(1);
+            *by_state.entry(st).or_default() += 1;
         }
     }
     // Whether all of them lie in that one state.
@@ -2780,6 +2782,42 @@ mod tests {
         assert!(
             (parish.lat - 32.1).abs() < 0.3 && (parish.lon + 93.7).abs() < 0.3,
             "De Soto Parish, Louisiana: {parish:?}"
+        );
+    }
+
+    #[test]
+    fn a_town_named_often_counts_once_for_the_articles_state() {
+        // Swansea, South Carolina, is a town the gazetteer lacks; named three times, Swansea,
+        // Massachusetts, must not outvote Lexington County and South Carolina.
+        let text = "Swansea police said the Swansea man fled Swansea for Lexington County, \
+                    South Carolina.";
+        let doc = Document::new(text);
+        let entities: Vec<Entity> = ["Swansea", "Lexington County", "South Carolina"]
+            .iter()
+            .enumerate()
+            .map(|(id, name)| {
+                let mentions: Vec<Mention> = text
+                    .match_indices(name)
+                    .map(|(at, _)| Mention::new(text, Span::new(at, at + name.len())))
+                    .collect();
+                Entity {
+                    id,
+                    name: (*name).to_owned(),
+                    kind: EntityType::Place,
+                    count: mentions.len(),
+                    mentions,
+                    role: None,
+                    iso: None,
+                }
+            })
+            .collect();
+        let town = locate(&doc, &entities)
+            .into_iter()
+            .find(|p| p.entity_id == 0)
+            .expect("Swansea located");
+        assert!(
+            (town.lat - 33.9).abs() < 0.5 && (town.lon + 81.2).abs() < 0.5,
+            "Swansea, South Carolina, in Lexington County: {town:?}"
         );
     }
 
