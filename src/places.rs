@@ -102,15 +102,31 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             }
             let mut candidates: Vec<&'static Entry> = Vec::new();
             let mut partial = true;
+            // "Rep. Earl Pomeroy, D-N.D.": the tagger may take the party and a piece of the
+            // state for the name ("D-N"); the state is what follows the party, if all its
+            // mentions agree ("D-N.D." and "D-N.Y." are both "D-N").
+            let parties: Vec<Option<Vec<&'static Entry>>> = entity
+                .mentions
+                .iter()
+                .map(|m| party_state(doc.text, m.start))
+                .collect();
+            if let Some(Some(states)) = parties.first() {
+                if parties.iter().all(|p| p.as_ref() == Some(states)) {
+                    candidates.clone_from(states);
+                    partial = false;
+                }
+            }
             // "Clay" in "Becker, Clay and Wilkin counties" is Clay County.
             let counties = entity
                 .mentions
                 .iter()
                 .any(|m| in_county_list(doc, Span::new(m.start, m.end)));
+            let by_party = !candidates.is_empty();
             // Mentions repeat a few forms: each is looked up once.
             let mut seen: FxHashSet<&str> = FxHashSet::default();
             for name in std::iter::once(entity.name.as_str())
                 .chain(entity.mentions.iter().map(|m| m.text.as_str()))
+                .filter(|_| !by_party)
             {
                 if !seen.insert(name) {
                     continue;
@@ -877,6 +893,25 @@ fn score(e: &Entry, r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -
         s += weight::CAPITAL;
     }
     s
+}
+
+/// The state of a legislator's party and state written at `start`, after a comma or an opening
+/// bracket: "D-N.D.", "(R-Pa.)", "D-Ohio". The tagger may cut such a state at its periods.
+fn party_state(text: &str, start: usize) -> Option<Vec<&'static Entry>> {
+    let before = text.get(..start)?.trim_end_matches(' ');
+    if !before.ends_with([',', '(']) {
+        return None;
+    }
+    let rest = text.get(start..)?;
+    let rest = ["D-", "R-", "I-"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
+    let end = rest.find([' ', ',', ';', ')']).unwrap_or(rest.len());
+    let states: Vec<&'static Entry> = gazetteer::lookup(&rest[..end])
+        .into_iter()
+        .filter(|e| e.kind == Kind::Admin1)
+        .collect();
+    (!states.is_empty()).then_some(states)
 }
 
 /// The countries or states written after a place as its container: ", Jordan", ", La.", ", LA".
@@ -2818,6 +2853,16 @@ mod tests {
         assert!(
             (town.lat - 33.9).abs() < 0.5 && (town.lon + 81.2).abs() < 0.5,
             "Swansea, South Carolina, in Lexington County: {town:?}"
+        );
+    }
+
+    #[test]
+    fn a_party_and_state_cut_at_its_periods_is_the_state() {
+        let text = "\"Bonuses are wrong,\" said Rep. Earl Pomeroy, D-N.D. \"They must stop.\"";
+        let state = place_of(text, &["D-N"]);
+        assert!(
+            (state.lat - 47.4).abs() < 1.0 && (state.lon + 100.5).abs() < 1.0,
+            "North Dakota: {state:?}"
         );
     }
 
