@@ -2203,17 +2203,20 @@ mod tests {
         let entities: Vec<Entity> = names
             .iter()
             .enumerate()
-            .map(|(id, name)| Entity {
-                id,
-                name: (*name).to_owned(),
-                kind: EntityType::Place,
-                mentions: text
+            .map(|(id, name)| {
+                let mentions: Vec<Mention> = text
                     .match_indices(name)
                     .map(|(at, _)| Mention::new(text, Span::new(at, at + name.len())))
-                    .collect(),
-                count: 0,
-                role: None,
-                iso: None,
+                    .collect();
+                Entity {
+                    id,
+                    name: (*name).to_owned(),
+                    kind: EntityType::Place,
+                    count: mentions.len(),
+                    mentions,
+                    role: None,
+                    iso: None,
+                }
             })
             .collect();
         locate(&doc, &entities)
@@ -2826,30 +2829,7 @@ mod tests {
         // Massachusetts, must not outvote Lexington County and South Carolina.
         let text = "Swansea police said the Swansea man fled Swansea for Lexington County, \
                     South Carolina.";
-        let doc = Document::new(text);
-        let entities: Vec<Entity> = ["Swansea", "Lexington County", "South Carolina"]
-            .iter()
-            .enumerate()
-            .map(|(id, name)| {
-                let mentions: Vec<Mention> = text
-                    .match_indices(name)
-                    .map(|(at, _)| Mention::new(text, Span::new(at, at + name.len())))
-                    .collect();
-                Entity {
-                    id,
-                    name: (*name).to_owned(),
-                    kind: EntityType::Place,
-                    count: mentions.len(),
-                    mentions,
-                    role: None,
-                    iso: None,
-                }
-            })
-            .collect();
-        let town = locate(&doc, &entities)
-            .into_iter()
-            .find(|p| p.entity_id == 0)
-            .expect("Swansea located");
+        let town = place_of(text, &["Swansea", "Lexington County", "South Carolina"]);
         assert!(
             (town.lat - 33.9).abs() < 0.5 && (town.lon + 81.2).abs() < 0.5,
             "Swansea, South Carolina, in Lexington County: {town:?}"
