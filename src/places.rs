@@ -105,14 +105,13 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             // "Rep. Earl Pomeroy, D-N.D.": the tagger may take the party and a piece of the
             // state for the name ("D-N"); the state is what follows the party, if all its
             // mentions agree ("D-N.D." and "D-N.Y." are both "D-N").
-            let parties: Vec<Option<Vec<&'static Entry>>> = entity
+            let mut parties = entity
                 .mentions
                 .iter()
-                .map(|m| party_state(doc.text, m.start))
-                .collect();
-            if let Some(Some(states)) = parties.first() {
-                if parties.iter().all(|p| p.as_ref() == Some(states)) {
-                    candidates.clone_from(states);
+                .map(|m| party_state(doc.text, m.start));
+            if let Some(Some(states)) = parties.next() {
+                if parties.all(|p| p.as_ref() == Some(&states)) {
+                    candidates = states;
                     partial = false;
                 }
             }

@@ -136,11 +136,17 @@ fn to_json(analysis: &crate::Analysis) -> Result<js_sys::JsString, serde_json::E
     impl Pieces {
         /// Moves the buffer's whole characters (serde_json writes UTF-8 only) into `json`.
         fn flush_characters(&mut self) {
-            let whole = match std::str::from_utf8(&self.buffer) {
-                Ok(text) => text.len(),
-                Err(e) => e.valid_up_to(),
+            // Validated once; again only the whole characters before a cut one.
+            let (text, whole) = match std::str::from_utf8(&self.buffer) {
+                Ok(text) => (text, text.len()),
+                Err(e) => {
+                    let whole = e.valid_up_to();
+                    (
+                        std::str::from_utf8(&self.buffer[..whole]).unwrap_or_default(),
+                        whole,
+                    )
+                }
             };
-            let text = std::str::from_utf8(&self.buffer[..whole]).unwrap_or_default();
             self.json = self.json.concat(&text.into());
             self.buffer.drain(..whole);
         }
