@@ -427,6 +427,29 @@ test("a long text keeps a surrogate pair where the module cuts it into pieces", 
   await context.close();
 });
 
+// Its UTF-8 is reserved from the text's length, then at the rate of the pieces read so far: a
+// text of two- and three-byte letters outgrows the first reservation piece after piece.
+test("a long text of two- and three-byte letters is read whole and in order", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const result = await page.evaluate(async () => {
+    const module = await import("./article_analyzer.js");
+    await module.default();
+    const quote = (n) => `\n"We are close ${n}," Jane Smith said in Paris.\n`;
+    const text = "Βροχή έπεσε. ".repeat(120_000) + quote(1) + "雨が降った。".repeat(300_000) + quote(2);
+    const analysis = module.analyze(text);
+    const spans = [...analysis.quotes, ...analysis.entities.flatMap((e) => e.mentions)];
+    return {
+      length: text.length,
+      quotes: analysis.quotes.map((q) => [q.text, q.start === text.indexOf(q.text)]),
+      mismatched: spans.filter((s) => text.slice(s.start, s.end) !== s.text).map((s) => s.text),
+    };
+  });
+  assert.ok(result.length > 3 << 20, "longer than three pieces");
+  assert.deepEqual(result.quotes, [["We are close 1,", true], ["We are close 2,", true]]);
+  assert.deepEqual(result.mismatched, []);
+  await context.close();
+});
+
 test("a text past the page's limit is refused with a message, and stays; a shorter one is analyzed", async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   const huge = '"We are close," Jane Smith said in Paris. '.repeat(60_000); // 2.5 MB
