@@ -169,7 +169,8 @@ pub struct Entity {
     pub iso: Option<String>,
 }
 
-/// A place entity located on the globe.
+/// A place entity located on the globe, or a nationality (a NORP entity such as "Egyptian") at
+/// its country.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Place {

@@ -802,6 +802,126 @@ pub fn is_title_word(word: &str) -> bool {
     )
 }
 
+/// The country a nationality names, by its adjective or plural: "Egyptian troops", "the
+/// Sudanese government", "Russians" are about Egypt, Sudan and Russia, and a reader looks for
+/// them on the map (LGL's annotators mark them as toponyms; CLIFF's geoparser maps them to
+/// countries too). Only where the word means one country: not "Korean" (North or South),
+/// "Congolese", "English", "Scottish" or "Welsh" (a language, or a part of one country the
+/// gazetteer keeps apart), "Indians" (a Cleveland team, or Native Americans, in American news).
+pub fn country_of_demonym(word: &str) -> Option<&'static str> {
+    COUNTRY_DEMONYMS
+        .binary_search_by(|(d, _)| d.cmp(&word))
+        .ok()
+        .map(|i| COUNTRY_DEMONYMS[i].1)
+}
+
+const COUNTRY_DEMONYMS: &[(&str, &str)] = &[
+    ("Afghan", "Afghanistan"),
+    ("Albanian", "Albania"),
+    ("Algerian", "Algeria"),
+    ("American", "United States"),
+    ("Americans", "United States"),
+    ("Argentine", "Argentina"),
+    ("Armenian", "Armenia"),
+    ("Australian", "Australia"),
+    ("Austrian", "Austria"),
+    ("Bangladeshi", "Bangladesh"),
+    ("Belgian", "Belgium"),
+    ("Bolivian", "Bolivia"),
+    ("Bosnian", "Bosnia and Herzegovina"),
+    ("Brazilian", "Brazil"),
+    ("British", "United Kingdom"),
+    ("Bulgarian", "Bulgaria"),
+    ("Burmese", "Myanmar"),
+    ("Cambodian", "Cambodia"),
+    ("Canadian", "Canada"),
+    ("Chilean", "Chile"),
+    ("Chinese", "China"),
+    ("Colombian", "Colombia"),
+    ("Croatian", "Croatia"),
+    ("Cuban", "Cuba"),
+    ("Czech", "Czech Republic"),
+    ("Danish", "Denmark"),
+    ("Dutch", "Netherlands"),
+    ("Egyptian", "Egypt"),
+    ("Egyptians", "Egypt"),
+    ("Emirati", "United Arab Emirates"),
+    ("Eritrean", "Eritrea"),
+    ("Estonian", "Estonia"),
+    ("Ethiopian", "Ethiopia"),
+    ("Filipino", "Philippines"),
+    ("Finnish", "Finland"),
+    ("French", "France"),
+    ("Georgian", "Georgia"),
+    ("German", "Germany"),
+    ("Germans", "Germany"),
+    ("Ghanaian", "Ghana"),
+    ("Greek", "Greece"),
+    ("Haitian", "Haiti"),
+    ("Hungarian", "Hungary"),
+    ("Indian", "India"),
+    ("Indonesian", "Indonesia"),
+    ("Iranian", "Iran"),
+    ("Iranians", "Iran"),
+    ("Iraqi", "Iraq"),
+    ("Iraqis", "Iraq"),
+    ("Irish", "Ireland"),
+    ("Israeli", "Israel"),
+    ("Israelis", "Israel"),
+    ("Italian", "Italy"),
+    ("Italians", "Italy"),
+    ("Japanese", "Japan"),
+    ("Jordanian", "Jordan"),
+    ("Kazakh", "Kazakhstan"),
+    ("Kenyan", "Kenya"),
+    ("Kuwaiti", "Kuwait"),
+    ("Lebanese", "Lebanon"),
+    ("Libyan", "Libya"),
+    ("Lithuanian", "Lithuania"),
+    ("Malaysian", "Malaysia"),
+    ("Mexican", "Mexico"),
+    ("Mexicans", "Mexico"),
+    ("Moroccan", "Morocco"),
+    ("Nepalese", "Nepal"),
+    ("Nigerian", "Nigeria"),
+    ("Norwegian", "Norway"),
+    ("Pakistani", "Pakistan"),
+    ("Palestinian", "Palestine"),
+    ("Palestinians", "Palestine"),
+    ("Peruvian", "Peru"),
+    ("Polish", "Poland"),
+    ("Portuguese", "Portugal"),
+    ("Qatari", "Qatar"),
+    ("Romanian", "Romania"),
+    ("Russian", "Russia"),
+    ("Russians", "Russia"),
+    ("Rwandan", "Rwanda"),
+    ("Saudi", "Saudi Arabia"),
+    ("Saudis", "Saudi Arabia"),
+    ("Serbian", "Serbia"),
+    ("Slovak", "Slovakia"),
+    ("Somali", "Somalia"),
+    ("South African", "South Africa"),
+    ("Spanish", "Spain"),
+    ("Sudanese", "Sudan"),
+    ("Swedish", "Sweden"),
+    ("Swiss", "Switzerland"),
+    ("Syrian", "Syria"),
+    ("Syrians", "Syria"),
+    ("Taiwanese", "Taiwan"),
+    ("Thai", "Thailand"),
+    ("Tunisian", "Tunisia"),
+    ("Turkish", "Turkey"),
+    ("Turks", "Turkey"),
+    ("Ugandan", "Uganda"),
+    ("Ukrainian", "Ukraine"),
+    ("Ukrainians", "Ukraine"),
+    ("Venezuelan", "Venezuela"),
+    ("Vietnamese", "Vietnam"),
+    ("Yemeni", "Yemen"),
+    ("Zimbabwean", "Zimbabwe"),
+];
+
 /// Nationalities, religions and political groups (NORP), by their adjective or plural.
 pub fn is_demonym(word: &str) -> bool {
     DEMONYMS.binary_search(&word).is_ok()
@@ -1669,9 +1789,23 @@ mod tests {
     #[test]
     fn sorted_lists_are_sorted_for_binary_search() {
         assert!(DEMONYMS.windows(2).all(|w| w[0] < w[1]));
+        assert!(COUNTRY_DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(FEMALE_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(MALE_NAMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn every_nationality_is_a_demonym_of_a_country_the_gazetteer_knows() {
+        for &(demonym, country) in COUNTRY_DEMONYMS {
+            assert!(is_demonym(demonym), "{demonym} is not tagged NORP");
+            assert!(
+                crate::gazetteer::lookup(country)
+                    .iter()
+                    .any(|e| e.kind == crate::gazetteer::Kind::Country),
+                "{country} is no country of the gazetteer"
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! likelier one (Paris in a story about Lamar County, Texas, is Paris, Texas), and so is one in a
 //! state where the article's other places could all lie, one near the article's other towns
 //! and counties, and a name among states is a state.
+//! A nationality ("the Sudanese government") is placed in its country.
 //! A place the gazetteer lacks (a village, a river) is placed at the article's own town, or
 //! failing one its county, state or country, in the state and the country the article names
 //! most; so is a small town the gazetteer knows only outside the state the article is mostly
@@ -439,7 +440,24 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             }
         }
     }
+    out.extend(
+        entities
+            .iter()
+            .filter_map(|entity| Some(place(entity.id, nationality(entity)?))),
+    );
     out
+}
+
+/// The country of a nationality the article names ("Egyptian troops", "Russians"), which the
+/// map shows as it does the country's name.
+fn nationality(entity: &Entity) -> Option<&'static Entry> {
+    if entity.kind != EntityType::Norp {
+        return None;
+    }
+    let country = lexicons::country_of_demonym(&entity.name)?;
+    gazetteer::lookup(country)
+        .into_iter()
+        .find(|e| e.kind == Kind::Country)
 }
 
 /// The last word of a street's name: "Street", "St.".
@@ -2222,6 +2240,29 @@ mod tests {
             .into_iter()
             .find(|p| p.entity_id == 0)
             .unwrap_or_else(|| panic!("{} not located", names[0]))
+    }
+
+    #[test]
+    fn a_nationality_is_placed_in_its_country() {
+        let a = crate::analyze(
+            "Egyptian troops crossed the border on Monday. The Sudanese government protested, \
+             and Muslims and Republicans marched in Cairo. Korean officials said nothing.",
+        );
+        let placed = |name: &str| {
+            let e = a.entities.iter().find(|e| e.name == name)?;
+            assert_eq!(e.kind, EntityType::Norp, "{name}");
+            a.places.iter().find(|p| p.entity_id == e.id)
+        };
+        assert_eq!(placed("Egyptian").unwrap().country.as_deref(), Some("EG"));
+        let sudan = placed("Sudanese").unwrap();
+        assert_eq!(
+            (sudan.name.as_str(), sudan.kind),
+            ("Sudan", crate::PlaceKind::Country)
+        );
+        // A religion, a party, a people of two countries: nowhere.
+        for name in ["Muslims", "Republicans", "Korean"] {
+            assert!(placed(name).is_none(), "{name}");
+        }
     }
 
     #[test]

@@ -39,6 +39,7 @@ export interface Entity {
   /** ISO 8601 form of an absolute date. */
   iso?: string;
 }
+/** Where a PLACE entity is, or a nationality's (NORP, "Egyptian") country. */
 export interface Place {
   entityId: number; name: string; lat: number; lon: number;
   /** ISO 3166-1 alpha-2, or null for regions that span countries. */

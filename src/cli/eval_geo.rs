@@ -1,7 +1,7 @@
 //! `eval-geo`: place recognition and resolution against a geoparsing corpus (LGL or GeoVirus XML).
 //!
-//! Recognition: a predicted place mention (a mention of a PLACE entity) is right when it overlaps
-//! a gold toponym; a gold toponym is found when a predicted mention overlaps it. Resolution: of the
+//! Recognition: a predicted place mention (a mention of a PLACE entity, or of a nationality the
+//! analysis places in its country) is right when it overlaps a gold toponym; a gold toponym is found when a predicted mention overlaps it. Resolution: of the
 //! found gold toponyms that have coordinates, the share whose predicted place lies within 161 km
 //! (100 miles, the usual "accuracy at 161 km") of the gold point.
 
@@ -135,10 +135,11 @@ pub fn run(file: PathBuf, misses: usize) -> Result<(), CliError> {
 
 fn score(article: &Article, analysis: &Analysis, tally: &mut Tally, listed: &mut Vec<Miss>) {
     let text = &article.text;
+    let placed: Vec<usize> = analysis.places.iter().map(|p| p.entity_id).collect();
     let predicted: Vec<(usize, usize, usize)> = analysis
         .entities
         .iter()
-        .filter(|e| e.kind == EntityType::Place)
+        .filter(|e| e.kind == EntityType::Place || placed.contains(&e.id))
         .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.id)))
         .collect();
     let overlaps = |s: usize, e: usize, t: &Toponym| s < t.end && t.start < e;
