@@ -13,7 +13,7 @@ use web_sys::{Element, Event};
 
 use super::dom::Builder;
 use super::render::{each_item, Step};
-use crate::{Analysis, PlaceKind};
+use crate::{Analysis, Entity, EntityType, PlaceKind};
 
 const WORLD: &str = include_str!("../../assets/geo/world.txt");
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -98,15 +98,20 @@ pub fn render(
     let unit = w / 600.0;
     let pins = svg(b, &map, "g", "pins")?;
     // By id, not by a search of the entities for each place: a long article has hundreds of each.
-    let counts: FxHashMap<usize, usize> = analysis
-        .entities
-        .iter()
-        .map(|e| (e.id, e.mentions.len()))
-        .collect();
+    let entities: FxHashMap<usize, &Entity> = analysis.entities.iter().map(|e| (e.id, e)).collect();
     let mentions: Vec<usize> = analysis
         .places
         .iter()
-        .map(|p| counts.get(&p.entity_id).copied().unwrap_or(1))
+        .map(|p| entities.get(&p.entity_id).map_or(1, |e| e.mentions.len()))
+        .collect();
+    // A nationality's pin says whose it is: "Israeli, Israel" beside the pin of "Israel".
+    let titles: Vec<String> = analysis
+        .places
+        .iter()
+        .map(|p| match entities.get(&p.entity_id) {
+            Some(e) if e.kind == EntityType::Norp => format!("{}, {}", e.name, p.name),
+            _ => p.name.clone(),
+        })
         .collect();
     let mut order: Vec<usize> = (0..analysis.places.len()).collect();
     // Big pins first, so that small ones stay on top and can be pointed at.
@@ -116,9 +121,12 @@ pub fn render(
         let Some(&i) = order.get(k) else {
             return Ok(());
         };
-        let (Some(place), Some(&(cx, cy)), Some(&count)) =
-            (analysis.places.get(i), points.get(i), mentions.get(i))
-        else {
+        let (Some(place), Some(&(cx, cy)), Some(&count), Some(name)) = (
+            analysis.places.get(i),
+            points.get(i),
+            mentions.get(i),
+            titles.get(i),
+        ) else {
             return Ok(());
         };
         let pin = svg(&b, &pins, "circle", "pin")?;
@@ -131,9 +139,7 @@ pub fn render(
         pin.set_attribute("tabindex", "0")?;
         let title = svg(&b, &pin, "title", "")?;
         title.set_text_content(Some(&format!(
-            "{} ({} mention{})",
-            place.name,
-            count,
+            "{name} ({count} mention{})",
             if count == 1 { "" } else { "s" }
         )));
         Ok(())

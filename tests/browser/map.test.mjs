@@ -31,6 +31,8 @@ test("the example's places are pins on a map zoomed to them", async () => {
   assert.ok(width < 3600, `view ${width} wide`);
   const titles = await page.locator("svg.world circle.pin title").allTextContents();
   assert.ok(titles.some((t) => t.startsWith("Aqaba")), `pins: ${titles}`);
+  // A nationality's pin is named for it and its country, beside the country's own pin.
+  assert.ok(titles.some((t) => /^Israeli, Israel \(\d+ mentions?\)$/.test(t)), `pins: ${titles}`);
   await page.locator("svg.world").scrollIntoViewIfNeeded();
   await screenshot(page, "map.png");
   assert.deepEqual(problems, []);
