@@ -47,7 +47,9 @@ mod weight {
     /// town, or a town reading inside this county: Paris beside Henry County is Paris,
     /// Tennessee, in Henry County, Tennessee.
     pub const BESIDE: f64 = 2.0;
-    /// For each other town or county of the article (up to two) within `NEAR_KM`.
+    /// For each other town or county of the article (up to two) within `NEAR_KM`, as chosen;
+    /// and for each other place of the article (up to two) with a town or county reading
+    /// within `NEAR_KM`, whichever is chosen.
     pub const NEAR: f64 = 1.0;
     /// A national capital is in the news more than its size says.
     pub const CAPITAL: f64 = 2.5;
@@ -73,6 +75,9 @@ struct Reading<'a> {
     /// For each candidate, how many other places of the article have a reading beside it: a
     /// county around a town, a town inside a county.
     beside: Vec<usize>,
+    /// For each candidate, how many other places of the article have a town or county
+    /// reading within `NEAR_KM` of it.
+    near: Vec<usize>,
 }
 
 /// The state (first-level division) a place lies in or is, with its country.
@@ -183,6 +188,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 dateline,
                 support: Vec::new(),
                 beside: Vec::new(),
+                near: Vec::new(),
             })
         })
         .collect();
@@ -285,12 +291,31 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             r
         })
         .collect();
-    let beside = towns_beside_counties(&readings);
+    let beside = readings_around(&readings, BESIDE_KM, 1, |a, b| {
+        matches!(
+            (a.kind, b.kind),
+            (Kind::City, Kind::Admin2) | (Kind::Admin2, Kind::City)
+        )
+    });
+    // Two names of a local story that could both lie in one corner of a state most likely do:
+    // Henry County and Washington County are neighbours in Iowa, though both are in Alabama
+    // too, 300 km apart. This weighs the readings, not the choices: chosen one by one, the
+    // bigger of each name would pull the other to its state before nearness could count
+    // (`Neighbours::near`, among the choices). Not for a name that is also a state or a
+    // country (see `score`).
+    let near = readings_around(&readings, NEAR_KM, 3, |_, _| true);
     let readings: Vec<Reading> = readings
         .into_iter()
-        .zip(beside)
-        .map(|(mut r, b)| {
+        .zip(beside.into_iter().zip(near))
+        .map(|(mut r, (b, n))| {
             r.beside = b;
+            if !r
+                .candidates
+                .iter()
+                .any(|c| matches!(c.kind, Kind::Country | Kind::Admin1))
+            {
+                r.near = n;
+            }
             r
         })
         .collect();
@@ -676,23 +701,25 @@ fn cell(e: &Entry) -> (i32, i32) {
 const NEAR_KM: f64 = 80.0;
 
 /// For each reading's candidates, how many other readings (found by their whole name) have a
-/// county candidate around it, for a town, or a town candidate inside it, for a county: the
-/// town and the county a local story names together lie together. Not a reading of the same
-/// name in other letters ("ARLINGTON" in a dateline, "Arlington" after it): its county reading
-/// is only the name's, and would make every town of a name with a county of it beside itself.
-/// Candidates are bucketed by kind and degree so that a long text's many places are not compared
-/// pairwise.
-fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
-    type Grid = FxHashMap<(i32, i32), Vec<(usize, &'static Entry)>>;
-    let (mut towns, mut counties) = (Grid::default(), Grid::default());
+/// town or county candidate within `km` of it, of a kind `pair` accepts beside its own (a
+/// county around a town: the town and the county a local story names together lie together).
+/// Not a reading of the same name in other letters ("ARLINGTON" in a dateline, "Arlington"
+/// after it): its county reading is only the name's, and would make every town of a name with
+/// a county of it beside itself. Candidates are bucketed by degree so that a long text's many
+/// places are not compared pairwise; `reach` is how many degrees of longitude either side
+/// `km` may span.
+fn readings_around(
+    readings: &[Reading],
+    km: f64,
+    reach: i32,
+    pair: impl Fn(&Entry, &Entry) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut grid: FxHashMap<(i32, i32), Vec<(usize, &'static Entry)>> = FxHashMap::default();
     for (i, r) in readings.iter().enumerate().filter(|(_, r)| !r.partial) {
         for &e in &r.candidates {
-            let grid = match e.kind {
-                Kind::City => &mut towns,
-                Kind::Admin2 => &mut counties,
-                _ => continue,
-            };
-            grid.entry(cell(e)).or_default().push((i, e));
+            if matches!(e.kind, Kind::City | Kind::Admin2) {
+                grid.entry(cell(e)).or_default().push((i, e));
+            }
         }
     }
     readings
@@ -702,15 +729,13 @@ fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
             r.candidates
                 .iter()
                 .map(|&e| {
-                    let grid = match e.kind {
-                        Kind::City => &counties,
-                        Kind::Admin2 => &towns,
-                        _ => return 0,
-                    };
+                    if !matches!(e.kind, Kind::City | Kind::Admin2) {
+                        return 0;
+                    }
                     let (y, x) = cell(e);
                     let mut others: Vec<usize> = Vec::new();
                     for dy in -1..=1 {
-                        for dx in -1..=1 {
+                        for dx in -reach..=reach {
                             let Some(near) = grid.get(&(y + dy, x + dx)) else {
                                 continue;
                             };
@@ -718,7 +743,8 @@ fn towns_beside_counties(readings: &[Reading]) -> Vec<Vec<usize>> {
                                 if j != i
                                     && !readings[j].entity.name.eq_ignore_ascii_case(&r.entity.name)
                                     && o.country == e.country
-                                    && within_km(e, o, BESIDE_KM)
+                                    && pair(e, o)
+                                    && within_km(e, o, km)
                                     && !others.contains(&j)
                                 {
                                     others.push(j);
@@ -838,9 +864,11 @@ fn best(r: &Reading, neighbours: &Neighbours, own: Option<&Entry>) -> &'static E
     for (i, &c) in r.candidates.iter().enumerate() {
         let support = r.support.get(i).copied().unwrap_or(0);
         let beside = r.beside.get(i).copied().unwrap_or(0);
+        let near = r.near.get(i).copied().unwrap_or(0);
         let s = score(c, r, neighbours, own)
             + weight::SUPPORT * (support.min(6) as f64)
-            + weight::BESIDE * (beside.min(2) as f64);
+            + weight::BESIDE * (beside.min(2) as f64)
+            + weight::NEAR * (near.min(2) as f64);
         if s > top_score {
             top = c;
             top_score = s;
@@ -2818,6 +2846,19 @@ mod tests {
         assert!(
             (town.lat - 33.8).abs() < 0.5 && (town.lon + 84.3).abs() < 0.5,
             "DeKalb County, Georgia: {town:?}"
+        );
+    }
+
+    #[test]
+    fn two_counties_a_story_names_together_are_the_neighbours() {
+        // Henry and Washington counties are neighbours in Iowa, 300 km apart in Alabama (where
+        // Henry County is bigger): both names could lie in either state, so only nearness tells.
+        let text = "Henry County stands to receive about $36,000 in damages for a bridge, less \
+                    than Washington County got for a smaller one.";
+        let county = place_of(text, &["Henry County", "Washington County"]);
+        assert!(
+            (county.lat - 41.0).abs() < 0.3 && (county.lon + 91.5).abs() < 0.3,
+            "Henry County, Iowa: {county:?}"
         );
     }
 
