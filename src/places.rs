@@ -407,13 +407,14 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     // that state, is likelier a village of it the gazetteer lacks than the only town of the
     // name it knows, elsewhere: "Plainview" among Norfolk, Knox County and Nebraska is the
     // Nebraska town, not Plainview, New York. Unless the text says where it is (a
-    // container, a dateline), or the place is a city or a capital the news names from afar.
+    // container), or the place is a city or a capital the news names from afar. A dateline
+    // is no exception: American papers put the state after all but the big cities there too
+    // ("HUDSON, Ill."), so a small town's bare dateline is one of the paper's own state.
     let in_state = |e: &Entry| state.is_some() && state_of(e) == state;
     let stray = |r: &Reading, e: &Entry| {
         mostly
             && town.is_some_and(in_state)
             && !r.partial
-            && !r.dateline
             && e.kind == Kind::City
             && e.population
                 < if home == Some("US") && e.country == home {
@@ -2890,6 +2891,27 @@ mod tests {
         assert!(
             (town.lat - 42.0).abs() < 1.0 && (town.lon + 97.6).abs() < 1.5,
             "Battle Creek, Nebraska, near Norfolk: {town:?}"
+        );
+    }
+
+    #[test]
+    fn a_small_towns_bare_dateline_is_in_the_articles_state() {
+        // Atlantic Beach, South Carolina, is a town the gazetteer lacks; Atlantic Beach,
+        // Florida, would carry its state in a South Carolina paper's dateline.
+        let text = "ATLANTIC BEACH - Town council met Monday.\n\nMyrtle Beach police and Horry \
+                    County deputies patrol the South Carolina coast.";
+        let town = place_of(
+            text,
+            &[
+                "ATLANTIC BEACH",
+                "Myrtle Beach",
+                "Horry County",
+                "South Carolina",
+            ],
+        );
+        assert!(
+            (town.lat - 33.8).abs() < 0.5 && (town.lon + 78.8).abs() < 0.5,
+            "Atlantic Beach, South Carolina, near Myrtle Beach: {town:?}"
         );
     }
 
