@@ -411,11 +411,8 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     // is no exception: American papers put the state after all but the big cities there too
     // ("HUDSON, Ill."), so a small town's bare dateline is one of the paper's own state.
     let in_state = |e: &Entry| state.is_some() && state_of(e) == state;
-    let stray = |r: &Reading, e: &Entry| {
-        mostly
-            && town.is_some_and(in_state)
-            && !r.partial
-            && e.kind == Kind::City
+    let small = |e: &Entry| {
+        e.kind == Kind::City
             && e.population
                 < if home == Some("US") && e.country == home {
                     STRAY_POPULATION_US
@@ -423,6 +420,12 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                     STRAY_POPULATION
                 }
             && !e.capital
+    };
+    let stray = |r: &Reading, e: &Entry| {
+        mostly
+            && town.is_some_and(in_state)
+            && !r.partial
+            && small(e)
             && !r.containers.iter().any(|k| e.is_within(k))
             && !r.candidates.iter().any(|&c| in_state(c))
     };
@@ -434,13 +437,17 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             // likelier a place the gazetteer lacks ("Nueva Ecija" in the Philippines is not
             // Écija in Spain, "Centennial Park" in Sydney not Centennial, Colorado), and so is
             // one in another state than that of all the article's places ("Jerome Township" in
-            // an Ohio story is not Jerome, Idaho); not one written in its state ("Bethel, Vt.").
+            // an Ohio story is not Jerome, Idaho), or of most of them if it is a small town,
+            // as for a whole name below ("Fort Benning" beside Muscogee County, Georgia, and
+            // Fort Knox, Kentucky, is not Benning in Washington; "South Cotabato" in a story
+            // mostly about Bulacan is beside Cotabato City, a city of 380,000 people);
+            // not one written in its state ("Bethel, Vt.").
             Some((r, e))
                 if r.entity.id == entity.id
                     && r.partial
                     && (e.country != home
                         || (!r.lacking
-                            && one_state
+                            && (one_state || (mostly && small(e)))
                             && state_of(e).is_some_and(|s| Some(s) != state))) =>
             {
                 if let Some(town) = town {
@@ -2912,6 +2919,29 @@ mod tests {
         assert!(
             (town.lat - 33.8).abs() < 0.5 && (town.lon + 78.8).abs() < 0.5,
             "Atlantic Beach, South Carolina, near Myrtle Beach: {town:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_found_by_a_part_of_its_name_elsewhere_is_in_the_state_most_places_are_in() {
+        // "Benning" is a neighbourhood of Washington, D.C.; the story is mostly in Georgia
+        // (Fort Knox, Kentucky, is named too), where Fort Benning lies beside Columbus.
+        let text = "Soldiers from Fort Benning trained in Muscogee County and Stewart County, \
+                    Georgia, before they left for Fort Knox, Kentucky.";
+        let fort = place_of(
+            text,
+            &[
+                "Fort Benning",
+                "Muscogee County",
+                "Stewart County",
+                "Georgia",
+                "Fort Knox",
+                "Kentucky",
+            ],
+        );
+        assert!(
+            (fort.lat - 32.4).abs() < 0.8 && (fort.lon + 84.9).abs() < 0.8,
+            "Fort Benning, Georgia: {fort:?}"
         );
     }
 
