@@ -291,7 +291,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
             r
         })
         .collect();
-    let beside = readings_around(&readings, BESIDE_KM, 1, |a, b| {
+    let beside = readings_around(&readings, BESIDE_KM, |a, b| {
         matches!(
             (a.kind, b.kind),
             (Kind::City, Kind::Admin2) | (Kind::Admin2, Kind::City)
@@ -303,7 +303,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
     // bigger of each name would pull the other to its state before nearness could count
     // (`Neighbours::near`, among the choices). Not for a name that is also a state or a
     // country (see `score`).
-    let near = readings_around(&readings, NEAR_KM, 3, |_, _| true);
+    let near = readings_around(&readings, NEAR_KM, |_, _| true);
     let readings: Vec<Reading> = readings
         .into_iter()
         .zip(beside.into_iter().zip(near))
@@ -714,12 +714,10 @@ const NEAR_KM: f64 = 80.0;
 /// Not a reading of the same name in other letters ("ARLINGTON" in a dateline, "Arlington"
 /// after it): its county reading is only the name's, and would make every town of a name with
 /// a county of it beside itself. Candidates are bucketed by degree so that a long text's many
-/// places are not compared pairwise; `reach` is how many degrees of longitude either side
-/// `km` may span.
+/// places are not compared pairwise. Counted up to two, as `best` weighs no more.
 fn readings_around(
     readings: &[Reading],
     km: f64,
-    reach: i32,
     pair: impl Fn(&Entry, &Entry) -> bool,
 ) -> Vec<Vec<usize>> {
     let mut grid: FxHashMap<(i32, i32), Vec<(usize, &'static Entry)>> = FxHashMap::default();
@@ -741,26 +739,37 @@ fn readings_around(
                         return 0;
                     }
                     let (y, x) = cell(e);
-                    let mut others: Vec<usize> = Vec::new();
+                    // The degrees of longitude `km` spans at the cells' latitude farthest from
+                    // the equator (a degree is 111 km at the equator, 56 at 60 degrees).
+                    let far = (e.lat.abs() + 2.0).min(89.0).to_radians().cos();
+                    let reach = (km / (111.0 * far)).ceil() as i32;
+                    let mut others = [usize::MAX; 2];
+                    let mut found = 0;
                     for dy in -1..=1 {
                         for dx in -reach..=reach {
                             let Some(near) = grid.get(&(y + dy, x + dx)) else {
                                 continue;
                             };
                             for &(j, o) in near {
+                                // The distance first: it rules out most, and costs less
+                                // than comparing names.
                                 if j != i
-                                    && !readings[j].entity.name.eq_ignore_ascii_case(&r.entity.name)
-                                    && o.country == e.country
-                                    && pair(e, o)
                                     && within_km(e, o, km)
+                                    && pair(e, o)
+                                    && o.country == e.country
                                     && !others.contains(&j)
+                                    && !readings[j].entity.name.eq_ignore_ascii_case(&r.entity.name)
                                 {
-                                    others.push(j);
+                                    others[found] = j;
+                                    found += 1;
+                                    if found == others.len() {
+                                        return found;
+                                    }
                                 }
                             }
                         }
                     }
-                    others.len()
+                    found
                 })
                 .collect()
         })
