@@ -671,13 +671,18 @@ fn lookup_within(name: &str) -> Vec<&'static Entry> {
 /// across (measured on LGL, right within 161 km: 25 km 3178, 30 km 3176, 40 km 3168, 60 km 3168).
 const BESIDE_KM: f64 = 30.0;
 
+/// The cosine of a latitude by its Taylor series, a little under the true one (no call into a
+/// maths library, which would cost the page several kilobytes).
+fn cos_of_latitude(degrees: f64) -> f64 {
+    let x = degrees.to_radians();
+    let x2 = x * x;
+    (1.0 - x2 / 2.0 + x2 * x2 / 24.0 - x2 * x2 * x2 / 720.0).max(0.0)
+}
+
 /// Whether two places lie within `km` of each other, for short distances: an equirectangular
-/// approximation, with the cosine of the latitude by its Taylor series (no call into a maths
-/// library, which would cost the page several kilobytes).
+/// approximation.
 fn within_km(a: &Entry, b: &Entry, km: f64) -> bool {
-    let mid = ((a.lat + b.lat) / 2.0).to_radians();
-    let x2 = mid * mid;
-    let cos = (1.0 - x2 / 2.0 + x2 * x2 / 24.0 - x2 * x2 * x2 / 720.0).max(0.0);
+    let cos = cos_of_latitude((a.lat + b.lat) / 2.0);
     let dx = (a.lon - b.lon).to_radians() * cos;
     let dy = (a.lat - b.lat).to_radians();
     let r = km / 6371.0;
@@ -741,7 +746,7 @@ fn readings_around(
                     let (y, x) = cell(e);
                     // The degrees of longitude `km` spans at the cells' latitude farthest from
                     // the equator (a degree is 111 km at the equator, 56 at 60 degrees).
-                    let far = (e.lat.abs() + 2.0).min(89.0).to_radians().cos();
+                    let far = cos_of_latitude((e.lat.abs() + 2.0).min(89.0)).max(0.01);
                     let reach = (km / (111.0 * far)).ceil() as i32;
                     let mut others = [usize::MAX; 2];
                     let mut found = 0;
