@@ -2292,6 +2292,15 @@ mod tests {
             .unwrap_or_else(|| panic!("{} not located", names[0]))
     }
 
+    /// Asserts that `p` lies within `degrees` of `(lat, lon)`, in latitude and in longitude.
+    #[track_caller]
+    fn assert_near(p: &Place, (lat, lon): (f64, f64), degrees: f64, what: &str) {
+        assert!(
+            (p.lat - lat).abs() < degrees && (p.lon - lon).abs() < degrees,
+            "{what}: {p:?}"
+        );
+    }
+
     #[test]
     fn a_nationality_is_placed_in_its_country() {
         let a = crate::analyze(
@@ -2343,10 +2352,7 @@ mod tests {
             &["WASHINGTON", "United States"],
         );
         assert_eq!(p.kind, crate::PlaceKind::City);
-        assert!(
-            (p.lat - 38.9).abs() < 0.2 && (p.lon + 77.0).abs() < 0.2,
-            "{p:?}"
-        );
+        assert_near(&p, (38.9, -77.0), 0.2, "");
     }
 
     #[test]
@@ -2382,19 +2388,13 @@ mod tests {
             "Oil reached the Gulf of Mexico, officials in Texas said.",
             &["Gulf of Mexico", "Texas"],
         );
-        assert!(
-            (p.lat - 25.0).abs() < 1.0 && (p.lon + 90.0).abs() < 1.0,
-            "{p:?}"
-        );
+        assert_near(&p, (25.0, -90.0), 1.0, "");
         assert_eq!(p.kind, crate::PlaceKind::Region);
         let p = place_of(
             "Boats on Lake Ontario near Woodstock, Ontario.",
             &["Lake Ontario", "Woodstock", "Ontario"],
         );
-        assert!(
-            (p.lat - 43.7).abs() < 1.0 && (p.lon + 77.9).abs() < 1.0,
-            "{p:?}"
-        );
+        assert_near(&p, (43.7, -77.9), 1.0, "");
     }
 
     #[test]
@@ -2524,10 +2524,7 @@ mod tests {
     fn a_country_is_placed_at_its_conventional_point() {
         // Gazetteers put Canada at 60 N, 95 W, far from the centre of its outline.
         let p = place_of("Flights to Canada resumed.", &["Canada"]);
-        assert!(
-            (p.lat - 60.0).abs() < 1.0 && (p.lon + 95.0).abs() < 1.0,
-            "{p:?}"
-        );
+        assert_near(&p, (60.0, -95.0), 1.0, "");
     }
 
     fn texts(text: &str, spans: Vec<Span>) -> Vec<&str> {
@@ -2808,10 +2805,7 @@ mod tests {
             &["Albany"],
         );
         assert_eq!(p.kind, crate::PlaceKind::Admin, "{p:?}");
-        assert!(
-            (p.lat - 39.9).abs() < 1.0 && (p.lon + 86.3).abs() < 1.0,
-            "{p:?}"
-        );
+        assert_near(&p, (39.9, -86.3), 1.0, "");
         // The state of Georgia, not the country, for a town written inside "Georgia".
         let p = place_of("Farms near Blakely, Georgia, were tested.", &["Blakely"]);
         assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
@@ -2865,10 +2859,7 @@ mod tests {
                     by North Druid Hills Road, the county said.";
         let names = ["DeKalb", "DeKalb County", "North Druid Hills"];
         let town = place_of(text, &names);
-        assert!(
-            (town.lat - 33.8).abs() < 0.5 && (town.lon + 84.3).abs() < 0.5,
-            "DeKalb County, Georgia: {town:?}"
-        );
+        assert_near(&town, (33.8, -84.3), 0.5, "DeKalb County, Georgia");
     }
 
     #[test]
@@ -2878,10 +2869,7 @@ mod tests {
         let text = "Henry County stands to receive about $36,000 in damages for a bridge, less \
                     than Washington County got for a smaller one.";
         let county = place_of(text, &["Henry County", "Washington County"]);
-        assert!(
-            (county.lat - 41.0).abs() < 0.3 && (county.lon + 91.5).abs() < 0.3,
-            "Henry County, Iowa: {county:?}"
-        );
+        assert_near(&county, (41.0, -91.5), 0.3, "Henry County, Iowa");
     }
 
     #[test]
@@ -2930,9 +2918,11 @@ mod tests {
                 "South Carolina",
             ],
         );
-        assert!(
-            (town.lat - 33.8).abs() < 0.5 && (town.lon + 78.8).abs() < 0.5,
-            "Atlantic Beach, South Carolina, near Myrtle Beach: {town:?}"
+        assert_near(
+            &town,
+            (33.8, -78.8),
+            0.5,
+            "Atlantic Beach, South Carolina, near Myrtle Beach",
         );
     }
 
@@ -2953,10 +2943,7 @@ mod tests {
                 "Kentucky",
             ],
         );
-        assert!(
-            (fort.lat - 32.4).abs() < 0.8 && (fort.lon + 84.9).abs() < 0.8,
-            "Fort Benning, Georgia: {fort:?}"
-        );
+        assert_near(&fort, (32.4, -84.9), 0.8, "Fort Benning, Georgia");
     }
 
     #[test]
@@ -2964,10 +2951,7 @@ mod tests {
         // GeoNames writes "De Soto Parish"; without it, "DeSoto" is DeSoto, Texas.
         let text = "He served on the DeSoto Parish Police Jury in Mansfield.";
         let parish = place_of(text, &["DeSoto Parish"]);
-        assert!(
-            (parish.lat - 32.1).abs() < 0.3 && (parish.lon + 93.7).abs() < 0.3,
-            "De Soto Parish, Louisiana: {parish:?}"
-        );
+        assert_near(&parish, (32.1, -93.7), 0.3, "De Soto Parish, Louisiana");
     }
 
     #[test]
@@ -2977,9 +2961,11 @@ mod tests {
         let text = "Swansea police said the Swansea man fled Swansea for Lexington County, \
                     South Carolina.";
         let town = place_of(text, &["Swansea", "Lexington County", "South Carolina"]);
-        assert!(
-            (town.lat - 33.9).abs() < 0.5 && (town.lon + 81.2).abs() < 0.5,
-            "Swansea, South Carolina, in Lexington County: {town:?}"
+        assert_near(
+            &town,
+            (33.9, -81.2),
+            0.5,
+            "Swansea, South Carolina, in Lexington County",
         );
     }
 
@@ -2987,10 +2973,7 @@ mod tests {
     fn a_party_and_state_cut_at_its_periods_is_the_state() {
         let text = "\"Bonuses are wrong,\" said Rep. Earl Pomeroy, D-N.D. \"They must stop.\"";
         let state = place_of(text, &["D-N"]);
-        assert!(
-            (state.lat - 47.4).abs() < 1.0 && (state.lon + 100.5).abs() < 1.0,
-            "North Dakota: {state:?}"
-        );
+        assert_near(&state, (47.4, -100.5), 1.0, "North Dakota");
     }
 
     #[test]
@@ -2999,15 +2982,9 @@ mod tests {
         // is the town in the county.
         let text = "A Paris man was arrested Friday, Henry County deputies said.";
         let town = place_of(text, &["Paris", "Henry County"]);
-        assert!(
-            (town.lat - 36.3).abs() < 0.3 && (town.lon + 88.3).abs() < 0.3,
-            "Paris, Tennessee: {town:?}"
-        );
+        assert_near(&town, (36.3, -88.3), 0.3, "Paris, Tennessee");
         let county = place_of(text, &["Henry County", "Paris"]);
-        assert!(
-            (county.lat - 36.3).abs() < 0.3 && (county.lon + 88.3).abs() < 0.3,
-            "Henry County, Tennessee: {county:?}"
-        );
+        assert_near(&county, (36.3, -88.3), 0.3, "Henry County, Tennessee");
     }
 
     #[test]
@@ -3154,10 +3131,7 @@ mod tests {
         let text =
             "Cottonport police said the fire spread to Alexandria, La. Alexandria firemen came.";
         let p = place_of(text, &["Cottonport", "Alexandria"]);
-        assert!(
-            (p.lat - 31.3).abs() < 0.5 && (p.lon + 92.4).abs() < 0.5,
-            "{p:?}"
-        );
+        assert_near(&p, (31.3, -92.4), 0.5, "");
     }
 
     /// Regression: "California" in a list of states was California, Pennsylvania, the other
@@ -3245,10 +3219,7 @@ mod tests {
         let text = "Crews from Maineville, Ohio, helped Cincinnati firefighters. Cincinnati \
                     thanked them.";
         let p = place_of(text, &["Maineville", "Cincinnati"]);
-        assert!(
-            (p.lat - 39.1).abs() < 0.3 && (p.lon + 84.5).abs() < 0.3,
-            "{p:?}"
-        );
+        assert_near(&p, (39.1, -84.5), 0.3, "");
     }
 
     #[test]
@@ -3287,10 +3258,7 @@ mod tests {
         let text = "The rally in Washington, D.C., drew buses from Texas and North Carolina.";
         let p = place_of(text, &["Washington, D.C.", "Texas", "North Carolina"]);
         assert_eq!(p.kind, crate::PlaceKind::City, "{p:?}");
-        assert!(
-            (p.lat - 38.9).abs() < 0.3 && (p.lon + 77.0).abs() < 0.3,
-            "{p:?}"
-        );
+        assert_near(&p, (38.9, -77.0), 0.3, "");
     }
 
     #[test]
