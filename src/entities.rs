@@ -299,6 +299,8 @@ fn bare_name(text: &str) -> (&str, bool) {
 /// and an organization in the next ("Trump", "Wells Fargo"). One name is one thing: each mention
 /// takes the type most mentions of the name have, a title before it ("Mr.", "Sen.") making it a
 /// person. A title alone ("Sens.") names nobody.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
     sorted.retain(|c| {
         let written = doc.slice(c.span);
@@ -451,6 +453,8 @@ const ORG_HEADS: &[&str] = &[
 /// Definite descriptions ("the department", "the secretary") with the entity each stands for:
 /// the nearest one before it whose name ends in the noun (an organization) or whose role holds it
 /// (a person).
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> Vec<(Span, usize)> {
     let namers = namers(doc, list, mentions);
     let mut out = Vec::new();

@@ -511,6 +511,8 @@ const ROADS: &[&str] = &["Highway", "Interstate", "Route"];
 /// Physical features named "X of Y" that the tagger cuts in two at a place's name: "[Gulf] of
 /// [Mexico]", "Gulf of [Alaska]". A word, "of" and one or two words that together name a feature
 /// the gazetteer knows.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn features_with_of(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for k in 1..doc.tokens.len() {
@@ -720,6 +722,8 @@ const NEAR_KM: f64 = 80.0;
 /// after it): its county reading is only the name's, and would make every town of a name with
 /// a county of it beside itself. Candidates are bucketed by degree so that a long text's many
 /// places are not compared pairwise. Counted up to two, as `best` weighs no more.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn readings_around(
     readings: &[Reading],
     km: f64,
@@ -1363,6 +1367,8 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
 /// The names written after a model year and an indefinite article or a possessive ("a 2007
 /// Toyota Corolla", "their red 1991 Honda"): makes of cars, not the towns of their names. A
 /// year after "the" may date an event at a place ("the 2010 Haiti earthquake").
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn model_year_makes<'t>(doc: &Document<'t>) -> FxHashSet<&'t str> {
     const OWNERS: &[&str] = &[
         "a", "an", "A", "An", "his", "her", "their", "my", "our", "your", "His", "Her", "Their",
@@ -1404,6 +1410,8 @@ fn model_year_makes<'t>(doc: &Document<'t>) -> FxHashSet<&'t str> {
 /// so), a virus ("Ebola-Reston"), a demonym ("UK-Algerian"), a party and a town ("D-Charleston",
 /// found as a legislator's hometown). A name the gazetteer knows whole ("Guinea-Bissau",
 /// "Batesburg-Leesville") is one place.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn hyphenated_places(doc: &Document, candidates: &[Candidate]) -> Vec<Span> {
     // The tokens inside a person's name, marked once: asking every candidate at every
     // hyphenated word made a long text's places quadratic.
@@ -2007,6 +2015,8 @@ fn county_readings(name: &str) -> Vec<&'static Entry> {
 
 /// The names listed before "counties" or "parishes" that name counties: "Becker", "Clay",
 /// "Otter Tail" and "Wilkin" in "Becker, Clay, Otter Tail and Wilkin counties".
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn county_lists(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, token) in doc.tokens.iter().enumerate() {
@@ -2115,6 +2125,8 @@ fn has_hyphen(word: &str) -> bool {
 }
 
 /// Places named before "-based" and the like: "a [Washington]-based group", "[UK]-based".
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn attributive_places(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, token) in doc.tokens.iter().enumerate() {
@@ -2148,6 +2160,8 @@ fn attributive_places(doc: &Document) -> Vec<Span> {
 }
 
 /// A legislator's hometown after the party: "Rep. Torrey Westrom, R-[Elbow Lake],", "DFL-[Cook]".
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn party_hometowns(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, token) in doc.tokens.iter().enumerate() {

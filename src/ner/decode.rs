@@ -116,6 +116,8 @@ pub(crate) fn decode(
 /// The tags of a document from its tokens' static scores: a first pass, then, when the model
 /// has one, a second that sees how the first tagged each word elsewhere in the document
 /// (`viterbi` decodes under `table`'s transitions).
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn decode_scores(
     table: &impl Weights,
     viterbi: &mut Viterbi,

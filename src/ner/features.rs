@@ -643,6 +643,8 @@ fn neighbour_features(n: &TokenInfo, form: &Form, d: isize, set: FeatureSet, out
 /// Calls `each(k, i, features)` for every token `i` of every sentence `k`, in order, with the
 /// features that depend on more than the token's word and one neighbour's: pairs of words,
 /// position, name lists, and how the word is written elsewhere (not [`Occurrences`]).
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn for_each_in_context(
     doc: &Document,
     words: &[Vec<&str>],

@@ -34,6 +34,8 @@ pub struct Quotes<'q> {
 }
 
 /// Attributes, in text order, each quote that its sentence did not.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 pub fn attribute(
     tokens: &Tokens,
     resolver: &mut Resolver,

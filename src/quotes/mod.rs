@@ -150,6 +150,8 @@ fn place(doc: &Document, m: &marks::Marked) -> Option<Place> {
 }
 
 /// The layouts within the quote's sentence, in the order its kind makes likely.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn in_sentence(tokens: &Tokens, place: Place, kind: QuoteKind) -> Option<Attribution> {
     let after = layouts::after_quote(tokens, place);
     // `“…,” the White House said.` and `“…,” according to Reuters` name the speaker even of a
@@ -177,6 +179,8 @@ fn in_sentence(tokens: &Tokens, place: Place, kind: QuoteKind) -> Option<Attribu
 
 /// Resolves the in-sentence attributions in the order their speakers appear, so that pronouns
 /// see the speakers before them.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 fn resolve_in_order(
     doc: &Document,
     resolver: &mut Resolver,

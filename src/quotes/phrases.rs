@@ -52,6 +52,8 @@ const NO_CUE: u16 = 1;
 const MAX_PHRASE: usize = 9;
 
 impl<'d, 't> Tokens<'d, 't> {
+    // Kept apart from its one caller, for V8: see src/analyze.rs.
+    #[inline(never)]
     pub fn new(doc: &'d Document<'t>, quoted: &'d [bool]) -> Self {
         let mut title_case = vec![false; doc.tokens.len()];
         for sentence in &doc.sentences {

@@ -64,6 +64,8 @@ fn clause_start(tokens: &Tokens, cue: usize, lemma: &str, end: usize) -> Option<
 }
 
 /// The reported speech of every sentence, naming speakers through `resolver`.
+// Kept apart from its one caller, for V8: see src/analyze.rs.
+#[inline(never)]
 pub fn find(tokens: &Tokens, resolver: &mut Resolver) -> Vec<Reported> {
     let doc = tokens.doc;
     let mut out = Vec::new();
