@@ -154,8 +154,8 @@ function report(f) {
     lines.push(`| seed analysis, \`analyze(seed)\` on the page | ${n(b.seedMs, 2)} ms |`);
     lines.push(`| paste to rendered, seed | ${n(b.paste_seedMs)} ms |`);
     lines.push(`| paste to rendered, 100 KB (${b.bigBytes} bytes as one text) | ${n(b.paste_bigMs)} ms |`);
-    lines.push(`| cold load to worker ready | ${n(b.readyMs, 0)} ms |`);
-    lines.push(`| cold load to first analysis (a share link with the seed) | ${n(b.coldMs, 0)} ms |`);
+    lines.push(`| cold load to worker ready (${b.coldRunsMs.length} loads) | ${n(b.readyMs, 0)} ms |`);
+    lines.push(`| cold load to first analysis (a share link with the seed; ${b.coldRunsMs.length} loads) | ${n(b.coldMs, 0)} ms |`);
     lines.push("");
     lines.push("| file the page loads | bytes | gzipped |");
     lines.push("|---|--:|--:|");

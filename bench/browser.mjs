@@ -9,8 +9,9 @@
 //   the DOM. The box is emptied before each paste, so each paste is a new text.
 // - coldMs: from navigation start, in a fresh browser context (nothing cached), to that mark for
 //   a share link carrying the seed article: the page loads, starts its worker, analyzes the text
-//   from the link and renders it. Watched through the DevTools protocol, not playwright's
-//   waitForFunction, whose script would run in the page while it starts (coldMarks).
+//   from the link and renders it; median of three times the runs. Watched through the DevTools
+//   protocol, not playwright's waitForFunction, whose script would run in the page while it
+//   starts (coldMarks).
 // - files: what the server sent during a cold load, each file raw and gzipped (gzip -9, as a
 //   static host would compress it, and as scripts/sizes counts).
 import { readFileSync } from "node:fs";
@@ -20,6 +21,9 @@ import { serve, launch, openPage, waitForMark, seedText, dist, base, RENDERED, R
 
 const [file, ...flags] = process.argv.slice(2);
 const runs = flags.includes("--runs") ? Number(flags[flags.indexOf("--runs") + 1]) : 5;
+// Cold loads vary most from one to the next (other threads of the browser, and of the machine,
+// share its cores while the page starts): three times the runs, so that the median holds.
+const coldRuns = 3 * runs;
 const seed = seedText();
 const big = readFileSync(file, "utf8")
   .split("\n")
@@ -143,7 +147,7 @@ try {
   const cold = [];
   const ready = [];
   let loaded = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < coldRuns; i++) {
     const before = server.requests.length;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
