@@ -82,11 +82,70 @@ const MONTH_FORMS: [(&str, u8); 30] = [
     ("Dec", 12),
 ];
 
+/// The ASCII bytes that begin `words` (bit `b` for byte `b`), both cases of a letter if
+/// `any_case`.
+const fn initials(words: &[&str], any_case: bool) -> u128 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes()[0];
+        set |= 1 << b;
+        if any_case {
+            set |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase();
+        }
+        i += 1;
+    }
+    set
+}
+
+/// A list of words the grammar tries at one place, and the bytes they begin with: most places
+/// begin with none of them, ruled out by one test rather than a comparison per word (each of
+/// the article's "the", "in" and "a" was tried against some 120 words).
+struct Words {
+    list: &'static [&'static str],
+    any_case: bool,
+    initials: u128,
+}
+
+impl Words {
+    /// Words matched in this case.
+    const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            any_case: false,
+            initials: initials(list, false),
+        }
+    }
+
+    /// Words (ASCII) matched in any case.
+    const fn any_case(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            any_case: true,
+            initials: initials(list, true),
+        }
+    }
+}
+
+/// The bytes that begin [`MONTH_FORMS`].
+const MONTH_INITIALS: u128 = {
+    let mut forms = [""; MONTH_FORMS.len()];
+    let mut i = 0;
+    while i < forms.len() {
+        forms[i] = MONTH_FORMS[i].0;
+        i += 1;
+    }
+    initials(&forms, false)
+};
+
+/// The bytes that begin [`WEEKDAYS`].
+const WEEKDAY_INITIALS: u128 = initials(&WEEKDAYS, false);
+
 /// Weekday names without their "day".
-const DAY_STEMS: [&str; 7] = ["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"];
-const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
+const DAY_STEMS: Words = Words::new(&["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"]);
+const ORDINAL_SUFFIXES: Words = Words::new(&["st", "nd", "rd", "th"]);
 /// Words before a relative period ("last week"); matched in any case.
-const PERIOD_OPENERS: [&str; 7] = [
+const PERIOD_OPENERS: Words = Words::any_case(&[
     "last",
     "next",
     "this",
@@ -94,27 +153,27 @@ const PERIOD_OPENERS: [&str; 7] = [
     "later this",
     "past",
     "coming",
-];
-const PERIODS: [&str; 9] = [
+]);
+const PERIODS: Words = Words::new(&[
     "week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter",
-];
-const PARTS_OF_DAY: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+]);
+const PARTS_OF_DAY: Words = Words::new(&["morning", "afternoon", "evening", "night"]);
 /// Days named from today; matched in any case.
-const NEAR_DAYS: [&str; 3] = ["yesterday", "today", "tomorrow"];
+const NEAR_DAYS: Words = Words::any_case(&["yesterday", "today", "tomorrow"]);
 /// Words before a weekday ("last Tuesday"); matched in any case.
-const WEEKDAY_OPENERS: [&str; 3] = ["last", "this", "next"];
+const WEEKDAY_OPENERS: Words = Words::any_case(&["last", "this", "next"]);
 /// How many, in "two days ago"; matched in any case.
-const COUNTS: [&str; 14] = [
+const COUNTS: Words = Words::any_case(&[
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "a few", "several",
-];
-const UNITS: [&str; 10] = [
+]);
+const UNITS: Words = Words::new(&[
     "days", "day", "weeks", "week", "months", "month", "years", "year", "decades", "decade",
-];
+]);
 /// Words that make a bare year a date: "in 2016", "since 1990".
-const YEAR_OPENERS: [&str; 9] = [
+const YEAR_OPENERS: Words = Words::new(&[
     "in", "since", "until", "by", "from", "of", "during", "before", "after",
-];
+]);
 
 /// A match: where it ends, and the date, unless the text matched only to be passed over (a day
 /// that is no day of a month, a bare "May").
@@ -189,22 +248,35 @@ impl<'a> Scan<'a> {
         (len > 0).then_some(at + len)
     }
 
-    /// Where each of `words` (in this case) that the text has at `at` ends, in their order.
-    fn any_of<'w>(&'w self, at: usize, words: &'w [&str]) -> impl Iterator<Item = usize> + 'w {
-        words.iter().filter_map(move |w| self.lit(at, w))
+    /// Whether the byte at `at` is one of `initials` (see [`initials`]).
+    fn begins(&self, at: usize, initials: u128) -> bool {
+        (self.text.as_bytes().get(at)).is_some_and(|&b| b < 128 && initials >> b & 1 == 1)
     }
 
-    fn any_of_any_case<'w>(
-        &'w self,
-        at: usize,
-        words: &'w [&str],
-    ) -> impl Iterator<Item = usize> + 'w {
-        words.iter().filter_map(move |w| self.lit_any_case(at, w))
+    /// Where each of `words` that the text has at `at` ends, in their order.
+    fn any_of<'w>(&'w self, at: usize, words: &'w Words) -> impl Iterator<Item = usize> + 'w {
+        let list = if self.begins(at, words.initials) {
+            words.list
+        } else {
+            &[]
+        };
+        list.iter().filter_map(move |w| {
+            if words.any_case {
+                self.lit_any_case(at, w)
+            } else {
+                self.lit(at, w)
+            }
+        })
     }
 
     /// The months written at `at`: where each ends, its number, and its form.
     fn months(&self, at: usize) -> impl Iterator<Item = (usize, u8, &'static str)> + '_ {
-        MONTH_FORMS
+        let forms: &[(&str, u8)] = if self.begins(at, MONTH_INITIALS) {
+            &MONTH_FORMS
+        } else {
+            &[]
+        };
+        forms
             .iter()
             .filter_map(move |&(form, n)| Some((self.lit(at, form)?, n, form)))
     }
@@ -271,8 +343,12 @@ impl<'a> Scan<'a> {
                 }),
             });
         }
-        if let Some(end) = WEEKDAYS
-            .iter()
+        let weekdays: &[&str] = if self.begins(at, WEEKDAY_INITIALS) {
+            &WEEKDAYS
+        } else {
+            &[]
+        };
+        if let Some(end) = (weekdays.iter())
             .filter_map(|w| self.lit(at, w))
             .find(|&end| self.boundary(end))
         {
@@ -288,7 +364,7 @@ impl<'a> Scan<'a> {
     fn relative(&self, at: usize) -> Option<usize> {
         let ends = |end: &usize| self.boundary(*end);
         // last week
-        for opener in self.any_of_any_case(at, &PERIOD_OPENERS) {
+        for opener in self.any_of(at, &PERIOD_OPENERS) {
             if let Some(s) = self.space(opener) {
                 if let Some(end) = self.any_of(s, &PERIODS).find(ends) {
                     return Some(end);
@@ -296,12 +372,12 @@ impl<'a> Scan<'a> {
             }
         }
         // yesterday
-        if let Some(end) = self.any_of_any_case(at, &NEAR_DAYS).find(ends) {
+        if let Some(end) = self.any_of(at, &NEAR_DAYS).find(ends) {
             return Some(end);
         }
         // (last) Monday night
         let prefixed = self
-            .any_of_any_case(at, &WEEKDAY_OPENERS)
+            .any_of(at, &WEEKDAY_OPENERS)
             .filter_map(|end| self.space(end));
         for start in prefixed.chain([at]) {
             if let Some(day) = self.weekday(start) {
@@ -313,7 +389,7 @@ impl<'a> Scan<'a> {
             }
         }
         // last Tuesday
-        for opener in self.any_of_any_case(at, &WEEKDAY_OPENERS) {
+        for opener in self.any_of(at, &WEEKDAY_OPENERS) {
             if let Some(end) = self
                 .space(opener)
                 .and_then(|s| self.weekday(s))
@@ -323,10 +399,7 @@ impl<'a> Scan<'a> {
             }
         }
         // two days ago
-        let counts = self
-            .number(at)
-            .into_iter()
-            .chain(self.any_of_any_case(at, &COUNTS));
+        let counts = self.number(at).into_iter().chain(self.any_of(at, &COUNTS));
         for count in counts {
             let Some(s) = self.space(count) else { continue };
             for unit in self.any_of(s, &UNITS) {
@@ -651,11 +724,11 @@ mod tests {
         let mut words: Vec<String> = MONTH_FORMS.iter().map(|(form, _)| first(form)).collect();
         for list in [
             &WEEKDAYS[..],
-            &YEAR_OPENERS,
-            &PERIOD_OPENERS,
-            &NEAR_DAYS,
-            &WEEKDAY_OPENERS,
-            &COUNTS,
+            YEAR_OPENERS.list,
+            PERIOD_OPENERS.list,
+            NEAR_DAYS.list,
+            WEEKDAY_OPENERS.list,
+            COUNTS.list,
             &["the"],
         ] {
             words.extend(list.iter().map(|form| first(form)));
