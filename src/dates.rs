@@ -206,6 +206,15 @@ impl<'a> Scan<'a> {
         self.text.get(at..).unwrap_or("")
     }
 
+    /// The char at `at`. Most of a text is ASCII: its bytes are read without decoding (the
+    /// scan for the words that may start a date reads every char of the text).
+    fn char_at(&self, at: usize) -> Option<char> {
+        match self.text.as_bytes().get(at) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.rest(at).chars().next(),
+        }
+    }
+
     /// Whether a word starts or ends at `at`.
     fn boundary(&self, at: usize) -> bool {
         let before = self.text.get(..at).and_then(|s| s.chars().next_back());
@@ -661,14 +670,16 @@ pub fn find(text: &str) -> Vec<DateMention> {
     let scan = Scan { text };
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(c) = scan.rest(at).chars().next() {
+    while let Some(c) = scan.char_at(at) {
         if !is_word(c) {
             at += c.len_utf8();
             continue;
         }
         // `at` starts a word: every date does.
-        let rest = scan.rest(at);
-        let word_end = at + rest.find(|c| !is_word(c)).unwrap_or(rest.len());
+        let mut word_end = at + c.len_utf8();
+        while let Some(c) = scan.char_at(word_end).filter(|&c| is_word(c)) {
+            word_end += c.len_utf8();
+        }
         if may_start(&text[at..word_end]) {
             if let Some(found) = scan.date_at(at) {
                 out.extend(found.date);
