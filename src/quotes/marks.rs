@@ -107,6 +107,21 @@ fn single_mark(
     None
 }
 
+/// Whether `c` is one of the marks [`double_mark`] and [`single_mark`] read.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{2018}'
+            | '\u{2019}'
+    )
+}
+
 fn is_opening_double(c: char, next: Option<char>) -> bool {
     double_mark(c, None, next) == Some(Mark::Open) || c == '\'' && next == Some('\'')
 }
@@ -151,6 +166,12 @@ fn scan_paragraph(
         unclosed: false,
     };
     while let Some((i, mut c)) = chars.next() {
+        if !is_mark(c) {
+            // Neither a double nor a single mark: only the next one's `prev`. Most chars are
+            // none, passed over without looking at the next.
+            prev = Some(c);
+            continue;
+        }
         let mut next = chars.peek().map(|&(_, n)| n);
         let mut len = c.len_utf8();
         if c == '\'' && next == Some('\'') {
@@ -231,6 +252,22 @@ mod tests {
             .iter()
             .map(|m| &text[m.inner.start..m.inner.end])
             .collect()
+    }
+
+    /// The scan passes over chars that are not `is_mark` without asking what they do.
+    #[test]
+    fn every_char_that_marks_is_a_mark() {
+        let around = [None, Some(' '), Some('a'), Some('('), Some('"'), Some('\'')];
+        let text = "x".repeat(8);
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for prev in around {
+                for next in around {
+                    let marks = double_mark(c, prev, next).is_some()
+                        || single_mark(&format!("{c}{text}"), 0, c, prev, next).is_some();
+                    assert!(!marks || is_mark(c), "{c:?}");
+                }
+            }
+        }
     }
 
     #[test]
