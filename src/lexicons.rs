@@ -190,6 +190,11 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
             })
             .collect()
     });
+    // Most words of an article are shorter than any form ("a", "of", a comma), and no word
+    // is equal to a form, or lowercases to one, unless it has at least as many bytes.
+    if word.len() < SHORTEST_SPEECH_VERB {
+        return None;
+    }
     let key = if word.is_ascii() {
         let mut h = hash::Stream::new();
         word.bytes().for_each(|b| h.push(b.to_ascii_lowercase()));
@@ -200,6 +205,24 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
     let &(form, lemma) = FORMS.get(&key)?;
     (form.eq_ignore_ascii_case(word) || form == lowercase(word)).then_some(lemma)
 }
+
+/// The length of the shortest of the speech verbs' forms (all ASCII).
+const SHORTEST_SPEECH_VERB: usize = {
+    let mut shortest = usize::MAX;
+    let mut i = 0;
+    while i < SPEECH_VERBS.len() {
+        let forms = SPEECH_VERBS[i].1;
+        let mut j = 0;
+        while j < forms.len() {
+            if forms[j].len() < shortest {
+                shortest = forms[j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    shortest
+};
 
 /// Forms of speech verbs that are as often nouns ("the report", "a call"): a cue only where
 /// no determiner stands before them.
