@@ -157,7 +157,6 @@ fn scan_paragraph(
     let mut doubles: Vec<Marked> = Vec::new();
     let mut singles: Vec<Marked> = Vec::new();
     let mut prev: Option<char> = None;
-    let mut chars = body.char_indices().peekable();
     let marked = |open: usize, open_len: usize, close: usize, close_len: usize| Marked {
         inner: Span::new(span.start + open + open_len, span.start + close),
         outer: Span::new(span.start + open, span.start + close + close_len),
@@ -165,19 +164,35 @@ fn scan_paragraph(
         continues: false,
         unclosed: false,
     };
-    while let Some((i, mut c)) = chars.next() {
+    let bytes = body.as_bytes();
+    let mut at = 0;
+    loop {
+        // A char that is no mark ([`is_mark`]) only is the next one's `prev`. Most chars are
+        // none: passed over by their bytes up to one that may begin a mark (a straight quote,
+        // or the first byte of "«", "»" and the curly quotes), without decoding them.
+        let rest = bytes.get(at..).unwrap_or_default();
+        let skip = (rest.iter())
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+            .unwrap_or(rest.len());
+        if skip > 0 {
+            prev = body[..at + skip].chars().next_back();
+            at += skip;
+        }
+        let i = at;
+        let Some(mut c) = body[i..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         if !is_mark(c) {
-            // Neither a double nor a single mark: only the next one's `prev`. Most chars are
-            // none, passed over without looking at the next.
             prev = Some(c);
             continue;
         }
-        let mut next = chars.peek().map(|&(_, n)| n);
+        let mut next = body[at..].chars().next();
         let mut len = c.len_utf8();
         if c == '\'' && next == Some('\'') {
             // Two apostrophes make a double mark, as in the New York Times' archive.
-            chars.next();
-            next = chars.peek().map(|&(_, n)| n);
+            at += 1;
+            next = body[at..].chars().next();
             len = 2;
             c = '"';
         }
@@ -254,12 +269,15 @@ mod tests {
             .collect()
     }
 
-    /// The scan passes over chars that are not `is_mark` without asking what they do.
+    /// The scan passes over chars that are not `is_mark` without asking what they do, and
+    /// over the bytes of chars that do not begin as a mark may.
     #[test]
     fn every_char_that_marks_is_a_mark() {
         let around = [None, Some(' '), Some('a'), Some('('), Some('"'), Some('\'')];
         let text = "x".repeat(8);
         for c in (0..0x3000).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert!(!is_mark(c) || matches!(first, b'"' | b'\'' | 0xC2 | 0xE2));
             for prev in around {
                 for next in around {
                     let marks = double_mark(c, prev, next).is_some()
