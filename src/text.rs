@@ -435,6 +435,22 @@ fn convert(text: &str, offsets: &mut [usize], from_bytes: bool) {
     let mut order: Vec<(usize, usize)> = offsets.iter().copied().zip(0..).collect();
     order.sort_unstable();
     let (mut bytes, mut units) = (0, 0);
+    if from_bytes {
+        // Counted among the bytes, without decoding: each char is one UTF-16 unit at its
+        // first byte (any byte but a continuation byte), two if it takes four bytes.
+        let all = text.as_bytes();
+        for (offset, i) in order {
+            let end = offset.clamp(bytes, all.len());
+            units += (all[bytes..end].iter())
+                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum::<usize>();
+            bytes = end;
+            if let Some(o) = offsets.get_mut(i) {
+                *o = units;
+            }
+        }
+        return;
+    }
     let mut chars = text.chars();
     for (offset, i) in order {
         while (if from_bytes { bytes } else { units }) < offset {
