@@ -66,32 +66,35 @@ pub fn encode(entries: &[(String, Classes)]) -> Vec<u8> {
 /// The words and classes of an asset made by [`encode`]; `None` if it is damaged.
 fn decode(data: &[u8]) -> Option<hash::Map<Classes>> {
     let rest = data.strip_prefix(MAGIC)?;
-    let (count, mut rest) = rest.split_first_chunk::<4>()?;
+    let (count, rest) = rest.split_first_chunk::<4>()?;
     let count = u32::from_le_bytes(*count) as usize;
-    let mut keys = Vec::with_capacity(count.min(rest.len()));
-    let mut word: Vec<u8> = Vec::new();
-    for _ in 0..count {
-        let (&shared, tail) = rest.split_first()?;
-        let end = tail.iter().position(|&b| b == b'\n')?;
-        word.truncate(usize::from(shared));
-        word.extend_from_slice(&tail[..end]);
-        keys.push(hash::bytes(&word));
-        rest = &tail[end + 1..];
-    }
-    if rest.len() != 2 * count * (LEVELS + 1) {
-        return None;
-    }
+    // The columns fill the asset's end, so each word is inserted with its classes as it is read.
+    let columns_len = count.checked_mul(2 * (LEVELS + 1))?;
+    let (mut words, columns) = rest.split_at_checked(rest.len().checked_sub(columns_len)?)?;
     let mut map = hash::Map::with_capacity_and_hasher(count, Default::default());
-    for (i, key) in keys.into_iter().enumerate() {
+    // The hash of each prefix of the word before: FNV-1a goes a byte at a time, so a word is
+    // hashed from its shared prefix's hash on, not rebuilt and hashed whole (the page's first
+    // analysis waits for this).
+    let mut prefixes = vec![hash::Stream::new()];
+    for i in 0..count {
+        let (&shared, tail) = words.split_first()?;
+        prefixes.truncate(usize::from(shared) + 1);
+        let end = tail.iter().position(|&b| b == b'\n')?;
+        let mut h = *prefixes.last()?;
+        for &b in &tail[..end] {
+            h.push(b);
+            prefixes.push(h);
+        }
         let mut value = [UNKNOWN; LEVELS + 1];
         for (column, v) in value.iter_mut().enumerate() {
-            let low = rest[2 * column * count + i];
-            let high = rest[(2 * column + 1) * count + i];
+            let low = columns[2 * column * count + i];
+            let high = columns[(2 * column + 1) * count + i];
             *v = u16::from_le_bytes([low, high]);
         }
-        map.insert(key, value);
+        map.insert(h.finish(), value);
+        words = &tail[end + 1..];
     }
-    Some(map)
+    words.is_empty().then_some(map)
 }
 
 /// The classes of a word given the hash of its [`form`].

@@ -15,6 +15,7 @@ pub fn bytes(bytes: &[u8]) -> u64 {
 }
 
 /// FNV-1a fed a byte at a time: the same as [`bytes`] of everything pushed.
+#[derive(Clone, Copy)]
 pub struct Stream(u64);
 
 impl Stream {
