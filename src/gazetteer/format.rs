@@ -65,8 +65,9 @@ impl Reader {
 }
 
 /// The names of `text`, a place a line and a place's other names after a tab: the `n` places'
-/// names, and the other names with their place's index. Split by a loop over its bytes: faster
-/// than `str::split` over these short lines, and this is the start-up of the page's first analysis.
+/// names, and the other names with their place's index. Split by a loop over its bytes, eight at a
+/// time: faster than `str::split` (or a `memchr` call per name) over these short lines, and this
+/// is the start-up of the page's first analysis.
 type Names = (Vec<&'static str>, Vec<(usize, &'static str)>);
 
 fn names(text: &'static str, n: usize) -> Option<Names> {
@@ -82,14 +83,30 @@ fn names(text: &'static str, n: usize) -> Option<Names> {
     };
     let mut start = 0;
     let mut own = true;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        // Names hold no control characters (the script checks): one comparison finds a tab or
-        // a line break.
-        if b <= b'\n' {
-            add(text.get(start..i)?, own)?;
-            own = b == b'\n';
-            start = i + 1;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Names hold no control characters (the script checks): a byte below 11 is a tab or a
+        // line break. Eight bytes are tested at once (a byte below 11 sets its top bit in
+        // `below`; the lowest set one is always a true one): the names' ends are found in a
+        // quarter of a byte loop's work.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().ok()?);
+            let below = x.wrapping_sub(0x0B0B_0B0B_0B0B_0B0B) & !x & 0x8080_8080_8080_8080;
+            if below == 0 {
+                i += 8;
+                continue;
+            }
+            i += below.trailing_zeros() as usize / 8;
+        } else if b > b'\n' {
+            i += 1;
+            continue;
         }
+        let b = *bytes.get(i)?;
+        add(text.get(start..i)?, own)?;
+        own = b == b'\n';
+        start = i + 1;
+        i += 1;
     }
     add(text.get(start..)?, own)?;
     (names.len() == n).then_some((names, others))
