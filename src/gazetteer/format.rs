@@ -33,6 +33,12 @@ impl Reader {
     }
 
     fn varint(&mut self) -> Option<u64> {
+        // Many are one byte (small deltas between neighbours' coordinates): read without the
+        // loop's checks, as the page's first analysis waits for this.
+        if let Some(&b) = self.data.get(self.at).filter(|&&b| b < 0x80) {
+            self.at += 1;
+            return Some(u64::from(b));
+        }
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;

@@ -349,6 +349,12 @@ impl<'b> Reader<'b> {
     }
 
     fn varint(&mut self) -> Option<u64> {
+        // Many are one byte (small gaps between rows, the masks of one tag): read without the
+        // loop's checks, as the page's first analysis waits for this.
+        if let Some(&b) = self.bytes.get(self.at).filter(|&&b| b < 0x80) {
+            self.at += 1;
+            return Some(u64::from(b));
+        }
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
