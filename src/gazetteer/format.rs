@@ -54,6 +54,7 @@ impl Reader {
         usize::try_from(self.varint()?).ok()
     }
 
+    #[inline]
     fn signed(&mut self) -> Option<i64> {
         let v = self.varint()?;
         Some((v >> 1) as i64 ^ -((v & 1) as i64))
@@ -158,11 +159,15 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
     // read first, they bound `n` by the data's length before anything is allocated for it.
     let kind_codes = r.bytes(n)?;
     let population_codes = r.bytes(n)?;
-    // Each place's country and division, from the counts (the places are sorted by them).
-    let mut containers = Vec::with_capacity(n);
+    // Each run of places' country and division, from the counts (the places are sorted by them):
+    // the places are built run by run, not given a container each first.
+    let mut runs = Vec::with_capacity(divisions.len() + undivided.len());
+    let mut placed = 0;
     let mut fill = |container: (Option<&'static str>, Option<&'static str>), count: usize| {
-        (count <= n - containers.len())
-            .then(|| containers.extend(std::iter::repeat_n(container, count)))
+        (count <= n - placed).then(|| {
+            placed += count;
+            runs.push((container, count));
+        })
     };
     let mut division = divisions.iter().peekable();
     for (i, &count) in undivided.iter().enumerate() {
@@ -172,7 +177,7 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
             fill((cc, Some(code)), count)?;
         }
     }
-    if containers.len() != n || division.next().is_some() {
+    if placed != n || division.next().is_some() {
         return None;
     }
     // Each code decoded once rather than a power per place.
@@ -190,19 +195,20 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
     let len = r.count()?;
     let (names, aliases) = names(r.str(len)?, n)?;
     let mut entries = Vec::with_capacity(n);
-    let columns = (names.into_iter().zip(points).zip(containers))
-        .zip(kind_codes.iter().zip(population_codes));
-    for (((name, (lat, lon)), (country, admin1)), (&kind, &population)) in columns {
-        entries.push(Entry {
-            name,
-            lat,
-            lon,
-            country,
-            admin1,
-            kind: Kind::from_code(kind & 0x7F)?,
-            capital: kind & 0x80 != 0,
-            population: scale[usize::from(population)],
-        });
+    let mut columns = (names.into_iter().zip(points)).zip(kind_codes.iter().zip(population_codes));
+    for ((country, admin1), count) in runs {
+        for ((name, (lat, lon)), (&kind, &population)) in columns.by_ref().take(count) {
+            entries.push(Entry {
+                name,
+                lat,
+                lon,
+                country,
+                admin1,
+                kind: Kind::from_code(kind & 0x7F)?,
+                capital: kind & 0x80 != 0,
+                population: scale[usize::from(population)],
+            });
+        }
     }
     (r.at == data.len()).then_some(Contents {
         entries,
