@@ -345,6 +345,11 @@ impl Gazetteer {
                             .for_each(|l| out.push_str(l.encode_utf8(&mut [0; 4]))),
                     },
                 }
+                // A bucket needs only the first bytes: the start-up buckets every name, these
+                // too, and the rest of a long word would change nothing.
+                if out.full() {
+                    return;
+                }
             }
         }
     }
