@@ -451,15 +451,16 @@ fn convert(text: &str, offsets: &mut [usize], from_bytes: bool) {
         }
         return;
     }
+    // From UTF-16 units, the chars are decoded: a unit offset says nothing about the bytes.
     let mut chars = text.chars();
     for (offset, i) in order {
-        while (if from_bytes { bytes } else { units }) < offset {
+        while units < offset {
             let Some(c) = chars.next() else { break };
             bytes += c.len_utf8();
             units += c.len_utf16();
         }
         if let Some(o) = offsets.get_mut(i) {
-            *o = if from_bytes { units } else { bytes };
+            *o = bytes;
         }
     }
 }
