@@ -293,15 +293,111 @@ impl Viterbi {
 
 impl Steps {
     /// The best score of a path ending in each tag at each token, into `best`: with four-lane
-    /// vectors where the CPU has them (AVX), which halves the instructions of the loop.
+    /// vectors where the CPU has them (AVX), which halves the instructions of the loop, and in
+    /// the page's two-lane vectors.
     fn forward(&self, scores: &[[i32; TAGS]], best: &mut Vec<[f64; LANES]>) {
+        #[cfg(target_arch = "wasm32")]
+        self.forward_simd128(scores, best);
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the CPU has AVX, as just checked.
             unsafe { self.forward_avx(scores, best) };
             return;
         }
+        #[cfg(not(target_arch = "wasm32"))]
         self.forward_any(scores, best);
+    }
+
+    /// [`Steps::forward_any`] written in vectors of two lanes: for 128-bit SIMD in wasm, the
+    /// compiler kept most of that loop in single numbers.
+    #[cfg(target_arch = "wasm32")]
+    fn forward_simd128(&self, scores: &[[i32; TAGS]], best: &mut Vec<[f64; LANES]>) {
+        use core::arch::wasm32::*;
+        best.clear();
+        let Some(first) = scores.first() else {
+            return;
+        };
+        best.reserve(scores.len());
+        let mut start = [f64::NEG_INFINITY; LANES];
+        for t in OPENERS {
+            start[LANE_OF_TAG[t]] = f64::from(first[t]);
+        }
+        best.push(start);
+        let never = f64x2_splat(f64::NEG_INFINITY);
+        let pair = |a: &[f64], i: usize| f64x2(a[i], a[i + 1]);
+        // SAFETY: ten vectors of two `f64` are the twenty, in order, and any bits are an `f64`.
+        let mut prev: [v128; LANES / 2] = unsafe { core::mem::transmute(start) };
+        for (k, token) in scores.iter().enumerate().skip(1) {
+            // Tags `at` and `at + 1` (converted whole: the compiler makes single conversions
+            // of a shuffle's two lanes).
+            let two = |at: usize| {
+                let next = token.get(at + 1).copied().unwrap_or(0);
+                f64x2_convert_low_i32x4(i32x4(token[at], next, 0, 0))
+            };
+            let [t0, t2, t4, t6, t8, t10, t12, t14, t16] = [0, 2, 4, 6, 8, 10, 12, 14, 16].map(two);
+            // The token's scores in the lanes' order (what the padding lanes add to never
+            // counts: they stay at minus infinity).
+            let own = [
+                t0,
+                i64x2_shuffle::<1, 3>(t4, t8),
+                i64x2_shuffle::<1, 2>(t12, t4),
+                i64x2_shuffle::<0, 2>(t8, t12),
+                t16,
+                never,
+                i64x2_shuffle::<0, 2>(t2, t6),
+                i64x2_shuffle::<0, 2>(t10, t14),
+                i64x2_shuffle::<1, 3>(t2, t6),
+                i64x2_shuffle::<1, 3>(t10, t14),
+            ];
+            // Into the openers from each closer: the first closer's sums start the maxima (no
+            // sum is NaN, so `pmax`, `a < b ? b : a`, is the scalar loop's comparison).
+            let from = |p: usize| -> [v128; OPEN / 2 - 1] {
+                let lane = CLOSER_LANES[p];
+                let v = prev[lane / 2];
+                let from = if lane % 2 == 0 {
+                    i64x2_shuffle::<0, 0>(v, v)
+                } else {
+                    i64x2_shuffle::<1, 1>(v, v)
+                };
+                let row = &self.from_closers[p];
+                std::array::from_fn(|v| f64x2_add(from, pair(row, 2 * v)))
+            };
+            let mut top = from(0);
+            for p in 1..CLOSERS.len() {
+                for (top, s) in top.iter_mut().zip(from(p)) {
+                    *top = f64x2_pmax(*top, s);
+                }
+            }
+            // The last opener vector is all padding: never reached.
+            let mut next = [never; LANES / 2];
+            for ((n, top), own) in next.iter_mut().zip(top).zip(own) {
+                *n = f64x2_add(top, own);
+            }
+            let begins = [
+                i64x2_shuffle::<1, 2>(prev[0], prev[1]),
+                i64x2_shuffle::<1, 2>(prev[1], prev[2]),
+            ];
+            for h in 0..2 {
+                let (begin, inside) = (begins[h], prev[INSIDES / 2 + h]);
+                let a = f64x2_add(begin, pair(&self.begin_inside, 2 * h));
+                let b = f64x2_add(inside, pair(&self.inside_inside, 2 * h));
+                next[INSIDES / 2 + h] = f64x2_add(f64x2_pmax(a, b), own[INSIDES / 2 + h]);
+                let a = f64x2_add(begin, pair(&self.begin_last, 2 * h));
+                let b = f64x2_add(inside, pair(&self.inside_last, 2 * h));
+                next[LASTS / 2 + h] = f64x2_add(f64x2_pmax(a, b), own[LASTS / 2 + h]);
+            }
+            // SAFETY: as for `prev`.
+            best.push(unsafe { core::mem::transmute::<[v128; LANES / 2], [f64; LANES]>(next) });
+            if k % RENORMALIZE == 0 {
+                if let Some(last) = best.last_mut() {
+                    renormalize(last);
+                    // SAFETY: as for `prev`.
+                    next =
+                        unsafe { core::mem::transmute::<[f64; LANES], [v128; LANES / 2]>(*last) };
+                }
+            }
+            prev = next;
+        }
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -310,6 +406,7 @@ impl Steps {
         self.forward_any(scores, best);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn forward_any(&self, scores: &[[i32; TAGS]], best: &mut Vec<[f64; LANES]>) {
         best.clear();
@@ -347,17 +444,22 @@ impl Steps {
                 next[LASTS + c] = if b > a { b } else { a } + token[LASTS + c];
             }
             if k % RENORMALIZE == 0 {
-                // Every tag is reachable from the second token on: the best is finite.
-                let top = next
-                    .iter()
-                    .fold(f64::NEG_INFINITY, |a, &b| if b > a { b } else { a });
-                for s in &mut next {
-                    *s -= top;
-                }
+                renormalize(&mut next);
             }
             best.push(next);
             prev = next;
         }
+    }
+}
+
+/// Brings path scores back near zero, keeping their differences.
+fn renormalize(scores: &mut [f64; LANES]) {
+    // Every tag is reachable from the second token on: the best is finite.
+    let top = scores
+        .iter()
+        .fold(f64::NEG_INFINITY, |a, &b| if b > a { b } else { a });
+    for s in scores {
+        *s -= top;
     }
 }
 
