@@ -45,6 +45,8 @@ impl Eq for Model {}
 impl Weights for Model {
     #[inline]
     fn add(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
+        #[cfg(target_arch = "wasm32")]
+        self.add_simd128(rows, scores);
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2")
             && std::arch::is_x86_feature_detected!("popcnt")
@@ -53,6 +55,7 @@ impl Weights for Model {
             unsafe { self.add_avx2(rows, scores) };
             return;
         }
+        #[cfg(not(target_arch = "wasm32"))]
         self.add_any(rows, scores);
     }
 }
@@ -66,27 +69,60 @@ impl Model {
         self.add_any(rows, scores);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn add_any(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
         // Summed in a copy, which the compiler keeps in registers.
         let mut sum = *scores;
         for &row in rows {
-            let Some(&word) = self.present.get(row as usize / 64) else {
-                continue;
-            };
-            let bit = 1u64 << (row % 64);
-            if word & bit == 0 {
-                continue;
-            }
-            let before = self.ranks.get(row as usize / 64).copied().unwrap_or(0);
-            let k = (before + (word & (bit - 1)).count_ones()) as usize;
-            if let Some(w) = self.weights.get(k * TAGS..(k + 1) * TAGS) {
+            if let Some(w) = self.row(row) {
                 for (s, &w) in sum.iter_mut().zip(w) {
                     *s += i32::from(w);
                 }
             }
         }
         *scores = sum;
+    }
+
+    /// [`Weights::add`] in the page's 128-bit vectors, the sums kept in four of them and one
+    /// number: the compiler's own loop copied the scores to memory and back at each call and
+    /// added each row there, with a loop of its own for the seventeenth tag.
+    #[cfg(target_arch = "wasm32")]
+    #[inline(always)]
+    fn add_simd128(&self, rows: &[u32], scores: &mut [i32; TAGS]) {
+        use core::arch::wasm32::*;
+        let four = |s: &[i32; TAGS], at: usize| i32x4(s[at], s[at + 1], s[at + 2], s[at + 3]);
+        let mut sum = [0, 4, 8, 12].map(|at| four(scores, at));
+        let mut last = scores[TAGS - 1];
+        for &row in rows {
+            if let Some(w) = self.row(row) {
+                let w = |at: usize| i32::from(w[at]);
+                for (at, s) in (0..).step_by(4).zip(&mut sum) {
+                    *s = i32x4_add(*s, i32x4(w(at), w(at + 1), w(at + 2), w(at + 3)));
+                }
+                last += w(TAGS - 1);
+            }
+        }
+        for (at, s) in (0..).step_by(4).zip(sum) {
+            scores[at] = i32x4_extract_lane::<0>(s);
+            scores[at + 1] = i32x4_extract_lane::<1>(s);
+            scores[at + 2] = i32x4_extract_lane::<2>(s);
+            scores[at + 3] = i32x4_extract_lane::<3>(s);
+        }
+        scores[TAGS - 1] = last;
+    }
+
+    /// Row `row`'s weights, if it has any.
+    #[inline(always)]
+    fn row(&self, row: u32) -> Option<&[i16; TAGS]> {
+        let &word = self.present.get(row as usize / 64)?;
+        let bit = 1u64 << (row % 64);
+        if word & bit == 0 {
+            return None;
+        }
+        let before = self.ranks.get(row as usize / 64).copied().unwrap_or(0);
+        let k = (before + (word & (bit - 1)).count_ones()) as usize;
+        self.weights.get(k * TAGS..(k + 1) * TAGS)?.try_into().ok()
     }
 }
 
