@@ -1215,7 +1215,8 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
         .collect();
     candidates.extend(nested);
     // A place the tagger saw in "Fargo-Moorhead" gives way to the two towns.
-    let mut hyphenated = hyphenated_places(doc, candidates);
+    let with_hyphen = hyphenated_tokens(doc);
+    let mut hyphenated = hyphenated_places(doc, candidates, &with_hyphen);
     // By start, so that each candidate looks only at those that start inside it: all of them
     // for each candidate made a long text's places quadratic (10 MB as one text, 3 times slower).
     crate::sort::by_key(&mut hyphenated, |h| (h.start, h.end));
@@ -1237,9 +1238,9 @@ pub fn recognize(doc: &Document, candidates: &mut Vec<Candidate>) {
                 kind: EntityType::Place,
             }),
     );
-    let mut named = party_hometowns(doc);
+    let mut named = party_hometowns(doc, &with_hyphen);
     named.extend(county_lists(doc));
-    named.extend(attributive_places(doc));
+    named.extend(attributive_places(doc, &with_hyphen));
     named.extend(streets(doc));
     named.extend(features_with_of(doc));
     let places: FxHashSet<Span> = candidates
@@ -1412,7 +1413,10 @@ fn model_year_makes<'t>(doc: &Document<'t>) -> FxHashSet<&'t str> {
 /// "Batesburg-Leesville") is one place.
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
-fn hyphenated_places(doc: &Document, candidates: &[Candidate]) -> Vec<Span> {
+fn hyphenated_places(doc: &Document, candidates: &[Candidate], with_hyphen: &[usize]) -> Vec<Span> {
+    if with_hyphen.is_empty() {
+        return Vec::new();
+    }
     // The tokens inside a person's name, marked once: asking every candidate at every
     // hyphenated word made a long text's places quadratic.
     let mut in_person = vec![false; doc.tokens.len()];
@@ -1430,10 +1434,10 @@ fn hyphenated_places(doc: &Document, candidates: &[Candidate]) -> Vec<Span> {
             && (!gazetteer::lookup(name).is_empty() || !county_readings(name).is_empty())
     };
     let mut found = Vec::new();
-    for (k, &person) in in_person.iter().enumerate() {
+    for &k in with_hyphen {
         let token = doc.tokens[k].span();
         let word = doc.token_text(k);
-        if doc.tokens[k].kind() != TokenKind::Word || !has_hyphen(word) || person {
+        if doc.tokens[k].kind() != TokenKind::Word || in_person[k] {
             continue;
         }
         let word = possessive_owner(word).unwrap_or(word);
@@ -2120,20 +2124,31 @@ const ATTRIBUTIVE: &[&str] = &[
 /// Whether `word` holds a hyphen. Three rules ask it of every token: a loop over a word's bytes
 /// costs a fraction of a search for the character (a hyphen is one byte in UTF-8, and no other
 /// character contains that byte).
-fn has_hyphen(word: &str) -> bool {
-    word.bytes().any(|b| b == b'-')
+/// The tokens with a hyphen in them, in order: the passes for hyphenated names look at these
+/// alone. The hyphens are found in the text at once (a search for the byte, several bytes a
+/// step): asking each token in each of three passes cost more than those passes' own work.
+fn hyphenated_tokens(doc: &Document) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for (at, _) in doc.text.match_indices('-') {
+        let after = doc.tokens.partition_point(|t| t.span().start <= at);
+        let Some(k) = after.checked_sub(1) else {
+            continue;
+        };
+        if doc.tokens[k].span().end > at && out.last() != Some(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 /// Places named before "-based" and the like: "a [Washington]-based group", "[UK]-based".
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
-fn attributive_places(doc: &Document) -> Vec<Span> {
+fn attributive_places(doc: &Document, with_hyphen: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
-    for (k, token) in doc.tokens.iter().enumerate() {
+    for &k in with_hyphen {
+        let token = &doc.tokens[k];
         let word = doc.slice(token.span());
-        if !has_hyphen(word) {
-            continue;
-        }
         let Some((name, tail)) = word.rsplit_once('-') else {
             continue;
         };
@@ -2162,13 +2177,11 @@ fn attributive_places(doc: &Document) -> Vec<Span> {
 /// A legislator's hometown after the party: "Rep. Torrey Westrom, R-[Elbow Lake],", "DFL-[Cook]".
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
-fn party_hometowns(doc: &Document) -> Vec<Span> {
+fn party_hometowns(doc: &Document, with_hyphen: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
-    for (k, token) in doc.tokens.iter().enumerate() {
+    for &k in with_hyphen {
+        let token = &doc.tokens[k];
         let word = doc.slice(token.span());
-        if !has_hyphen(word) {
-            continue;
-        }
         let Some((party, first)) = word.split_once('-') else {
             continue;
         };
@@ -2491,8 +2504,12 @@ mod tests {
 
     #[test]
     fn a_legislators_hometown_follows_the_party() {
+        let hometowns = |text: &str| {
+            let doc = Document::new(text);
+            party_hometowns(&doc, &hyphenated_tokens(&doc))
+        };
         let text = "Rep. Torrey Westrom, R-Elbow Lake, said so. Sen. Tom Bakk, DFL-Cook, agreed.";
-        let towns: Vec<&str> = party_hometowns(&Document::new(text))
+        let towns: Vec<&str> = hometowns(text)
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect();
@@ -2500,7 +2517,7 @@ mod tests {
         // Regression: a list's last hometown, or one before "and", or a semicolon, was missed.
         let text = "Sen. Rich Olive, D-Story City and Rep. Ricky Moye, D-Raleigh; and Clif Moore, \
                     D-McDowell. Then R-Hardy said so.";
-        let towns: Vec<&str> = party_hometowns(&Document::new(text))
+        let towns: Vec<&str> = hometowns(text)
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect();
@@ -2568,11 +2585,26 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_tokens_are_those_with_a_hyphen() {
+        let text = "A Washington-based group - R-Elbow Lake, and a well-to-do x-";
+        let doc = Document::new(text);
+        let words: Vec<&str> = (hyphenated_tokens(&doc).into_iter())
+            .map(|k| doc.token_text(k))
+            .collect();
+        let expected: Vec<&str> = (0..doc.tokens.len())
+            .map(|k| doc.token_text(k))
+            .filter(|w| w.contains('-'))
+            .collect();
+        assert_eq!(words, expected);
+        assert!(words.contains(&"well-to-do"), "{words:?}");
+    }
+
+    #[test]
     fn a_place_before_based_is_a_place() {
         let text = "A Washington-based group and a Los Angeles-based firm joined.";
         let doc = Document::new(text);
         assert_eq!(
-            texts(text, attributive_places(&doc)),
+            texts(text, attributive_places(&doc, &hyphenated_tokens(&doc))),
             ["Washington", "Los Angeles"]
         );
     }
