@@ -314,7 +314,11 @@ fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
             || !lexicons::is_title_abbreviation(written.trim_end_matches('.'))
             || c.kind == EntityType::Place && state()
     });
-    let mut votes: FxHashMap<Cow<str>, [usize; 5]> = FxHashMap::default();
+    // Each name's votes by type, and which of them each candidate's name has (none for a date):
+    // the second pass reads them without naming the mention again.
+    let mut names: FxHashMap<Cow<str>, usize> = FxHashMap::default();
+    let mut votes: Vec<[usize; 5]> = Vec::new();
+    let mut voted: Vec<Option<usize>> = Vec::with_capacity(sorted.len());
     let slot = |kind| match kind {
         EntityType::Person => Some(0),
         EntityType::Org => Some(1),
@@ -334,23 +338,23 @@ fn harmonize(doc: &Document, sorted: &mut Vec<Candidate>) {
         let written = doc.slice(c.span);
         let (name, titled) = bare_name(written);
         // "St." before a place is a town's ("St. Petersburg", "St. Cloud"), not a saint's title.
-        let saint = written
-            .split_once(' ')
-            .map(|(first, _)| first.trim_end_matches('.'))
-            == Some("St");
+        let saint = (written.bytes().position(|b| b == b' '))
+            .is_some_and(|space| written[..space].trim_end_matches('.') == "St");
         let titled = titled && !(saint && c.kind == EntityType::Place);
         if titled && c.kind != EntityType::Date {
             c.kind = EntityType::Person;
         }
-        if let Some(i) = slot(c.kind) {
-            votes.entry(normalized(name)).or_default()[i] += if titled { 3 } else { 1 };
-        }
+        voted.push(slot(c.kind).map(|i| {
+            let n = *names.entry(normalized(name)).or_insert_with(|| {
+                votes.push([0; 5]);
+                votes.len() - 1
+            });
+            votes[n][i] += if titled { 3 } else { 1 };
+            n
+        }));
     }
-    for c in sorted.iter_mut() {
-        if slot(c.kind).is_none() {
-            continue;
-        }
-        let Some(counts) = votes.get(normalized(bare_name(doc.slice(c.span)).0).as_ref()) else {
+    for (c, n) in sorted.iter_mut().zip(voted) {
+        let Some(counts) = n.and_then(|n| votes.get(n)) else {
             continue;
         };
         let Some(best) = (0..5).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))) else {
