@@ -652,15 +652,44 @@ const fn packed(word: &[u8]) -> u128 {
     key
 }
 
+/// The letters that follow each letter at the start of [`STARTERS`]: for a starter's first
+/// letter (`a` 0 to `z` 25), bit `n` for its second letter `n`, bit 26 for a starter of one
+/// letter.
+const STARTER_PAIRS: [u32; 26] = {
+    let mut pairs = [0; 26];
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let word = STARTERS[i].as_bytes();
+        let second = if word.len() > 1 { word[1] - b'a' } else { 26 };
+        pairs[(word[0] - b'a') as usize] |= 1 << second;
+        i += 1;
+    }
+    pairs
+};
+
 /// Whether a date can begin with `word` (a whole word). Most words cannot, and this is much
 /// cheaper than trying every form.
 fn may_start(word: &str) -> bool {
     let word = word.as_bytes();
-    if word.first().is_some_and(u8::is_ascii_digit) {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
         return true;
     }
+    // Half the words of an article are ruled out by their first two letters, without the cost
+    // of packing them and searching the keys.
+    let second = match word.get(1) {
+        None => 26,
+        Some(&b) if b.is_ascii_alphabetic() => u32::from(b.to_ascii_lowercase() - b'a'),
+        Some(_) => return false,
+    };
+    let pairs = match first {
+        b'a'..=b'z' | b'A'..=b'Z' => STARTER_PAIRS[usize::from(first.to_ascii_lowercase() - b'a')],
+        _ => return false,
+    };
     // No starter is longer than nine bytes.
-    word.len() <= 9 && STARTER_KEYS.binary_search(&packed(word)).is_ok()
+    pairs >> second & 1 == 1 && word.len() <= 9 && STARTER_KEYS.binary_search(&packed(word)).is_ok()
 }
 
 /// Every date in `text`, in order.
@@ -749,10 +778,32 @@ mod tests {
         assert_eq!(words, STARTERS);
         assert!(STARTER_KEYS.windows(2).all(|w| w[0] < w[1]));
         assert!(STARTERS.iter().all(|w| w.len() <= 9));
-        for word in ["a", "Sept", "SEPTEMBER", "the", "yesterday", "2024"] {
+        for word in [
+            "a",
+            "A",
+            "Sept",
+            "SEPTEMBER",
+            "the",
+            "yesterday",
+            "2024",
+            "An",
+            "tWo",
+        ] {
             assert!(may_start(word), "{word}");
         }
-        for word in ["", "b", "Septembers", "Septembe", "they", "yesterdays"] {
+        for word in [
+            "",
+            "b",
+            "ab",
+            "Septembers",
+            "Septembe",
+            "they",
+            "yesterdays",
+            "th",
+            "a1",
+            "_a",
+            "é",
+        ] {
             assert!(!may_start(word), "{word}");
         }
     }
