@@ -199,13 +199,20 @@ fn paragraphs(text: &str, limit: usize) -> Vec<Span> {
     let mut line_start = 0;
     // Line ends found among the bytes rather than by decoding every character: in UTF-8, '\n' and
     // '\r' are bytes no other character contains, and U+2029 is E2 80 A9.
-    for i in 0..=bytes.len() {
-        // One byte tested first: most are no line end, and matching the slice from each byte
-        // on cost three times as much.
+    let mut i = 0;
+    loop {
+        // Stepped to the next byte that may end a line, in a loop that tests nothing else: most
+        // bytes end none (the text's end ends the last line).
+        i += (bytes.get(i..).unwrap_or_default().iter())
+            .position(|&b| matches!(b, b'\n' | b'\r' | 0xE2))
+            .unwrap_or(bytes.len().saturating_sub(i));
         let end = match bytes.get(i) {
             Some(b'\n' | b'\r') | None => 1,
             Some(0xE2) if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => 3,
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         let line = &text[line_start..i];
         let trimmed_start = line.len() - line.trim_start().len();
@@ -218,6 +225,10 @@ fn paragraphs(text: &str, limit: usize) -> Vec<Span> {
             spans.push(Span::new(start, start + trimmed.len()));
         }
         line_start = i + end;
+        if i >= bytes.len() {
+            break;
+        }
+        i += 1;
     }
     spans
 }
