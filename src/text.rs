@@ -283,7 +283,9 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
             let Some(next) = at(end) else {
                 break;
             };
-            if is_word_char(next) {
+            // The run stopped at a byte that is no ASCII letter or digit: an ASCII char there
+            // is no word char, and only another one is decoded and tested.
+            if !next.is_ascii() && is_word_char(next) {
                 end += next.len_utf8();
                 continue;
             }
