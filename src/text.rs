@@ -454,9 +454,16 @@ fn convert(text: &str, offsets: &mut [usize], from_bytes: bool) {
         let all = text.as_bytes();
         for (offset, i) in order {
             let end = offset.clamp(bytes, all.len());
-            units += (all[bytes..end].iter())
-                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-                .sum::<usize>();
+            let stretch = &all[bytes..end];
+            // Most stretches between two offsets are ASCII, a unit a byte, which `is_ascii`
+            // tells several bytes at a time.
+            units += if stretch.is_ascii() {
+                stretch.len()
+            } else {
+                (stretch.iter())
+                    .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                    .sum::<usize>()
+            };
             bytes = end;
             if let Some(o) = offsets.get_mut(i) {
                 *o = units;
