@@ -455,6 +455,16 @@ pub fn lookup(name: &str) -> Vec<&'static Entry> {
     found
 }
 
+/// Forgets the names [`lookup`] remembers on this thread, and the memory that held them.
+pub(crate) fn forget_lookups() {
+    LOOKUPS.with_borrow_mut(|seen| *seen = hash::Map::default());
+}
+
+#[cfg(test)]
+pub(crate) fn remembered() -> usize {
+    LOOKUPS.with_borrow(|seen| seen.len())
+}
+
 /// The particles a name may write closed up or apart: "DeSoto" or "De Soto", "LaSalle" or "La
 /// Salle".
 const PARTICLES: &[&str] = &["De", "La", "Le", "Du"];

@@ -28,6 +28,15 @@ impl<'m> Tagger<'m> {
         }
     }
 
+    pub fn forget_words(&mut self) {
+        self.words.forget_beyond(0);
+    }
+
+    #[cfg(test)]
+    pub fn words_kept(&self) -> usize {
+        self.words.count()
+    }
+
     /// Labels every token of a document, given as sentences of token strings.
     pub fn tag(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
         let model = self.model;

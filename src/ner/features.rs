@@ -288,9 +288,14 @@ impl Words {
     /// Forgets every word once more than `limit` are kept, so that memory stays bounded
     /// over any number of documents.
     pub fn forget_beyond(&mut self, limit: usize) {
-        if self.short.len() + self.long.len() > limit {
+        if self.count() > limit {
             *self = Words::new();
         }
+    }
+
+    /// How many words are kept.
+    pub fn count(&self) -> usize {
+        self.short.len() + self.long.len()
     }
 
     /// A document's tokens as word ids, reading the words not seen before.

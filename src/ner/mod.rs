@@ -224,6 +224,16 @@ pub(crate) fn prepare_words() {
     lists::WordLists::new("the", 0, false);
 }
 
+/// Forgets the words the embedded model's tagger has read.
+pub(crate) fn forget_words() {
+    TAGGER.with_borrow_mut(Tagger::forget_words);
+}
+
+#[cfg(test)]
+pub(crate) fn words_kept() -> usize {
+    TAGGER.with_borrow(Tagger::words_kept)
+}
+
 /// The embedded model.
 pub fn model() -> &'static Model {
     &MODEL
