@@ -2121,9 +2121,6 @@ const ATTRIBUTIVE: &[&str] = &[
     "backed",
 ];
 
-/// Whether `word` holds a hyphen. Three rules ask it of every token: a loop over a word's bytes
-/// costs a fraction of a search for the character (a hyphen is one byte in UTF-8, and no other
-/// character contains that byte).
 /// The tokens with a hyphen in them, in order: the passes for hyphenated names look at these
 /// alone. The hyphens are found in the text at once (a search for the byte, several bytes a
 /// step): asking each token in each of three passes cost more than those passes' own work.
