@@ -645,8 +645,8 @@ fn neighbour_features(n: &TokenInfo, form: &Form, d: isize, set: FeatureSet, out
     }
 }
 
-/// Calls `each(k, i, features)` for every token `i` of every sentence `k`, in order, with the
-/// features that depend on more than the token's word and one neighbour's: pairs of words,
+/// Calls `each(k, i, token, features)` for every token `i` of every sentence `k`, in order, with
+/// the features that depend on more than the token's word and one neighbour's: pairs of words,
 /// position, name lists, and how the word is written elsewhere (not [`Occurrences`]).
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
@@ -654,7 +654,7 @@ fn for_each_in_context(
     doc: &Document,
     words: &[Vec<&str>],
     set: FeatureSet,
-    mut each: impl FnMut(usize, usize, &[u64]),
+    mut each: impl FnMut(usize, usize, &TokenInfo, &[u64]),
 ) {
     // How often each word is written lowercase, and capitalized where capitals say nothing of
     // names (not first in its sentence, not in an all-capitals line).
@@ -672,24 +672,38 @@ fn for_each_in_context(
     }
     let mut hashes = Vec::with_capacity(64);
     let (mut word_lists, mut on_lists) = (Vec::new(), Vec::new());
+    // A sentence's words between its boundaries: token `i` and its neighbours are
+    // `window[i..i + 3]`, read once rather than looked up at each use.
+    let mut window: Vec<&TokenInfo> = Vec::new();
+    let (start, end) = (doc.info(START), doc.info(END));
     for (k, words) in words.iter().enumerate().take(doc.sentences.len()) {
         let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
-        let s = &doc.sentences[k];
+        window.clear();
+        window.push(start);
+        window.extend(doc.tokens(k));
+        window.push(end);
         if set.has(FeatureSet::LISTS) {
             word_lists.clear();
             word_lists.extend(doc.tokens(k).map(|t| t.lists));
             lists::memberships(words, &word_lists, &mut on_lists);
         }
-        for (i, &ty) in s.iter().enumerate() {
+        // A token's pair with the word after it is the next token's pair with the word before.
+        let mut left_pair = window.get(1).map_or(0, |t| mix(start.lower, t.lower));
+        for (i, w) in window.windows(3).enumerate() {
+            let &[prev, tok, next] = w else {
+                continue;
+            };
+            let right_pair = mix(tok.lower, next.lower);
             hashes.clear();
-            let at = |d: isize| doc.info(doc.at(k, i, d));
-            let tok = doc.info(ty);
-            hashes.push(f(t::BIGRAM_LEFT, mix(at(-1).lower, tok.lower)));
-            hashes.push(f(t::BIGRAM_RIGHT, mix(tok.lower, at(1).lower)));
-            hashes.push(f(
-                t::SHORT_TRIGRAM,
-                mix(mix(at(-1).short, tok.short), at(1).short),
-            ));
+            hashes.extend_from_slice(&[
+                f(t::BIGRAM_LEFT, left_pair),
+                f(t::BIGRAM_RIGHT, right_pair),
+                f(
+                    t::SHORT_TRIGRAM,
+                    mix(mix(prev.short, tok.short), next.short),
+                ),
+            ]);
+            left_pair = right_pair;
             if i == 0 {
                 hashes.push(f(t::FIRST_SHORT, tok.short));
             }
@@ -700,16 +714,18 @@ fn for_each_in_context(
                 list_features(&on_lists, i, tok, &mut hashes);
             }
             if set.has(FeatureSet::CLUSTERS) {
-                hashes.push(f(
-                    t::CLASS_BIGRAM,
-                    mix(u64::from(at(-1).classes[1]), u64::from(tok.classes[1])),
-                ));
                 let context = u64::from(i <= first) | u64::from(caps) << 1;
                 let prior = u64::from(tok.classes[clusters::LEVELS]);
-                hashes.push(f(
-                    t::CASE_PRIOR,
-                    prior | u64::from(tok.flags & (INIT_CAP | ALL_CAPS)) << 8 | context << 16,
-                ));
+                hashes.extend_from_slice(&[
+                    f(
+                        t::CLASS_BIGRAM,
+                        mix(u64::from(prev.classes[1]), u64::from(tok.classes[1])),
+                    ),
+                    f(
+                        t::CASE_PRIOR,
+                        prior | u64::from(tok.flags & (INIT_CAP | ALL_CAPS)) << 8 | context << 16,
+                    ),
+                ]);
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
                 let own = case_kind(tok, i, caps, first);
@@ -719,10 +735,12 @@ fn for_each_in_context(
                 }
                 let v = u64::from(counts[0] > 0) | u64::from(counts[1] > 0) << 1;
                 let context = u64::from(i == 0) | u64::from(caps) << 1;
-                hashes.push(f(t::DOC_CASE, v | context << 2));
-                hashes.push(f(t::DOC_CASE_WORD, mix(v, tok.key)));
+                hashes.extend_from_slice(&[
+                    f(t::DOC_CASE, v | context << 2),
+                    f(t::DOC_CASE_WORD, mix(v, tok.key)),
+                ]);
             }
-            each(k, i, &hashes);
+            each(k, i, tok, &hashes);
         }
     }
 }
@@ -913,7 +931,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
         .collect();
     let occurrences = Occurrences::new(&doc, set);
     let mut hashes = Vec::with_capacity(64);
-    for_each_in_context(&doc, sentences, set, |k, i, contextual| {
+    for_each_in_context(&doc, sentences, set, |k, i, _, contextual| {
         hashes.clear();
         let id = doc.at(k, i, 0);
         own_features(doc.info(id), doc.words.form(id), set, &mut hashes);
@@ -975,12 +993,11 @@ pub fn static_scores(
                 .collect()
         })
         .collect();
-    for_each_in_context(doc, words, set, |k, i, contextual| {
+    for_each_in_context(doc, words, set, |k, i, tok, contextual| {
         let Some(scores) = out.get_mut(k).and_then(|s| s.get_mut(i)) else {
             return;
         };
         sum(contextual, scores);
-        let tok = doc.info(doc.at(k, i, 0));
         let listed = occurrences.of(tok);
         if !listed.is_empty() {
             let lent = lent_by_word
