@@ -671,7 +671,7 @@ fn for_each_in_context(
         }
     }
     let mut hashes = Vec::with_capacity(64);
-    let (mut word_lists, mut on_lists) = (Vec::new(), Vec::new());
+    let (mut word_lists, mut on_lists, mut name) = (Vec::new(), Vec::new(), String::new());
     // A sentence's words between its boundaries: token `i` and its neighbours are
     // `window[i..i + 3]`, read once rather than looked up at each use.
     let mut window: Vec<&TokenInfo> = Vec::new();
@@ -685,7 +685,7 @@ fn for_each_in_context(
         if set.has(FeatureSet::LISTS) {
             word_lists.clear();
             word_lists.extend(doc.tokens(k).map(|t| t.lists));
-            lists::memberships(words, &word_lists, &mut on_lists);
+            lists::memberships(words, &word_lists, &mut on_lists, &mut name);
         }
         // A token's pair with the word after it is the next token's pair with the word before.
         let mut left_pair = window.get(1).map_or(0, |t| mix(start.lower, t.lower));

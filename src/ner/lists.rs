@@ -171,8 +171,15 @@ impl WordLists {
     }
 }
 
-/// Each token's lists into `out`, given the tokens and their words' [`WordLists`].
-pub fn memberships(words: &[&str], lists: &[WordLists], out: &mut Vec<Membership>) {
+/// Each token's lists into `out`, given the tokens and their words' [`WordLists`]. `name` is a
+/// buffer for the phrases looked up, kept from one sentence to the next: growing a new one for
+/// each sentence was a tenth of finding its lists.
+pub fn memberships(
+    words: &[&str],
+    lists: &[WordLists],
+    out: &mut Vec<Membership>,
+    name: &mut String,
+) {
     out.clear();
     out.extend(lists.iter().map(|l| l.words));
     for start in 0..lists.len() {
@@ -197,7 +204,7 @@ pub fn memberships(words: &[&str], lists: &[WordLists], out: &mut Vec<Membership
             }
         }
     }
-    mark_places(words, lists, out);
+    mark_places(words, lists, out, name);
 }
 
 /// Marks each token of a phrase on `list` with its place in the phrase.
@@ -218,8 +225,7 @@ fn mark(phrase: &mut [Membership], list: List) {
 /// word, hold no punctuation, and the lowercase words inside them are short ("Rio de Janeiro",
 /// "Isle of Man"), so only such spans are looked up: a look-up costs more than a token's other
 /// features together.
-fn mark_places(words: &[&str], lists: &[WordLists], out: &mut [Membership]) {
-    let mut name = String::new();
+fn mark_places(words: &[&str], lists: &[WordLists], out: &mut [Membership], name: &mut String) {
     let n = words.len().min(lists.len());
     for start in 0..n {
         if !lists[start].capitalized {
@@ -241,7 +247,7 @@ fn mark_places(words: &[&str], lists: &[WordLists], out: &mut [Membership]) {
             }
             name.push(' ');
             name.push_str(word);
-            if capitalized && is_place(&name) {
+            if capitalized && is_place(name) {
                 if let Some(phrase) = out.get_mut(start..=end) {
                     mark(phrase, List::Place);
                 }
@@ -274,7 +280,7 @@ mod tests {
             .map(|w| WordLists::new(w, key(&w.to_lowercase()), w.starts_with(char::is_uppercase)))
             .collect();
         let mut out = Vec::new();
-        memberships(&words, &lists, &mut out);
+        memberships(&words, &lists, &mut out, &mut String::new());
         out
     }
 
