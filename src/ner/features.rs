@@ -645,16 +645,18 @@ fn neighbour_features(n: &TokenInfo, form: &Form, d: isize, set: FeatureSet, out
     }
 }
 
-/// Calls `each(k, i, token, features)` for every token `i` of every sentence `k`, in order, with
-/// the features that depend on more than the token's word and one neighbour's: pairs of words,
-/// position, name lists, and how the word is written elsewhere (not [`Occurrences`]).
+/// Calls `each(k, i, token, rows)` for every token `i` of every sentence `k`, in order, with the
+/// rows (in a table of `2^bits`) of the features that depend on more than the token's word and
+/// one neighbour's: pairs of words, position, name lists, and how the word is written elsewhere
+/// (not [`Occurrences`]).
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
 fn for_each_in_context(
     doc: &Document,
     words: &[Vec<&str>],
     set: FeatureSet,
-    mut each: impl FnMut(usize, usize, &TokenInfo, &[u64]),
+    bits: u32,
+    mut each: impl FnMut(usize, usize, &TokenInfo, &[u32]),
 ) {
     // How often each word is written lowercase, and capitalized where capitals say nothing of
     // names (not first in its sentence, not in an all-capitals line).
@@ -670,7 +672,8 @@ fn for_each_in_context(
             }
         }
     }
-    let mut hashes = Vec::with_capacity(64);
+    let mut rows = Vec::with_capacity(64);
+    let r = |h: u64| row(h, bits);
     let (mut word_lists, mut on_lists, mut name) = (Vec::new(), Vec::new(), String::new());
     // A sentence's words between its boundaries: token `i` and its neighbours are
     // `window[i..i + 3]`, read once rather than looked up at each use.
@@ -694,37 +697,37 @@ fn for_each_in_context(
                 continue;
             };
             let right_pair = mix(tok.lower, next.lower);
-            hashes.clear();
-            hashes.extend_from_slice(&[
-                f(t::BIGRAM_LEFT, left_pair),
-                f(t::BIGRAM_RIGHT, right_pair),
-                f(
+            rows.clear();
+            rows.extend_from_slice(&[
+                r(f(t::BIGRAM_LEFT, left_pair)),
+                r(f(t::BIGRAM_RIGHT, right_pair)),
+                r(f(
                     t::SHORT_TRIGRAM,
                     mix(mix(prev.short, tok.short), next.short),
-                ),
+                )),
             ]);
             left_pair = right_pair;
             if i == 0 {
-                hashes.push(f(t::FIRST_SHORT, tok.short));
+                rows.push(r(f(t::FIRST_SHORT, tok.short)));
             }
             if caps {
-                hashes.push(f(t::CAPS_SENTENCE_SHORT, tok.short));
+                rows.push(r(f(t::CAPS_SENTENCE_SHORT, tok.short)));
             }
             if set.has(FeatureSet::LISTS) {
-                list_features(&on_lists, i, tok, &mut hashes);
+                list_features(&on_lists, i, tok, bits, &mut rows);
             }
             if set.has(FeatureSet::CLUSTERS) {
                 let context = u64::from(i <= first) | u64::from(caps) << 1;
                 let prior = u64::from(tok.classes[clusters::LEVELS]);
-                hashes.extend_from_slice(&[
-                    f(
+                rows.extend_from_slice(&[
+                    r(f(
                         t::CLASS_BIGRAM,
                         mix(u64::from(prev.classes[1]), u64::from(tok.classes[1])),
-                    ),
-                    f(
+                    )),
+                    r(f(
                         t::CASE_PRIOR,
                         prior | u64::from(tok.flags & (INIT_CAP | ALL_CAPS)) << 8 | context << 16,
-                    ),
+                    )),
                 ]);
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
@@ -735,12 +738,12 @@ fn for_each_in_context(
                 }
                 let v = u64::from(counts[0] > 0) | u64::from(counts[1] > 0) << 1;
                 let context = u64::from(i == 0) | u64::from(caps) << 1;
-                hashes.extend_from_slice(&[
-                    f(t::DOC_CASE, v | context << 2),
-                    f(t::DOC_CASE_WORD, mix(v, tok.key)),
+                rows.extend_from_slice(&[
+                    r(f(t::DOC_CASE, v | context << 2)),
+                    r(f(t::DOC_CASE_WORD, mix(v, tok.key))),
                 ]);
             }
-            each(k, i, tok, &hashes);
+            each(k, i, tok, &rows);
         }
     }
 }
@@ -931,7 +934,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
         .collect();
     let occurrences = Occurrences::new(&doc, set);
     let mut hashes = Vec::with_capacity(64);
-    for_each_in_context(&doc, sentences, set, |k, i, _, contextual| {
+    for_each_in_context(&doc, sentences, set, bits, |k, i, _, contextual| {
         hashes.clear();
         let id = doc.at(k, i, 0);
         own_features(doc.info(id), doc.words.form(id), set, &mut hashes);
@@ -939,9 +942,11 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
             let id = doc.at(k, i, d);
             neighbour_features(doc.info(id), doc.words.form(id), d, set, &mut hashes);
         }
-        hashes.extend_from_slice(contextual);
-        occurrences.features(&doc, k, i, &mut hashes);
         let s = &mut out[k];
+        s.rows.extend(hashes.iter().map(|&h| row(h, bits)));
+        s.rows.extend_from_slice(contextual);
+        hashes.clear();
+        occurrences.features(&doc, k, i, &mut hashes);
         s.rows.extend(hashes.iter().map(|&h| row(h, bits)));
         s.end_token();
     });
@@ -993,11 +998,11 @@ pub fn static_scores(
                 .collect()
         })
         .collect();
-    for_each_in_context(doc, words, set, |k, i, tok, contextual| {
+    for_each_in_context(doc, words, set, bits, |k, i, tok, contextual| {
         let Some(scores) = out.get_mut(k).and_then(|s| s.get_mut(i)) else {
             return;
         };
-        sum(contextual, scores);
+        table.add(contextual, scores);
         let listed = occurrences.of(tok);
         if !listed.is_empty() {
             let lent = lent_by_word
@@ -1059,7 +1064,7 @@ fn first_word<'a>(s: impl IntoIterator<Item = &'a TokenInfo>) -> usize {
     n
 }
 
-fn list_features(lists: &[Membership], i: usize, tok: &TokenInfo, out: &mut Vec<u64>) {
+fn list_features(lists: &[Membership], i: usize, tok: &TokenInfo, bits: u32, out: &mut Vec<u32>) {
     let m = lists[i];
     let cap = u64::from(tok.flags & (INIT_CAP | ALL_CAPS));
     // The lists a token is on, in bit order (most tokens are on none).
@@ -1067,18 +1072,18 @@ fn list_features(lists: &[Membership], i: usize, tok: &TokenInfo, out: &mut Vec<
     while on != 0 {
         let bit = on.trailing_zeros();
         on &= on - 1;
-        out.push(f(t::LIST, u64::from(bit)));
-        out.push(f(t::LIST_CAP, u64::from(bit) | cap << 8));
+        out.push(row(f(t::LIST, u64::from(bit)), bits));
+        out.push(row(f(t::LIST_CAP, u64::from(bit) | cap << 8), bits));
     }
     let single = |m: Membership| -> u64 { u64::from(m & 0x7ffff) };
     if let Some(&left) = i.checked_sub(1).and_then(|j| lists.get(j)) {
         if left != 0 {
-            out.push(f(t::LIST_LEFT, single(left)));
+            out.push(row(f(t::LIST_LEFT, single(left)), bits));
         }
     }
     if let Some(&right) = lists.get(i + 1) {
         if right != 0 {
-            out.push(f(t::LIST_RIGHT, single(right)));
+            out.push(row(f(t::LIST_RIGHT, single(right)), bits));
         }
     }
 }
