@@ -1147,7 +1147,11 @@ pub fn document_rows(doc: &Document, first: &[Vec<Tag>], bits: u32) -> Vec<Prepa
             out.rows.clear();
             out.ends.clear();
             for (i, tok) in doc.tokens(k).enumerate() {
-                let total = counts.get(&tok.key).filter(|_| tok.capitalized());
+                let total = if tok.capitalized() {
+                    counts.get(&tok.key)
+                } else {
+                    None
+                };
                 if let Some(total) = total {
                     let own = contribution(tags, i);
                     let mut others = [0u16; 9];
