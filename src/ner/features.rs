@@ -978,16 +978,27 @@ pub fn static_scores(
     let mut lent_counts = LentCounts::new();
     // The words' scores first, in a loop of their own: loads from the words' scores (most of them
     // cache misses) of many tokens are then under way at once.
-    let mut out: Vec<Vec<[i32; TAGS]>> = (0..doc.sentences.len())
-        .map(|k| {
-            (0..doc.sentences[k].len())
-                .map(|i| {
+    // A sentence's word ids between two boundaries at either end: token `i` and the words at
+    // each of its `OFFSETS` are `window[i..i + 5]`.
+    let mut window = Vec::new();
+    let mut out: Vec<Vec<[i32; TAGS]>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            window.clear();
+            window.extend_from_slice(&[START, START]);
+            window.extend_from_slice(s);
+            window.extend_from_slice(&[END, END]);
+            window
+                .windows(5)
+                .map(|w| {
+                    let &[far_left, left, id, right, far_right] = w else {
+                        return [0; TAGS];
+                    };
                     // A word left unscored (not possible through a tagger) counts for nothing.
-                    let mut scores = by_word
-                        .get(doc.at(k, i, 0) as usize)
-                        .map_or([0; TAGS], |s| s[slot(0)]);
-                    for d in OFFSETS {
-                        if let Some(from) = by_word.get(doc.at(k, i, d) as usize) {
+                    let mut scores = by_word.get(id as usize).map_or([0; TAGS], |s| s[slot(0)]);
+                    for (d, id) in OFFSETS.into_iter().zip([far_left, left, right, far_right]) {
+                        if let Some(from) = by_word.get(id as usize) {
                             for (s, w) in scores.iter_mut().zip(&from[slot(d)]) {
                                 *s += w;
                             }
