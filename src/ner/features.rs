@@ -824,20 +824,20 @@ struct LentScores {
     /// The scores of every feature its listed occurrences lend, each once: an occurrence
     /// beyond the list sees them all.
     all: [i32; TAGS],
-    /// The features lent, each once, in order, with how many of the listed occurrences lend
-    /// it: `counts[from..from + len]` of the document's [`LentCounts`].
+    /// Where the scores of its listed occurrences begin among the document's [`OwnScores`].
     from: u32,
-    len: u32,
 }
 
-/// The [`LentScores`] counts of all of a document's words, side by side.
-type LentCounts = Vec<(u64, u16)>;
+/// The scores of each listed occurrence of each of a document's words: its word's
+/// [`LentScores::all`] less what only it lends (an occurrence does not see its own neighbours),
+/// found with the word's, from the features already at hand.
+type OwnScores = Vec<[i32; TAGS]>;
 
 impl LentScores {
     fn new(
         doc: &Document,
         at: &[(u32, u32)],
-        counts: &mut LentCounts,
+        own_scores: &mut OwnScores,
         sum: &mut impl FnMut(&[u64], &mut [i32; TAGS]),
     ) -> LentScores {
         let mut lent = [0u64; CONTEXTS * LENT];
@@ -848,74 +848,71 @@ impl LentScores {
                 n += LENT;
             }
         }
+        let by_occurrence = lent;
         let lent = &mut lent[..n];
         lent.sort_unstable();
-        let from = counts.len();
+        // The features lent, each once, in order, with how many of the occurrences lend each.
         let mut distinct = [0u64; CONTEXTS * LENT];
-        let mut d = 0;
+        let mut times = [0usize; CONTEXTS * LENT];
+        let mut d = 0usize;
         for &h in lent.iter() {
-            let mine = if counts.len() > from {
-                counts.last_mut()
-            } else {
-                None
-            };
-            match mine {
-                Some((last, n)) if *last == h => *n += 1,
+            match d.checked_sub(1) {
+                Some(last) if distinct[last] == h => times[last] += 1,
                 _ => {
-                    counts.push((h, 1));
                     distinct[d] = h;
+                    times[d] = 1;
                     d += 1;
                 }
             }
         }
+        let (distinct, times) = (&distinct[..d], &times[..d]);
         let mut all = [0; TAGS];
-        sum(&distinct[..d], &mut all);
+        sum(distinct, &mut all);
+        let from = own_scores.len();
+        for own in by_occurrence[..n].chunks_exact(LENT) {
+            let mut own = <[u64; LENT]>::try_from(own).unwrap_or_default();
+            own.sort_unstable();
+            let mut only = [0; LENT];
+            let mut m = 0;
+            for (j, &h) in own.iter().enumerate() {
+                if j > 0 && own[j - 1] == h {
+                    continue;
+                }
+                let mine = own.iter().filter(|&&o| o == h).count();
+                let total = distinct.binary_search(&h).map_or(0, |p| times[p]);
+                if total == mine {
+                    only[m] = h;
+                    m += 1;
+                }
+            }
+            let mut removed = [0; TAGS];
+            sum(&only[..m], &mut removed);
+            let mut scores = all;
+            for (s, r) in scores.iter_mut().zip(removed) {
+                *s -= r;
+            }
+            own_scores.push(scores);
+        }
         LentScores {
             all,
             from: from as u32,
-            len: (counts.len() - from) as u32,
         }
     }
 
-    /// The scores for the occurrence at `(k, i)`: everything lent, less what only it lends.
+    /// The scores for the occurrence at `(k, i)` of the word whose occurrences are `listed`.
     fn at(
         &self,
-        doc: &Document,
         listed: &[(u32, u32)],
-        counts: &LentCounts,
+        own_scores: &OwnScores,
         (k, i): (usize, usize),
-        sum: &mut impl FnMut(&[u64], &mut [i32; TAGS]),
     ) -> [i32; TAGS] {
         let here = (k as u32, i as u32);
-        if !listed.contains(&here) {
-            return self.all;
-        }
-        let (from, len) = (self.from as usize, self.len as usize);
-        let counts = counts.get(from..from + len).unwrap_or(&[]);
-        let mut own = Occurrences::lent(doc, here);
-        own.sort_unstable();
-        let mut only = [0; LENT];
-        let mut n = 0;
-        for (j, &h) in own.iter().enumerate() {
-            if j > 0 && own[j - 1] == h {
-                continue;
-            }
-            let mine = own.iter().filter(|&&o| o == h).count();
-            let total = counts
-                .binary_search_by_key(&h, |&(c, _)| c)
-                .map_or(0, |p| usize::from(counts[p].1));
-            if total == mine {
-                only[n] = h;
-                n += 1;
-            }
-        }
-        let mut removed = [0; TAGS];
-        sum(&only[..n], &mut removed);
-        let mut scores = self.all;
-        for (s, r) in scores.iter_mut().zip(removed) {
-            *s -= r;
-        }
-        scores
+        listed
+            .iter()
+            .position(|&a| a == here)
+            .and_then(|p| own_scores.get(self.from as usize + p))
+            .copied()
+            .unwrap_or(self.all)
     }
 }
 
@@ -975,7 +972,7 @@ pub fn static_scores(
     let by_word = &doc.words.scores;
     let occurrences = Occurrences::new(doc, set);
     let mut lent_by_word: hash::Map<LentScores> = doc.map();
-    let mut lent_counts = LentCounts::new();
+    let mut own_scores = OwnScores::new();
     // The words' scores first, in a loop of their own: loads from the words' scores (most of them
     // cache misses) of many tokens are then under way at once.
     // A sentence's word ids between two boundaries at either end: token `i` and the words at
@@ -1018,8 +1015,8 @@ pub fn static_scores(
         if !listed.is_empty() {
             let lent = lent_by_word
                 .entry(tok.key)
-                .or_insert_with(|| LentScores::new(doc, listed, &mut lent_counts, &mut sum));
-            let from = lent.at(doc, listed, &lent_counts, (k, i), &mut sum);
+                .or_insert_with(|| LentScores::new(doc, listed, &mut own_scores, &mut sum));
+            let from = lent.at(listed, &own_scores, (k, i));
             for (s, w) in scores.iter_mut().zip(from) {
                 *s += w;
             }
