@@ -779,6 +779,11 @@ impl Occurrences {
         Occurrences(map)
     }
 
+    /// How many occurrences are listed, of all words.
+    fn listed(&self) -> usize {
+        self.0.values().map(|l| usize::from(l.len)).sum()
+    }
+
     /// The occurrences that lend their neighbours to those of `tok`.
     fn of(&self, tok: &TokenInfo) -> &[(u32, u32)] {
         if !tok.capitalized() {
@@ -972,12 +977,12 @@ pub fn static_scores(
     let by_word = &doc.words.scores;
     let occurrences = Occurrences::new(doc, set);
     let mut lent_by_word: hash::Map<LentScores> = doc.map();
-    let mut own_scores = OwnScores::new();
-    // The words' scores first, in a loop of their own: loads from the words' scores (most of them
-    // cache misses) of many tokens are then under way at once.
+    let mut own_scores = OwnScores::with_capacity(occurrences.listed());
     // A sentence's word ids between two boundaries at either end: token `i` and the words at
     // each of its `OFFSETS` are `window[i..i + 5]`.
     let mut window = Vec::new();
+    // The words' scores first, in a loop of their own: loads from the words' scores (most of them
+    // cache misses) of many tokens are then under way at once.
     let mut out: Vec<Vec<[i32; TAGS]>> = doc
         .sentences
         .iter()
