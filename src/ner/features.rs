@@ -57,6 +57,9 @@ pub struct TokenInfo {
     flags: u8,
     classes: Classes,
     lists: WordLists,
+    /// The word's [`case_prior`] feature where its capitals say nothing of the context (most
+    /// tokens): hashed once per word rather than at each of its tokens.
+    case_prior: u64,
 }
 
 /// What only a word's own features need: its form, shape and affixes.
@@ -72,13 +75,15 @@ struct Form {
 impl TokenInfo {
     fn boundary(name: &str) -> (TokenInfo, Form) {
         let h = hash::bytes(name.as_bytes());
+        let classes = [clusters::UNKNOWN - 1; clusters::LEVELS + 1];
         let info = TokenInfo {
             key: h,
             lower: h,
             short: h,
             flags: NO_ALNUM,
-            classes: [clusters::UNKNOWN - 1; clusters::LEVELS + 1],
+            classes,
             lists: WordLists::default(),
+            case_prior: case_prior(&classes, NO_ALNUM, 0),
         };
         let form = Form {
             word: h,
@@ -180,13 +185,15 @@ impl TokenInfo {
             prefixes[k] = hash::bytes(lowercase.get(..cut).unwrap_or("").as_bytes());
             suffixes[k] = hash::bytes(lowercase.get(from..).unwrap_or("").as_bytes());
         }
+        let classes = clusters::lookup(lower);
         let info = TokenInfo {
             key,
             lower,
             short: short.finish(),
             flags,
-            classes: clusters::lookup(lower),
+            classes,
             lists: WordLists::new(word, key, flags & INIT_CAP != 0),
+            case_prior: case_prior(&classes, flags, 0),
         };
         let form = Form {
             word: word_hash,
@@ -250,6 +257,17 @@ mod t {
 
 fn f(template: u64, value: u64) -> u64 {
     mix(template, value)
+}
+
+/// The feature of a word's capitals (its `flags`) and its capitalization prior (the last of its
+/// `classes`) in a `context`: whether it opens its sentence (1), whether its line is in
+/// capitals (2).
+fn case_prior(classes: &Classes, flags: u8, context: u64) -> u64 {
+    let prior = u64::from(classes[clusters::LEVELS]);
+    f(
+        t::CASE_PRIOR,
+        prior | u64::from(flags & (INIT_CAP | ALL_CAPS)) << 8 | context << 16,
+    )
 }
 
 /// The words read so far, each once: its [`TokenInfo`] and, once scored under a model, the
@@ -718,16 +736,17 @@ fn for_each_in_context(
             }
             if set.has(FeatureSet::CLUSTERS) {
                 let context = u64::from(i <= first) | u64::from(caps) << 1;
-                let prior = u64::from(tok.classes[clusters::LEVELS]);
+                let prior = if context == 0 {
+                    tok.case_prior
+                } else {
+                    case_prior(&tok.classes, tok.flags, context)
+                };
                 rows.extend_from_slice(&[
                     r(f(
                         t::CLASS_BIGRAM,
                         mix(u64::from(prev.classes[1]), u64::from(tok.classes[1])),
                     )),
-                    r(f(
-                        t::CASE_PRIOR,
-                        prior | u64::from(tok.flags & (INIT_CAP | ALL_CAPS)) << 8 | context << 16,
-                    )),
+                    r(prior),
                 ]);
             }
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
