@@ -2127,8 +2127,8 @@ const ATTRIBUTIVE: &[&str] = &[
 fn hyphenated_tokens(doc: &Document) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for (at, _) in doc.text.match_indices('-') {
-        let after = doc.tokens.partition_point(|t| t.span().start <= at);
-        let Some(k) = after.checked_sub(1) else {
+        // The token before the first that starts after the hyphen.
+        let Some(k) = doc.token_from(at + 1).checked_sub(1) else {
             continue;
         };
         if doc.tokens[k].span().end > at && out.last() != Some(&k) {
