@@ -255,7 +255,13 @@ fn is_apostrophe(c: char) -> bool {
 #[inline(never)]
 fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let bytes = &text[..span.end];
-    let at = |i: usize| -> Option<char> { bytes.get(i..).and_then(|s| s.chars().next()) };
+    // Most chars are ASCII: taken as their byte, not decoded.
+    let at = |i: usize| -> Option<char> {
+        match bytes.as_bytes().get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => bytes.get(i..).and_then(|s| s.chars().next()),
+        }
+    };
     // Most of a word is ASCII letters and digits, which are word characters: stepped over a byte
     // at a time rather than decoded.
     let ascii_run = |i: usize| {
