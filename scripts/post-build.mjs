@@ -7,6 +7,9 @@
 //   bytes less of the page's megabyte, gzipped, than three files.
 // - In a release, the scripts lose their comments and get short local names, as trunk minifies its
 //   HTML and CSS but not the scripts it copies nor the glue: about 4 KB less, gzipped.
+// - In a release, the module's imports get short names, in the .wasm and in the glue that provides
+//   them: wasm-bindgen names each after its function and a hash of it (`__wbg_selectionEnd_3b89...`),
+//   some 200 names whose hashes do not compress: about 4 KB less, gzipped.
 import { readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
@@ -38,6 +41,97 @@ export default first.default;
 `;
 }
 
+/** The unsigned LEB128 number at `at` in `bytes`, and where it ends. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** `value` in unsigned LEB128. */
+function toLeb(value) {
+  const out = [];
+  do {
+    const byte = value % 128;
+    value = Math.floor(value / 128);
+    out.push(value > 0 ? byte | 0x80 : byte);
+  } while (value > 0);
+  return out;
+}
+
+/** A short name for the `i`th import: a, b, ... Z, aa, ab ... (JavaScript identifiers). */
+function shortName(i) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  for (i += 1; i > 0; i = Math.floor((i - 1) / letters.length)) {
+    name = letters[(i - 1) % letters.length] + name;
+  }
+  return name;
+}
+
+/**
+ * The module's imports renamed short in `wasm` (its import section rewritten; functions refer to
+ * imports by index, not name) and in `glue`, whose import object names them as keys.
+ */
+function shortImports(wasm, glue) {
+  const decoder = new TextDecoder();
+  const out = [wasm.subarray(0, 8)];
+  const renamed = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      out.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    // An import: module name, field name, then its kind's description, copied as it is.
+    let [count, p] = leb(wasm, start);
+    const body = [...toLeb(count)];
+    const name = () => {
+      const [length, from] = leb(wasm, p);
+      p = from + length;
+      return decoder.decode(wasm.subarray(from, p));
+    };
+    for (let i = 0; i < count; i++) {
+      const module = name();
+      const field = name();
+      const described = p;
+      const kind = wasm[p++];
+      if (kind === 0) [, p] = leb(wasm, p); // function: its type
+      else if (kind === 3) p += 2; // global: type and mutability
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) p += 1; // table: its element type
+        const flags = wasm[p++];
+        [, p] = leb(wasm, p);
+        if (flags & 1) [, p] = leb(wasm, p);
+      } else throw new Error(`${GLUE}: an import of kind ${kind}, which this hook does not know`);
+      const short = renamed.get(field) ?? shortName(renamed.size);
+      renamed.set(field, short);
+      for (const text of [module, short]) body.push(...toLeb(text.length), ...Buffer.from(text));
+      body.push(...wasm.subarray(described, p));
+    }
+    if (p !== end) throw new Error(`${GLUE}: the module's import section is not as expected`);
+    out.push(Uint8Array.of(2, ...toLeb(body.length), ...body));
+    at = end;
+  }
+  let renamedGlue = glue;
+  for (const [field, short] of renamed) {
+    const key = new RegExp(`\\b${field}(?=\\s*:)`, "g");
+    const uses = renamedGlue.match(new RegExp(`\\b${field}\\b`, "g"))?.length ?? 0;
+    if ((renamedGlue.match(key)?.length ?? 0) !== 1 || uses !== 1) {
+      throw new Error(`${GLUE}: the import ${field} is not named once, as a key, in the glue`);
+    }
+    renamedGlue = renamedGlue.replace(key, short);
+  }
+  return [Buffer.concat(out), renamedGlue];
+}
+
 /** index.html with its stylesheets in one, page.css, in their order; their files removed. */
 function oneStylesheet(dir) {
   const index = join(dir, "index.html");
@@ -58,6 +152,11 @@ if (dir) {
   oneStylesheet(dir);
 }
 if (process.env.TRUNK_PROFILE === "release" && dir) {
+  const wasmFile = join(dir, "article-analyzer_bg.wasm");
+  const glueFile = join(dir, GLUE);
+  const [wasm, glue] = shortImports(readFileSync(wasmFile), readFileSync(glueFile, "utf8"));
+  writeFileSync(wasmFile, wasm);
+  writeFileSync(glueFile, glue);
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".js"))) {
     const file = join(dir, name);
     const { code } = await minify(readFileSync(file, "utf8"), { module: true });
