@@ -18,6 +18,8 @@
 
 mod analysis;
 mod analyze;
+#[cfg(any(target_arch = "wasm32", test))]
+mod ascii_json;
 mod dates;
 mod entities;
 pub mod export;

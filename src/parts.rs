@@ -4,11 +4,14 @@
 //! for 25 to 140 ms.
 //!
 //! Each part is itself an analysis, as `export::json` writes it but without spaces (less to write,
-//! send and parse, and the serializer the module's `analyze` uses anyway): the first with empty
+//! send and parse, and the serializer the module's `analyze` uses anyway) and in ASCII (see
+//! [`ascii_json`]): the first with empty
 //! lists, each further one with up to [`ITEMS_PER_PART`] items of one list, to append in order. So
 //! the wasm carries no other serializer or parser than the analysis's own.
 
-use crate::Analysis;
+use std::borrow::Cow;
+
+use crate::{ascii_json, Analysis};
 
 /// Items of a list per part: a few kilobytes of JSON, parsed in a millisecond or so.
 pub const ITEMS_PER_PART: usize = 25;
@@ -19,11 +22,17 @@ pub fn split(analysis: &Analysis) -> Result<Vec<String>, serde_json::Error> {
         offsets: analysis.offsets,
         ..Analysis::default()
     };
-    let mut parts = vec![serde_json::to_string(&empty())?];
+    let json = |part: &Analysis| {
+        serde_json::to_string(part).map(|json| match ascii_json::escaped(&json) {
+            Cow::Borrowed(_) => json,
+            Cow::Owned(ascii) => ascii,
+        })
+    };
+    let mut parts = vec![json(&empty())?];
     let mut add = |fill: &dyn Fn(&mut Analysis)| {
         let mut part = empty();
         fill(&mut part);
-        serde_json::to_string(&part).map(|json| parts.push(json))
+        json(&part).map(|json| parts.push(json))
     };
     for chunk in analysis.quotes.chunks(ITEMS_PER_PART) {
         add(&|p| p.quotes = chunk.to_vec())?;

@@ -151,7 +151,9 @@ fn to_json(analysis: &crate::Analysis) -> Result<js_sys::JsString, serde_json::E
                     )
                 }
             };
-            self.json = self.json.concat(&text.into());
+            self.json = self
+                .json
+                .concat(&crate::ascii_json::escaped(text).as_ref().into());
             self.buffer.drain(..whole);
         }
     }
