@@ -145,12 +145,12 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                     // the whole name is given as.
                     let inside = lookup_inside(name);
                     let whole = if inside.is_empty() {
-                        lookup_whole(name)
+                        lookup_whole(name).to_vec()
                     } else {
                         inside
                     };
                     let mut found = if whole.is_empty() {
-                        lookup_within(name)
+                        lookup_within(name).to_vec()
                     } else {
                         partial = false;
                         whole
@@ -489,7 +489,8 @@ fn nationality(entity: &Entity) -> Option<&'static Entry> {
     }
     let country = lexicons::country_of_demonym(&entity.name)?;
     gazetteer::lookup(country)
-        .into_iter()
+        .iter()
+        .copied()
         .find(|e| e.kind == Kind::Country)
 }
 
@@ -630,7 +631,7 @@ fn is_street(name: &str) -> bool {
 /// The places a place name may be: those of the whole name, or else of the place it is built on:
 /// the owner in "Wichita's Wesley Medical Center", the head in "Pakistan-administered Kashmir"
 /// (the last words that name a place), or the first words ("Gaza Strip border").
-fn lookup_within(name: &str) -> Vec<&'static Entry> {
+fn lookup_within(name: &str) -> &'static [&'static Entry] {
     let found = gazetteer::lookup(name);
     if !found.is_empty() {
         return found;
@@ -666,7 +667,7 @@ fn lookup_within(name: &str) -> Vec<&'static Entry> {
             return found;
         }
     }
-    Vec::new()
+    &[]
 }
 
 /// How far from a county's centre a town in it is taken to lie: most US counties are some 50 km
@@ -979,7 +980,8 @@ fn party_state(text: &str, start: usize) -> Option<Vec<&'static Entry>> {
         .find_map(|p| rest.strip_prefix(p))?;
     let end = rest.find([' ', ',', ';', ')']).unwrap_or(rest.len());
     let states: Vec<&'static Entry> = gazetteer::lookup(&rest[..end])
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|e| e.kind == Kind::Admin1)
         .collect();
     (!states.is_empty()).then_some(states)
@@ -1049,7 +1051,7 @@ const KIND_OF: &[&str] = &[
 
 /// The places of a name as a whole, or of what follows the word for its kind: "State of Ohio" is
 /// Ohio, by its whole name.
-fn lookup_whole(name: &str) -> Vec<&'static Entry> {
+fn lookup_whole(name: &str) -> &'static [&'static Entry] {
     let found = gazetteer::lookup(name);
     if !found.is_empty() {
         return found;
@@ -1057,7 +1059,7 @@ fn lookup_whole(name: &str) -> Vec<&'static Entry> {
     KIND_OF
         .iter()
         .find_map(|kind| name.strip_prefix(kind))
-        .map_or_else(Vec::new, gazetteer::lookup)
+        .map_or(&[], gazetteer::lookup)
 }
 
 /// The places of a name written with its container, "Washington, D.C.": the town of the name
@@ -1067,14 +1069,16 @@ fn lookup_inside(name: &str) -> Vec<&'static Entry> {
         return Vec::new();
     };
     let holders: Vec<&'static Entry> = gazetteer::lookup(container)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|e| matches!(e.kind, Kind::Country | Kind::Admin1))
         .collect();
     if holders.is_empty() {
         return Vec::new();
     }
     let inside: Vec<&'static Entry> = lookup_whole(town)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|e| holders.iter().any(|h| e.is_within(h)))
         .collect();
     if inside.is_empty() {
@@ -2013,6 +2017,7 @@ fn county_readings(name: &str) -> Vec<&'static Entry> {
     ["County", "Parish"]
         .iter()
         .flat_map(|suffix| gazetteer::lookup(&[name, " ", suffix].concat()))
+        .copied()
         .filter(|e| e.kind == Kind::Admin2)
         .collect()
 }

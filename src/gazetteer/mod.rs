@@ -100,29 +100,77 @@ struct Gazetteer {
     /// entry `i`'s, then their other names, name `entries.len() + j` being alias `j`).
     starts: Vec<u32>,
     order: Vec<u32>,
-    /// Each bucket's names with their [`Gazetteer::key`], in the names' order, hashed on the
-    /// bucket's first look-up: the page's first analysis waits for the analyzer's start-up, and
-    /// hashing every name was most of it.
-    keyed: Vec<OnceLock<Vec<(u64, u32)>>>,
+    /// Each bucket's forms and the places they name, made on the bucket's first look-up: the
+    /// page's first analysis waits for the analyzer's start-up, and hashing every name was most
+    /// of it.
+    buckets: Vec<OnceLock<Bucket>>,
     fold: Vec<(char, &'static str)>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 
+/// A bucket's folded forms and what a look-up of each finds, worked out once, so that a look-up
+/// returns a list made already rather than a new one.
+struct Bucket {
+    /// The forms by their key: an open-addressing table of indices into `forms`, plus one (0 for
+    /// none), at most half full.
+    slots: Vec<u32>,
+    forms: Vec<Form>,
+    /// The places `forms` point into.
+    places: Vec<&'static Entry>,
+}
+
+/// The places one folded form names, each judged by the first of its names with that form:
+/// `plain` places whose name is not in capitals from `start` in [`Bucket::places`], then
+/// `shouted` whose name is; then, where there are both, all of them again in one list. Each
+/// list most populous first.
+#[derive(Clone, Copy, Default)]
+struct Form {
+    key: u64,
+    start: u32,
+    plain: u16,
+    shouted: u16,
+}
+
+impl Bucket {
+    /// The slot where `key` is, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        // FNV's low bits are its weakest: fold the high ones in.
+        let mut s = (key ^ key >> 32) as usize & mask;
+        while let Some(&i) = self.slots.get(s).filter(|&&i| i != 0) {
+            if self.forms.get(i as usize - 1).is_some_and(|f| f.key == key) {
+                break;
+            }
+            s = (s + 1) & mask;
+        }
+        s
+    }
+
+    fn form(&self, key: u64) -> Option<&Form> {
+        let i = *self.slots.get(self.slot(key))?;
+        self.forms.get((i as usize).checked_sub(1)?)
+    }
+}
+
 fn load() -> Gazetteer {
     // The asset is ours and checked by the tests; were it ever unreadable, places go unlocated
     // rather than the analyzer failing.
-    let contents = format::read(DATA).unwrap_or(format::Contents {
+    built(format::read(DATA).unwrap_or(format::Contents {
         entries: Vec::new(),
         aliases: Vec::new(),
         fold: Vec::new(),
-    });
+    }))
+}
+
+/// The gazetteer of these places and names.
+fn built(contents: format::Contents) -> Gazetteer {
     let mut g = Gazetteer {
         entries: contents.entries,
         aliases: contents.aliases,
         starts: Vec::new(),
         order: Vec::new(),
-        keyed: (0..BUCKETS).map(|_| OnceLock::new()).collect(),
+        buckets: (0..BUCKETS).map(|_| OnceLock::new()).collect(),
         fold: contents.fold,
     };
     let buckets: Vec<u16> = (g.entries.iter().map(|e| e.name))
@@ -256,18 +304,93 @@ impl Gazetteer {
         out.bucket()
     }
 
-    /// Bucket `b`'s names and their keys, in the names' order. A look-up reads them all: some
-    /// seventy for the average name, fewer than a sorted table's search would cost in code.
-    fn keyed(&self, b: u16) -> &[(u64, u32)] {
-        let Some(keyed) = self.keyed.get(usize::from(b)) else {
-            return &[];
+    /// Bucket `b`'s forms: each name's key, and the places of each form in the order [`lookup`]
+    /// returns them.
+    fn bucket_at(&'static self, b: u16) -> Option<&'static Bucket> {
+        let bucket = self.buckets.get(usize::from(b))?;
+        Some(bucket.get_or_init(|| self.made(b)))
+    }
+
+    /// Bucket `b`'s forms, worked out from its names.
+    fn made(&'static self, b: u16) -> Bucket {
+        let (from, to) = (self.starts[usize::from(b)], self.starts[usize::from(b) + 1]);
+        let names = self
+            .order
+            .get(from as usize..to as usize)
+            .unwrap_or_default();
+        let mut out = Bucket {
+            slots: vec![0; (2 * names.len()).next_power_of_two()],
+            forms: Vec::new(),
+            places: Vec::with_capacity(names.len()),
         };
-        keyed.get_or_init(|| {
-            let (from, to) = (self.starts[usize::from(b)], self.starts[usize::from(b) + 1]);
-            (self.order[from as usize..to as usize].iter())
-                .filter_map(|&i| Some((self.key(self.name(i as usize)?.1).0, i)))
-                .collect()
-        })
+        // Each name's form, then the names of each form together in the names' order (the first
+        // of a place's names with the form judges it): a counting sort by form.
+        let mut named: Vec<(usize, &'static str, usize)> = Vec::with_capacity(names.len());
+        let mut counts: Vec<usize> = Vec::new();
+        for &i in names {
+            let Some((entry, text)) = self.name(i as usize) else {
+                continue;
+            };
+            let key = self.key(text).0;
+            let s = out.slot(key);
+            let form = match out.slots[s] {
+                0 => {
+                    out.forms.push(Form {
+                        key,
+                        ..Form::default()
+                    });
+                    counts.push(0);
+                    out.slots[s] = out.forms.len() as u32;
+                    out.forms.len() - 1
+                }
+                i => i as usize - 1,
+            };
+            counts[form] += 1;
+            named.push((entry, text, form));
+        }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        starts.push(0);
+        for count in counts {
+            starts.push(starts.last().copied().unwrap_or_default() + count);
+        }
+        let mut next = starts.clone();
+        let mut by_form = vec![(0, ""); named.len()];
+        for &(entry, text, form) in &named {
+            by_form[next[form]] = (entry, text);
+            next[form] += 1;
+        }
+        let (mut plain, mut shouted) = (Vec::new(), Vec::new());
+        for (f, form) in out.forms.iter_mut().enumerate() {
+            plain.clear();
+            shouted.clear();
+            let names = by_form.get(starts[f]..starts[f + 1]).unwrap_or_default();
+            for (k, &(entry, text)) in names.iter().enumerate() {
+                if names[..k].iter().any(|&(e, _)| e == entry) {
+                    continue;
+                }
+                let list = if is_shouted(text) {
+                    &mut shouted
+                } else {
+                    &mut plain
+                };
+                list.extend(self.entries.get(entry));
+            }
+            by_population(&mut plain);
+            by_population(&mut shouted);
+            // The asset's forms name far fewer than 65,536 places each.
+            form.start = out.places.len() as u32;
+            form.plain = plain.len() as u16;
+            form.shouted = shouted.len() as u16;
+            out.places.extend_from_slice(&plain);
+            out.places.extend_from_slice(&shouted);
+            if !plain.is_empty() && !shouted.is_empty() {
+                let all = out.places.len();
+                out.places.extend_from_slice(&plain);
+                out.places.extend_from_slice(&shouted);
+                by_population(&mut out.places[all..]);
+            }
+        }
+        out
     }
 
     /// The form names are compared in: lowercase, letters without their diacritics, apostrophes
@@ -362,37 +485,48 @@ impl Gazetteer {
         }
     }
 
-    fn find(&self, name: &str) -> Vec<&Entry> {
+    /// The places called `name`, most populous first.
+    fn find(&'static self, name: &str) -> &'static [&'static Entry] {
         let (key, bucket) = self.key(name);
+        let Some(bucket) = self.bucket_at(bucket) else {
+            return &[];
+        };
+        let Some(f) = bucket.form(key) else {
+            return &[];
+        };
         // "UN" is not the town of Un: a short name in capitals is an acronym, and matches only
         // names the gazetteer writes in capitals too ("US", "UAE").
         // And the other way round: "Clean Air Act" names no ACT (the Australian Capital
         // Territory), written in capitals.
         let shouted = is_shouted(name);
         let acronym = shouted && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-        let mut seen: Vec<usize> = Vec::new();
-        let mut found = Vec::new();
-        for &(_, i) in self.keyed(bucket).iter().filter(|&&(k, _)| k == key) {
-            let Some((entry, text)) = self.name(i as usize) else {
-                break;
-            };
-            if seen.contains(&entry) {
-                continue;
-            }
-            // A place is judged by the first of its names with this form.
-            seen.push(entry);
-            if if acronym {
-                is_shouted(text)
-            } else {
-                !is_shouted(text) || shouted
-            } {
-                found.extend(self.entries.get(entry));
-            }
-        }
-        // In the asset's order, whichever of their names matched first.
-        crate::sort::by_key(&mut found, |&e| std::ptr::from_ref(e) as usize);
-        found
+        let (start, plain, caps) = (
+            f.start as usize,
+            usize::from(f.plain),
+            usize::from(f.shouted),
+        );
+        let places = if acronym {
+            start + plain..start + plain + caps
+        } else if !shouted {
+            start..start + plain
+        } else if plain == 0 || caps == 0 {
+            start..start + plain + caps
+        } else {
+            start + plain + caps..start + 2 * (plain + caps)
+        };
+        bucket.places.get(places).unwrap_or_default()
     }
+}
+
+/// Places most populous first, then by kind, then in the asset's order.
+fn by_population(places: &mut [&'static Entry]) {
+    crate::sort::by_key(places, |e| {
+        (
+            std::cmp::Reverse(e.population),
+            e.kind,
+            std::ptr::from_ref(*e) as usize,
+        )
+    });
 }
 
 /// What separates words in an ASCII name, as `char::is_whitespace` and hyphens do in others.
@@ -431,26 +565,26 @@ fn is_shouted(name: &str) -> bool {
 
 /// The places called `name` (or by one of their other names), most populous first. The name
 /// must begin with a capital: "turkey" is no country, while a dateline's WASHINGTON is the city.
-pub fn lookup(name: &str) -> Vec<&'static Entry> {
+pub fn lookup(name: &str) -> &'static [&'static Entry] {
     if !name.chars().next().is_some_and(char::is_uppercase) {
-        return Vec::new();
+        return &[];
     }
     let key = hash::bytes(name.as_bytes());
-    if let Some(found) = LOOKUPS.with_borrow(|seen| seen.get(&key).map(|f| f.to_vec())) {
+    if let Some(found) = LOOKUPS.with_borrow(|seen| seen.get(&key).copied()) {
         return found;
     }
-    let mut found = GAZETTEER.find(name);
+    let gazetteer: &'static Gazetteer = &GAZETTEER;
+    let mut found = gazetteer.find(name);
     if found.is_empty() {
         if let Some(other) = particle_spelling(name) {
-            found = GAZETTEER.find(&other);
+            found = gazetteer.find(&other);
         }
     }
-    crate::sort::by_key(&mut found, |e| (std::cmp::Reverse(e.population), e.kind));
     LOOKUPS.with_borrow_mut(|seen| {
         if seen.len() >= REMEMBERED {
             seen.clear();
         }
-        seen.insert(key, found.as_slice().into());
+        seen.insert(key, found);
     });
     found
 }
@@ -514,15 +648,15 @@ const REMEMBERED: usize = 1 << 16;
 thread_local! {
     /// Names looked up already, by the hash of their text: the tagger, the places and the
     /// entities look up the same names, which recur within an article and across a batch, and
-    /// folding a name and walking its chain costs some 1,400 instructions, a hash some 30.
-    static LOOKUPS: RefCell<hash::Map<Box<[&'static Entry]>>> = RefCell::new(hash::Map::default());
+    /// folding a name and finding its form costs some 700 instructions, a hash some 30.
+    static LOOKUPS: RefCell<hash::Map<&'static [&'static Entry]>> = RefCell::new(hash::Map::default());
 }
 
 /// The best-known place called `name`, if it is well known: a country, a region, a state or
 /// province, or a city of 100,000 people or more. What a tagger may take for a place without
 /// other evidence ("Warren said" is not the city in Michigan).
 pub fn prominent(name: &str) -> Option<&'static Entry> {
-    lookup(name).into_iter().find(|e| match e.kind {
+    lookup(name).iter().copied().find(|e| match e.kind {
         Kind::City => e.population >= 100_000,
         Kind::Admin2 => false,
         _ => true,
@@ -589,23 +723,81 @@ mod tests {
     }
 
     #[test]
-    fn every_name_is_in_its_bucket_in_order() {
-        let g = &*GAZETTEER;
+    fn every_name_is_in_its_bucket() {
+        let g: &'static Gazetteer = &GAZETTEER;
         assert_eq!(g.order.len(), names(g));
         for i in 0..names(g) {
-            let (_, name) = g.name(i).expect("a name");
+            let (entry, name) = g.name(i).expect("a name");
             let (key, bucket) = g.key(name);
             assert_eq!(bucket, g.bucket(name), "{name:?}");
-            let keyed = g.keyed(bucket);
-            let same: Vec<u32> = (keyed.iter())
-                .filter(|&&(k, _)| k == key)
-                .map(|&(_, j)| j)
-                .collect();
-            assert!(same.contains(&(i as u32)), "{name:?} is not in its bucket");
+            let b = g.bucket_at(bucket).expect("a bucket");
+            let f = b
+                .form(key)
+                .unwrap_or_else(|| panic!("{name:?} is not in its bucket"));
+            let both = usize::from(f.plain) + usize::from(f.shouted);
+            let places = &b.places[f.start as usize..f.start as usize + both];
             assert!(
-                keyed.windows(2).all(|w| w[0].1 < w[1].1),
-                "in the names' order"
+                places.iter().any(|&e| std::ptr::eq(e, &g.entries[entry])),
+                "{name:?} does not name its place"
             );
+        }
+    }
+
+    /// What [`Gazetteer::find`] finds, by a scan of the names of each form: the places whose
+    /// first name with the form passes the test of capitals, most populous first.
+    fn scanned(g: &Gazetteer, forms: &hash::Map<Vec<usize>>, name: &str) -> Vec<&'static Entry> {
+        let shouted = is_shouted(name);
+        let acronym = shouted && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+        let mut seen = Vec::new();
+        let mut found: Vec<&'static Entry> = Vec::new();
+        let key = hash::bytes(folded(name).as_bytes());
+        for &i in forms.get(&key).map_or(&[][..], Vec::as_slice) {
+            let (entry, text) = g.name(i).expect("a name");
+            if seen.contains(&entry) {
+                continue;
+            }
+            seen.push(entry);
+            let passes = if acronym {
+                is_shouted(text)
+            } else {
+                !is_shouted(text) || shouted
+            };
+            if passes {
+                found.push(&GAZETTEER.entries[entry]);
+            }
+        }
+        found.sort_by_key(|&e| std::ptr::from_ref(e) as usize);
+        found.sort_by_key(|e| (std::cmp::Reverse(e.population), e.kind));
+        found
+    }
+
+    #[test]
+    fn every_name_finds_what_a_scan_of_the_names_finds() {
+        let g: &'static Gazetteer = &GAZETTEER;
+        let mut forms: hash::Map<Vec<usize>> = hash::Map::default();
+        for i in 0..names(g) {
+            let (_, name) = g.name(i).expect("a name");
+            let key = hash::bytes(folded(name).as_bytes());
+            forms.entry(key).or_default().push(i);
+        }
+        for i in 0..names(g) {
+            let (_, name) = g.name(i).expect("a name");
+            for written in [name.to_owned(), name.to_uppercase(), name.to_lowercase()] {
+                let expected = scanned(g, &forms, &written);
+                assert_eq!(g.find(&written), expected.as_slice(), "{written:?}");
+            }
+        }
+        for name in [
+            "UN",
+            "ACT",
+            "Act",
+            "US",
+            "Nowhere Special",
+            "",
+            "Zaïre",
+            "St. Louis",
+        ] {
+            assert_eq!(g.find(name), scanned(g, &forms, name).as_slice(), "{name}");
         }
     }
 
@@ -648,10 +840,42 @@ mod tests {
     }
 
     #[test]
+    fn a_form_written_both_ways_finds_by_the_name_s_capitals() {
+        let place = |name, population| Entry {
+            name,
+            lat: 0.0,
+            lon: 0.0,
+            country: None,
+            admin1: None,
+            kind: Kind::Region,
+            capital: false,
+            population,
+        };
+        let g: &'static Gazetteer = Box::leak(Box::new(built(format::Contents {
+            entries: vec![place("Act", 10), place("ACT", 20), place("Acts", 30)],
+            aliases: vec![(2, "ACT"), (0, "ACT")],
+            fold: Vec::new(),
+        })));
+        let names = |found: &[&Entry]| found.iter().map(|e| e.name).collect::<Vec<_>>();
+        // Each place is judged by its first name of the form: "Act" by "Act", not by "ACT".
+        assert_eq!(names(g.find("Act")), ["Act"]);
+        assert_eq!(names(g.find("ACT")), ["Acts", "ACT"]);
+        assert_eq!(names(g.find("THE ACT")), Vec::<&str>::new());
+        assert_eq!(names(g.find("ACTS")), Vec::<&str>::new());
+        // A name in capitals but no acronym finds every place of its form, most populous first.
+        let g2: &'static Gazetteer = Box::leak(Box::new(built(format::Contents {
+            entries: vec![place("Santa Fe", 10), place("SANTA FE", 20)],
+            aliases: Vec::new(),
+            fold: Vec::new(),
+        })));
+        assert_eq!(names(g2.find("SANTA FE")), ["SANTA FE", "Santa Fe"]);
+        assert_eq!(names(g2.find("Santa Fe")), ["Santa Fe"]);
+    }
+
+    #[test]
     fn a_remembered_lookup_finds_what_the_first_found() {
         for name in ["Springfield", "Paris", "UN", "Nowhere Special"] {
-            let mut expected = GAZETTEER.find(name);
-            expected.sort_by_key(|e| (std::cmp::Reverse(e.population), e.kind));
+            let expected = GAZETTEER.find(name);
             assert_eq!(lookup(name), expected, "{name}, looked up first");
             assert_eq!(lookup(name), expected, "{name}, remembered");
         }
@@ -679,7 +903,8 @@ mod tests {
     #[test]
     fn a_town_lies_within_its_state_and_country() {
         let alexandria_la = lookup("Alexandria")
-            .into_iter()
+            .iter()
+            .copied()
             .find(|e| e.admin1 == Some("LA"))
             .expect("Alexandria, Louisiana");
         assert!(alexandria_la.is_within(first("Louisiana")));
