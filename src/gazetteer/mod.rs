@@ -120,7 +120,7 @@ struct Bucket {
     places: Vec<&'static Entry>,
 }
 
-/// The places one folded form names, each judged by the first of its names with that form:
+/// The places one folded form names (none, for a form that only begins names), each judged by the first of its names with that form:
 /// `plain` places whose name is not in capitals from `start` in [`Bucket::places`], then
 /// `shouted` whose name is; then, where there are both, all of them again in one list. Each
 /// list most populous first.
@@ -130,6 +130,8 @@ struct Form {
     start: u32,
     plain: u16,
     shouted: u16,
+    /// Whether a name of several words begins with this form and a space.
+    begins: bool,
 }
 
 impl Bucket {
@@ -222,13 +224,16 @@ trait Fold {
     }
 }
 
-/// A folded name's hash and its bucket (a hash of its first [`PREFIX`] bytes, or fewer if it is
-/// shorter), as it is folded; or its bucket alone, which needs only the first bytes.
+/// A folded name's hash and its bucket (a hash of the first [`PREFIX`] bytes of its first word,
+/// or fewer if that is shorter, so that every name beginning with a word is in the word's
+/// bucket), as it is folded; or its bucket alone, which needs only the first bytes.
 struct Folded {
     hash: hash::Stream,
     prefix: hash::Stream,
     len: usize,
     whole: bool,
+    /// The hash of the first word, once a second begins.
+    first: Option<u64>,
 }
 
 impl Folded {
@@ -238,6 +243,7 @@ impl Folded {
             prefix: hash::Stream::new(),
             len: 0,
             whole,
+            first: None,
         }
     }
 
@@ -249,10 +255,13 @@ impl Folded {
 
 impl Fold for Folded {
     fn push(&mut self, b: u8) {
+        if b == b' ' && self.first.is_none() {
+            self.first = Some(self.hash.finish());
+        }
         if self.whole {
             self.hash.push(b);
         }
-        if self.len < PREFIX {
+        if self.len < PREFIX && self.first.is_none() {
             self.prefix.push(b);
         }
         self.len += 1;
@@ -267,7 +276,7 @@ impl Fold for Folded {
     }
 
     fn full(&self) -> bool {
-        !self.whole && self.len >= PREFIX
+        !self.whole && (self.len >= PREFIX || self.first.is_some())
     }
 }
 
@@ -276,9 +285,15 @@ impl Gazetteer {
     /// compared by this hash alone: 64 bits, and no two of the gazetteer's forms share one
     /// (tested).
     fn key(&self, name: &str) -> (u64, u16) {
+        let out = self.folded(name);
+        (out.hash.finish(), out.bucket())
+    }
+
+    /// A name folded whole.
+    fn folded(&self, name: &str) -> Folded {
         let mut out = Folded::new(true);
         self.fold(name, &mut out);
-        (out.hash.finish(), out.bucket())
+        out
     }
 
     /// A name's bucket: the start of [`Gazetteer::key`]'s work.
@@ -318,22 +333,25 @@ impl Gazetteer {
             .order
             .get(from as usize..to as usize)
             .unwrap_or_default();
+        let named: Vec<(usize, &'static str, Folded)> = (names.iter())
+            .filter_map(|&i| {
+                let (entry, text) = self.name(i as usize)?;
+                Some((entry, text, self.folded(text)))
+            })
+            .collect();
+        let longer = named.iter().filter(|n| n.2.first.is_some()).count();
         let mut out = Bucket {
-            slots: vec![0; (2 * names.len()).next_power_of_two()],
+            slots: vec![0; (2 * (named.len() + longer)).next_power_of_two()],
             forms: Vec::new(),
             places: Vec::with_capacity(names.len()),
         };
-        // Each name's form, then the names of each form together in the names' order (the first
-        // of a place's names with the form judges it): a counting sort by form.
-        let mut named: Vec<(usize, &'static str, usize)> = Vec::with_capacity(names.len());
+        // Each name's form (and its first word's, if it has more), then the names of each form
+        // together in the names' order (the first of a place's names with the form judges it):
+        // a counting sort by form.
         let mut counts: Vec<usize> = Vec::new();
-        for &i in names {
-            let Some((entry, text)) = self.name(i as usize) else {
-                continue;
-            };
-            let key = self.key(text).0;
+        let mut form_of = |out: &mut Bucket, key: u64| {
             let s = out.slot(key);
-            let form = match out.slots[s] {
+            match out.slots[s] {
                 0 => {
                     out.forms.push(Form {
                         key,
@@ -344,9 +362,19 @@ impl Gazetteer {
                     out.forms.len() - 1
                 }
                 i => i as usize - 1,
-            };
+            }
+        };
+        let mut forms = Vec::with_capacity(named.len());
+        for (_, _, folded) in &named {
+            let form = form_of(&mut out, folded.hash.finish());
+            forms.push(form);
+            if let Some(first) = folded.first {
+                let begins = form_of(&mut out, first);
+                out.forms[begins].begins = true;
+            }
+        }
+        for &form in &forms {
             counts[form] += 1;
-            named.push((entry, text, form));
         }
         let mut starts = Vec::with_capacity(counts.len() + 1);
         starts.push(0);
@@ -355,7 +383,7 @@ impl Gazetteer {
         }
         let mut next = starts.clone();
         let mut by_form = vec![(0, ""); named.len()];
-        for &(entry, text, form) in &named {
+        for (&(entry, text, _), &form) in named.iter().zip(&forms) {
             by_form[next[form]] = (entry, text);
             next[form] += 1;
         }
@@ -625,10 +653,7 @@ fn particle_spelling(name: &str) -> Option<String> {
             out.push_str(words.next().unwrap_or_default());
             changed = true;
         // "DeSoto" -> "De Soto", not "Delaware" nor "LAKE".
-        } else if word.get(..2).is_some_and(|p| PARTICLES.contains(&p))
-            && word.as_bytes().get(2).is_some_and(u8::is_ascii_uppercase)
-            && word.bytes().skip(3).any(|b| b.is_ascii_lowercase())
-        {
+        } else if closes_up_particle(word) {
             out.push_str(&word[..2]);
             out.push(' ');
             out.push_str(&word[2..]);
@@ -638,6 +663,36 @@ fn particle_spelling(name: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// Whether a word is a particle closed up with the rest of a name: "DeSoto".
+fn closes_up_particle(word: &str) -> bool {
+    word.get(..2).is_some_and(|p| PARTICLES.contains(&p))
+        && word.as_bytes().get(2).is_some_and(u8::is_ascii_uppercase)
+        && word.bytes().skip(3).any(|b| b.is_ascii_lowercase())
+}
+
+/// Whether a name of several words may begin with the word `word`: when it is false, [`lookup`]
+/// finds nothing for any name that is `word`, a space and more words, and a caller looking up
+/// the names a text's words begin can skip them all (the tagger's look-ups of capitalized
+/// phrases: most of them find nothing, and a look-up costs far more than this test, made once
+/// per word).
+pub fn begins_names(word: &str) -> bool {
+    // A name lookup finds nothing for may be looked up again with its particles written the
+    // other way ([`particle_spelling`]), which changes its first word only if that word is a
+    // particle, alone or closed up.
+    if PARTICLES.contains(&word) || closes_up_particle(word) {
+        return true;
+    }
+    let gazetteer: &'static Gazetteer = &GAZETTEER;
+    let folded = gazetteer.folded(word);
+    // A word folded into several ("Winston-Salem") is not looked for among first words.
+    if folded.first.is_some() {
+        return true;
+    }
+    (gazetteer.bucket_at(folded.bucket()))
+        .and_then(|b| b.form(folded.hash.finish()))
+        .is_some_and(|f| f.begins)
 }
 
 /// How many names [`lookup`] remembers (on each thread) before it starts afresh: a megabyte or
@@ -870,6 +925,27 @@ mod tests {
         })));
         assert_eq!(names(g2.find("SANTA FE")), ["SANTA FE", "Santa Fe"]);
         assert_eq!(names(g2.find("Santa Fe")), ["Santa Fe"]);
+    }
+
+    #[test]
+    fn the_first_word_of_every_longer_name_found_begins_names() {
+        let g: &'static Gazetteer = &GAZETTEER;
+        for i in 0..names(g) {
+            let (_, name) = g.name(i).expect("a name");
+            for written in [name.to_owned(), name.to_uppercase()] {
+                if let Some((first, _)) = written.split_once(' ') {
+                    if !g.find(&written).is_empty() {
+                        assert!(begins_names(first), "{first:?} of {written:?}");
+                    }
+                }
+            }
+        }
+        assert!(begins_names("St."), "Saint Louis");
+        assert!(begins_names("De"), "De Soto, or DeSoto");
+        assert!(begins_names("DeSoto"), "DeSoto Parish, or De Soto Parish");
+        for word in ["President", "Minister", "Tuesday", "Said", ""] {
+            assert!(!begins_names(word), "{word:?}");
+        }
     }
 
     #[test]

@@ -141,6 +141,9 @@ pub struct WordLists {
     phrase: u8,
     /// Whether the word alone is a place ([`is_place`]).
     place: bool,
+    /// Whether a place name of several words may begin with the word
+    /// ([`gazetteer::begins_names`]).
+    begins: bool,
 }
 
 impl WordLists {
@@ -167,6 +170,7 @@ impl WordLists {
             words,
             phrase: PHRASES.get(&phrase(PHRASE_SEED, key)).copied().unwrap_or(0),
             place: capitalized && is_place(word),
+            begins: capitalized && gazetteer::begins_names(word),
         }
     }
 }
@@ -235,6 +239,9 @@ fn mark_places(words: &[&str], lists: &[WordLists], out: &mut [Membership], name
             if let Some(phrase) = out.get_mut(start..=start) {
                 mark(phrase, List::Place);
             }
+        }
+        if !lists[start].begins {
+            continue;
         }
         name.clear();
         name.push_str(words[start]);
