@@ -1,7 +1,7 @@
 //! Viterbi decoding of well-formed BILOU tags: token scores from the features plus a score for
 //! each pair of neighbouring tags. Twice over a document when the model has the second pass.
 
-use super::features::{self, Document, FeatureSet, PreparedSentence, Weights, Words};
+use super::features::{self, Document, FeatureSet, PreparedSentence, Scored, Weights, Words};
 use super::{Label, Model, Tag, TAGS};
 
 /// A model and the words it has read, kept from one document to the next (up to
@@ -48,13 +48,15 @@ impl<'m> Tagger<'m> {
         let ids = self.words.read(sentences);
         self.words.score(model.set, model, model.bits);
         let doc = Document::new(&self.words, &ids);
-        let fixed = features::static_scores(&doc, sentences, model.set, model, model.bits);
+        let scored = Scored::new(&doc);
+        let fixed = features::static_scores(&doc, sentences, &scored, model.set, model, model.bits);
         decode_scores(
             model,
             &mut self.viterbi,
             model.bits,
             model.set,
             &doc,
+            &scored,
             &fixed,
         )
         .into_iter()
@@ -112,19 +114,21 @@ pub(crate) fn decode(
     set: FeatureSet,
     prepared: &features::Prepared,
 ) -> Vec<Vec<Tag>> {
+    let doc = prepared.doc();
     decode_scores(
         table,
         &mut Viterbi::new(&features::transitions(table, bits)),
         bits,
         set,
-        &prepared.doc(),
+        &doc,
+        &Scored::every(&doc),
         &row_scores(table, prepared),
     )
 }
 
-/// The tags of a document from its tokens' static scores: a first pass, then, when the model
-/// has one, a second that sees how the first tagged each word elsewhere in the document
-/// (`viterbi` decodes under `table`'s transitions).
+/// The tags of a document from its `scored` tokens' static scores (the others are Out): a first
+/// pass, then, when the model has one, a second that sees how the first tagged each word
+/// elsewhere in the document (`viterbi` decodes under `table`'s transitions).
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
 fn decode_scores(
@@ -133,25 +137,31 @@ fn decode_scores(
     bits: u32,
     set: FeatureSet,
     doc: &Document,
+    scored: &Scored,
     fixed: &[Vec<[i32; TAGS]>],
 ) -> Vec<Vec<Tag>> {
-    let first: Vec<Vec<Tag>> = fixed.iter().map(|s| viterbi.decode(s)).collect();
+    let first: Vec<Vec<Tag>> = fixed
+        .iter()
+        .enumerate()
+        .map(|(k, s)| viterbi.decode(s, scored.sentence(k), doc.sentence_len(k)))
+        .collect();
     if !set.has(FeatureSet::DOC_TAGS) {
         return first;
     }
-    let extra = features::document_rows(doc, &first, bits);
+    let extra = features::document_rows(doc, &first, scored, bits);
     let mut rescored = Vec::new();
     fixed
         .iter()
         .zip(&extra)
         .zip(first)
-        .map(|((s, rows), first)| {
+        .enumerate()
+        .map(|(k, ((s, rows), first))| {
             // A sentence whose words appear nowhere else scores as in the first pass.
             if rows.is_empty() {
                 first
             } else {
                 with_rows(table, s, rows, &mut rescored);
-                viterbi.decode(&rescored)
+                viterbi.decode(&rescored, scored.sentence(k), doc.sentence_len(k))
             }
         })
         .collect()
@@ -271,29 +281,39 @@ impl Viterbi {
         }
     }
 
-    /// The best well-formed tag sequence: an entity opens with Begin or Unit, goes on with
+    /// The best well-formed tag sequence of a sentence of `len` tokens, where tokens `at` have
+    /// `scores` and the others are Out: an entity opens with Begin or Unit, goes on with
     /// Inside, ends with Last, and none is left open at the end of the sentence.
-    pub(crate) fn decode(&mut self, scores: &[[i32; TAGS]]) -> Vec<Tag> {
+    pub(crate) fn decode(&mut self, scores: &[[i32; TAGS]], at: &[u32], len: usize) -> Vec<Tag> {
         // Only the best score of a path ending in each tag is kept, token by token: the path
         // is recovered backwards from them, which keeps the forward loop free of bookkeeping.
-        self.steps.forward(scores, &mut self.best);
+        // Tokens fixed Out add the same to every path: only the moves into and out of them
+        // count.
+        self.steps.forward(scores, at, &mut self.best);
         let best = &self.best;
-        let mut tags = vec![Tag::OUT; scores.len()];
+        let mut tags = vec![Tag::OUT; len];
         let Some(end) = best.last() else {
             return tags;
         };
         let mut last = 0;
-        let mut top = f64::NEG_INFINITY;
-        for t in CLOSERS {
-            if end[LANE_OF_TAG[t]] > top {
-                top = end[LANE_OF_TAG[t]];
-                last = t;
+        if at.last().is_some_and(|&i| i as usize + 1 != len) {
+            last = predecessor(end, 0, &self.moves);
+        } else {
+            let mut top = f64::NEG_INFINITY;
+            for t in CLOSERS {
+                if end[LANE_OF_TAG[t]] > top {
+                    top = end[LANE_OF_TAG[t]];
+                    last = t;
+                }
             }
         }
-        for i in (0..scores.len()).rev() {
-            tags[i] = Tag::from_index(last);
-            if let Some(prev) = i.checked_sub(1).and_then(|j| best.get(j)) {
-                last = predecessor(prev, last, &self.moves);
+        for j in (0..best.len()).rev() {
+            if let Some(tag) = at.get(j).and_then(|&i| tags.get_mut(i as usize)) {
+                *tag = Tag::from_index(last);
+            }
+            if let Some(prev) = j.checked_sub(1).and_then(|j| best.get(j)) {
+                let next = if after_out(at, j) { 0 } else { last };
+                last = predecessor(prev, next, &self.moves);
             }
         }
         tags
@@ -304,23 +324,39 @@ impl Steps {
     /// The best score of a path ending in each tag at each token, into `best`: with four-lane
     /// vectors where the CPU has them (AVX), which halves the instructions of the loop, and in
     /// the page's two-lane vectors.
-    fn forward(&self, scores: &[[i32; TAGS]], best: &mut Vec<[f64; LANES]>) {
+    fn forward(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
         #[cfg(target_arch = "wasm32")]
-        self.forward_simd128(scores, best);
+        self.forward_simd128(scores, at, best);
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the CPU has AVX, as just checked.
-            unsafe { self.forward_avx(scores, best) };
+            unsafe { self.forward_avx(scores, at, best) };
             return;
         }
         #[cfg(not(target_arch = "wasm32"))]
-        self.forward_any(scores, best);
+        self.forward_any(scores, at, best);
+    }
+
+    /// The path scores at tokens fixed Out that follow paths ending in each lane's tag with
+    /// `prev` (none where the sentence opens with them): Out's alone, by the best move into it.
+    fn through_out(&self, prev: Option<&[f64; LANES]>) -> [f64; LANES] {
+        let mut out = [f64::NEG_INFINITY; LANES];
+        if let Some(prev) = prev {
+            for (&p, row) in CLOSER_LANES.iter().zip(&self.from_closers) {
+                // Lane 0 is Out's.
+                let s = prev[p] + row[0];
+                out[0] = if s > out[0] { s } else { out[0] };
+            }
+        } else {
+            out[0] = 0.0;
+        }
+        out
     }
 
     /// [`Steps::forward_any`] written in vectors of two lanes: for 128-bit SIMD in wasm, the
     /// compiler kept most of that loop in single numbers.
     #[cfg(target_arch = "wasm32")]
-    fn forward_simd128(&self, scores: &[[i32; TAGS]], best: &mut Vec<[f64; LANES]>) {
+    fn forward_simd128(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
         use core::arch::wasm32::*;
         best.clear();
         let Some(first) = scores.first() else {
@@ -328,20 +364,35 @@ impl Steps {
         };
         best.reserve(scores.len());
         let mut start = [f64::NEG_INFINITY; LANES];
-        for t in OPENERS {
-            start[LANE_OF_TAG[t]] = f64::from(first[t]);
+        let from_start = !after_out(at, 0);
+        if from_start {
+            for t in OPENERS {
+                start[LANE_OF_TAG[t]] = f64::from(first[t]);
+            }
+            best.push(start);
+        } else {
+            start = self.through_out(None);
         }
-        best.push(start);
         let never = f64x2_splat(f64::NEG_INFINITY);
         let pair = |a: &[f64], i: usize| f64x2(a[i], a[i + 1]);
         // SAFETY: ten vectors of two `f64` are the twenty, in order, and any bits are an `f64`.
         let mut prev: [v128; LANES / 2] = unsafe { core::mem::transmute(start) };
-        for (k, token) in scores.iter().enumerate().skip(1) {
-            // Tags `at` and `at + 1` (converted whole: the compiler makes single conversions
+        for (k, token) in scores.iter().enumerate().skip(usize::from(from_start)) {
+            if k > 0 && after_out(at, k) {
+                // SAFETY: as for `prev`.
+                let path = unsafe { core::mem::transmute::<[v128; LANES / 2], [f64; LANES]>(prev) };
+                // SAFETY: as for `prev`.
+                prev = unsafe {
+                    core::mem::transmute::<[f64; LANES], [v128; LANES / 2]>(
+                        self.through_out(Some(&path)),
+                    )
+                };
+            }
+            // Tags `t` and `t + 1` (converted whole: the compiler makes single conversions
             // of a shuffle's two lanes).
-            let two = |at: usize| {
-                let next = token.get(at + 1).copied().unwrap_or(0);
-                f64x2_convert_low_i32x4(i32x4(token[at], next, 0, 0))
+            let two = |t: usize| {
+                let next = token.get(t + 1).copied().unwrap_or(0);
+                f64x2_convert_low_i32x4(i32x4(token[t], next, 0, 0))
             };
             let [t0, t2, t4, t6, t8, t10, t12, t14, t16] = [0, 2, 4, 6, 8, 10, 12, 14, 16].map(two);
             // The token's scores in the lanes' order (what the padding lanes add to never
@@ -411,24 +462,32 @@ impl Steps {
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx")]
-    unsafe fn forward_avx(&self, scores: &[[i32; TAGS]], best: &mut Vec<[f64; LANES]>) {
-        self.forward_any(scores, best);
+    unsafe fn forward_avx(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
+        self.forward_any(scores, at, best);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
-    fn forward_any(&self, scores: &[[i32; TAGS]], best: &mut Vec<[f64; LANES]>) {
+    fn forward_any(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
         best.clear();
         let Some(first) = scores.first() else {
             return;
         };
         let mut start = [f64::NEG_INFINITY; LANES];
-        for t in OPENERS {
-            start[LANE_OF_TAG[t]] = f64::from(first[t]);
+        let from_start = !after_out(at, 0);
+        if from_start {
+            for t in OPENERS {
+                start[LANE_OF_TAG[t]] = f64::from(first[t]);
+            }
+            best.push(start);
+        } else {
+            start = self.through_out(None);
         }
-        best.push(start);
         let mut prev = start;
-        for (k, token) in scores.iter().enumerate().skip(1) {
+        for (k, token) in scores.iter().enumerate().skip(usize::from(from_start)) {
+            if k > 0 && after_out(at, k) {
+                prev = self.through_out(Some(&prev));
+            }
             let token = TAG_OF_LANE.map(|t| token.get(t).map_or(0.0, |&s| f64::from(s)));
             let mut top = [f64::NEG_INFINITY; OPEN];
             for (&p, row) in CLOSER_LANES.iter().zip(&self.from_closers) {
@@ -459,6 +518,15 @@ impl Steps {
             prev = next;
         }
     }
+}
+
+/// Whether the `j`-th of a sentence's tokens `at` comes after a token fixed Out.
+fn after_out(at: &[u32], j: usize) -> bool {
+    let expected = j
+        .checked_sub(1)
+        .and_then(|p| at.get(p))
+        .map_or(0, |&p| u64::from(p) + 1);
+    at.get(j).is_some_and(|&i| u64::from(i) != expected)
 }
 
 /// Brings path scores back near zero, keeping their differences.
@@ -501,6 +569,12 @@ fn predecessor(prev: &[f64; LANES], t: usize, moves: &[[f64; TAGS]; TAGS]) -> us
 mod tests {
     use super::*;
 
+    /// Decodes a sentence whose every token is scored.
+    fn decode_every(transitions: &[[i32; TAGS]; TAGS], scores: &[[i32; TAGS]]) -> Vec<Tag> {
+        let every: Vec<u32> = (0..scores.len() as u32).collect();
+        Viterbi::new(transitions).decode(scores, &every, scores.len())
+    }
+
     #[test]
     fn the_best_sequence_is_well_formed() {
         // Token 0 prefers Begin-PER, token 1 prefers O: Begin then Out is not allowed, so the
@@ -511,7 +585,7 @@ mod tests {
         scores[0][begin_per] = 10;
         scores[0][unit_per] = 8;
         scores[1][0] = 10;
-        let tags = Viterbi::new(&[[0; TAGS]; TAGS]).decode(&scores);
+        let tags = decode_every(&[[0; TAGS]; TAGS], &scores);
         assert_eq!(tags, [Tag::from_index(unit_per), Tag::OUT]);
         for w in tags.windows(2) {
             assert!(w[1].may_follow(w[0]));
@@ -562,8 +636,7 @@ mod tests {
                     emitted + moved
                 };
                 let best = well_formed(n).iter().map(|seq| total(seq)).max();
-                let found: Vec<usize> = Viterbi::new(&transitions)
-                    .decode(&scores)
+                let found: Vec<usize> = decode_every(&transitions, &scores)
                     .iter()
                     .map(|t| t.index())
                     .collect();
@@ -587,11 +660,90 @@ mod tests {
         let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| next()));
         let scores: Vec<[i32; TAGS]> = (0..50).map(|_| [(); TAGS].map(|_| next())).collect();
         let steps = Viterbi::new(&transitions).steps;
-        let (mut any, mut fastest) = (Vec::new(), Vec::new());
-        steps.forward_any(&scores, &mut any);
-        steps.forward(&scores, &mut fastest);
-        assert_eq!(any.len(), scores.len());
-        assert_eq!(any, fastest);
+        // Every token scored, and tokens fixed Out before, between and after those scored.
+        let every: Vec<u32> = (0..50).collect();
+        let some: Vec<u32> = (0..50).map(|i| 1 + i + i / 3 + i / 7).collect();
+        for at in [every, some] {
+            let (mut any, mut fastest) = (Vec::new(), Vec::new());
+            steps.forward_any(&scores, &at, &mut any);
+            steps.forward(&scores, &at, &mut fastest);
+            assert_eq!(any.len(), scores.len());
+            assert_eq!(any, fastest);
+        }
+    }
+
+    /// A pseudo-random sequence of numbers from `-range` to `range`.
+    fn numbers(seed: u64, range: u64) -> impl FnMut() -> i32 {
+        let mut state = seed;
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % (2 * range + 1)) as i32 - range as i32
+        }
+    }
+
+    /// Decoding only the tokens not fixed Out finds the best well-formed sequence with Out at
+    /// the others: the moves into and out of a token fixed Out count, as if it were decoded
+    /// (decoding the runs between them as sentences of their own would not).
+    #[test]
+    fn the_decoder_finds_the_best_sequence_around_tokens_fixed_out() {
+        let mut next = numbers(0x1234_5678_9abc_def1, 20);
+        for scale in [1, 1 << 22] {
+            for n in 1..=4 {
+                let mut value = || next() * scale + next();
+                let scores: Vec<[i32; TAGS]> =
+                    (0..n).map(|_| [(); TAGS].map(|_| value())).collect();
+                let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| value()));
+                let total = |seq: &[usize]| -> i64 {
+                    let emitted: i64 = seq.iter().zip(&scores).map(|(&t, s)| i64::from(s[t])).sum();
+                    let moved: i64 = seq
+                        .windows(2)
+                        .map(|w| i64::from(transitions[w[0]][w[1]]))
+                        .sum();
+                    emitted + moved
+                };
+                // Each subset of the tokens fixed Out (a set bit).
+                for fixed in 0..1u32 << n {
+                    let is_fixed = |i: usize| fixed >> i & 1 == 1;
+                    let at: Vec<u32> = (0..n as u32).filter(|&i| !is_fixed(i as usize)).collect();
+                    let some: Vec<[i32; TAGS]> = at.iter().map(|&i| scores[i as usize]).collect();
+                    let allowed: Vec<Vec<usize>> = well_formed(n)
+                        .into_iter()
+                        .filter(|seq| (0..n).all(|i| !is_fixed(i) || seq[i] == 0))
+                        .collect();
+                    let found: Vec<usize> = Viterbi::new(&transitions)
+                        .decode(&some, &at, n)
+                        .iter()
+                        .map(|t| t.index())
+                        .collect();
+                    assert!(allowed.contains(&found), "{found:?}, fixed {fixed:b}");
+                    let best = allowed.iter().map(|seq| total(seq)).max();
+                    assert_eq!(Some(total(&found)), best, "{n} tokens, fixed {fixed:b}");
+                }
+            }
+        }
+    }
+
+    /// Over a long sentence, decoding around tokens fixed Out gives the very tags (ties broken
+    /// alike) of decoding every token with the fixed ones' other tags out of reach.
+    #[test]
+    fn decoding_around_tokens_fixed_out_is_decoding_them_as_out() {
+        let mut next = numbers(0x0bad_cafe_dead_beef, 30);
+        let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| next()));
+        let n = 300;
+        let mut scores: Vec<[i32; TAGS]> = (0..n).map(|_| [(); TAGS].map(|_| next())).collect();
+        let at: Vec<u32> = (0..n as u32).filter(|_| next() > 0).collect();
+        assert!(at.len() > n / 3 && at.len() < 2 * n / 3);
+        let some: Vec<[i32; TAGS]> = at.iter().map(|&i| scores[i as usize]).collect();
+        for (i, s) in scores.iter_mut().enumerate() {
+            if !at.contains(&(i as u32)) {
+                s[1..].fill(-1 << 20);
+            }
+        }
+        let tags = Viterbi::new(&transitions).decode(&some, &at, n);
+        assert_eq!(tags, decode_every(&transitions, &scores));
+        assert!(tags.iter().any(|&t| t != Tag::OUT));
     }
 
     #[test]
@@ -623,7 +775,7 @@ mod tests {
         for s in &mut scores {
             s[0] = i32::MAX / 32;
         }
-        let tags = Viterbi::new(&[[0; TAGS]; TAGS]).decode(&scores);
+        let tags = decode_every(&[[0; TAGS]; TAGS], &scores);
         assert_eq!(tags.len(), n);
         assert!(tags.iter().all(|&t| t == Tag::OUT));
     }
@@ -632,8 +784,8 @@ mod tests {
     fn an_entity_is_never_left_open() {
         let mut scores = [[0; TAGS]; 1];
         scores[0][1] = 10;
-        assert_eq!(Viterbi::new(&[[0; TAGS]; TAGS]).decode(&scores), [Tag::OUT]);
-        assert!(Viterbi::new(&[[0; TAGS]; TAGS]).decode(&[]).is_empty());
+        assert_eq!(decode_every(&[[0; TAGS]; TAGS], &scores), [Tag::OUT]);
+        assert!(decode_every(&[[0; TAGS]; TAGS], &[]).is_empty());
     }
 
     #[test]
@@ -654,6 +806,49 @@ mod tests {
         for doc in docs.iter().chain(&docs) {
             assert_eq!(tagger.tag(doc), tag_document_with(model, doc));
         }
+    }
+
+    /// The tagger labels as it would scoring every token, where no token fixed Out would be
+    /// labelled otherwise.
+    #[test]
+    fn fixing_tokens_out_changes_no_other_label() {
+        let model = super::super::model();
+        let doc: Vec<Vec<&str>> = [
+            "State Department spokesman Matthew Miller told reporters in Amman , Jordan , on Tuesday .",
+            "\" We will not , \" he said of the Bank of America 's plans for Jose de Sousa .",
+            "fighting in Azad ( free ) Kashmir went on , the interior minister said",
+            "WASHINGTON ( Reuters ) - the talks , which began on Monday , ended",
+            "",
+            ", ( ) .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let mut words = Words::new();
+        let ids = words.read(&doc);
+        words.score(model.set, model, model.bits);
+        let document = Document::new(&words, &ids);
+        let every = Scored::every(&document);
+        let fixed = features::static_scores(&document, &doc, &every, model.set, model, model.bits);
+        let mut viterbi = Viterbi::new(&features::transitions(model, model.bits));
+        let all = decode_scores(
+            model,
+            &mut viterbi,
+            model.bits,
+            model.set,
+            &document,
+            &every,
+            &fixed,
+        );
+        let all: Vec<Vec<Label>> = all
+            .into_iter()
+            .map(|s| s.into_iter().map(Tag::label).collect())
+            .collect();
+        assert_eq!(Tagger::new(model).tag(&doc), all);
+        assert!(all[2].iter().any(|&l| l != Label::Out));
+        let scored = Scored::new(&document);
+        let scored: usize = (0..doc.len()).map(|k| scored.sentence(k).len()).sum();
+        assert!(scored < doc.iter().map(Vec::len).sum::<usize>());
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! shape and affixes, a window of neighbours, name lists ([`lists`]), the tags already predicted,
 //! and what the rest of the article says about the same word: a first pass tags the document,
 //! a second pass tags it again knowing how each word was tagged elsewhere. The weights are
-//! hashed into a fixed table, quantized and embedded in the binary ([`model`]).
+//! hashed into a fixed table, quantized and embedded in the binary ([`model`]). Tagging scores
+//! and decodes only the tokens that may be in a name: a lowercase word or punctuation among
+//! lowercase words is Out (`features::Scored`); training learns from every token.
 
 mod clusters;
 pub mod corpus;

@@ -4,7 +4,7 @@
 
 use super::corpus::{self, Document};
 use super::decode::{self, Viterbi};
-use super::features::{self, Dense, FeatureSet, Prepared, PreparedSentence, Weights};
+use super::features::{self, Dense, FeatureSet, Prepared, PreparedSentence, Scored, Weights};
 use super::score::Score;
 use super::{Model, Tag, TAGS};
 
@@ -91,7 +91,9 @@ pub fn train(
             {
                 let _ = i;
                 let tags = decode::decode(&model, bits, first_pass, &ex.prepared);
-                ex.extra = Some(features::document_rows(&ex.prepared.doc(), &tags, bits));
+                let doc = ex.prepared.doc();
+                let every = Scored::every(&doc);
+                ex.extra = Some(features::document_rows(&doc, &tags, &every, bits));
             }
             log(&format!("first-pass fold {}/{folds} done", fold + 1));
         }
@@ -194,7 +196,8 @@ impl Perceptron {
             scores.push(row_scores);
         }
         let transitions = features::transitions(&Dense(&self.weights), self.bits);
-        let guess = Viterbi::new(&transitions).decode(&scores);
+        let every: Vec<u32> = (0..s.len() as u32).collect();
+        let guess = Viterbi::new(&transitions).decode(&scores, &every, s.len());
         for i in 0..s.len() {
             let (truth, guessed) = (gold[i], guess[i]);
             if truth != guessed {
