@@ -295,16 +295,15 @@ impl Viterbi {
         let Some(end) = best.last() else {
             return tags;
         };
+        // Tokens fixed Out after the last scored: the move into Out counts.
+        let into_out = at.last().is_some_and(|&i| i as usize + 1 != len);
         let mut last = 0;
-        if at.last().is_some_and(|&i| i as usize + 1 != len) {
-            last = predecessor(end, 0, &self.moves);
-        } else {
-            let mut top = f64::NEG_INFINITY;
-            for t in CLOSERS {
-                if end[LANE_OF_TAG[t]] > top {
-                    top = end[LANE_OF_TAG[t]];
-                    last = t;
-                }
+        let mut top = f64::NEG_INFINITY;
+        for t in CLOSERS {
+            let s = end[LANE_OF_TAG[t]] + if into_out { self.moves[t][0] } else { 0.0 };
+            if s > top {
+                top = s;
+                last = t;
             }
         }
         for j in (0..best.len()).rev() {
@@ -339,6 +338,9 @@ impl Steps {
 
     /// The path scores at tokens fixed Out that follow paths ending in each lane's tag with
     /// `prev` (none where the sentence opens with them): Out's alone, by the best move into it.
+    // Not inlined: unrolled into the forward loop, it cost the page half a kilobyte gzipped, and
+    // it runs once a run of tokens fixed Out.
+    #[inline(never)]
     fn through_out(&self, prev: Option<&[f64; LANES]>) -> [f64; LANES] {
         let mut out = [f64::NEG_INFINITY; LANES];
         if let Some(prev) = prev {
@@ -370,21 +372,19 @@ impl Steps {
                 start[LANE_OF_TAG[t]] = f64::from(first[t]);
             }
             best.push(start);
-        } else {
-            start = self.through_out(None);
         }
         let never = f64x2_splat(f64::NEG_INFINITY);
         let pair = |a: &[f64], i: usize| f64x2(a[i], a[i + 1]);
         // SAFETY: ten vectors of two `f64` are the twenty, in order, and any bits are an `f64`.
         let mut prev: [v128; LANES / 2] = unsafe { core::mem::transmute(start) };
         for (k, token) in scores.iter().enumerate().skip(usize::from(from_start)) {
-            if k > 0 && after_out(at, k) {
+            if after_out(at, k) {
                 // SAFETY: as for `prev`.
                 let path = unsafe { core::mem::transmute::<[v128; LANES / 2], [f64; LANES]>(prev) };
                 // SAFETY: as for `prev`.
                 prev = unsafe {
                     core::mem::transmute::<[f64; LANES], [v128; LANES / 2]>(
-                        self.through_out(Some(&path)),
+                        self.through_out((k > 0).then_some(&path)),
                     )
                 };
             }
@@ -480,13 +480,11 @@ impl Steps {
                 start[LANE_OF_TAG[t]] = f64::from(first[t]);
             }
             best.push(start);
-        } else {
-            start = self.through_out(None);
         }
         let mut prev = start;
         for (k, token) in scores.iter().enumerate().skip(usize::from(from_start)) {
-            if k > 0 && after_out(at, k) {
-                prev = self.through_out(Some(&prev));
+            if after_out(at, k) {
+                prev = self.through_out((k > 0).then_some(&prev));
             }
             let token = TAG_OF_LANE.map(|t| token.get(t).map_or(0.0, |&s| f64::from(s)));
             let mut top = [f64::NEG_INFINITY; OPEN];
