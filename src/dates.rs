@@ -138,9 +138,6 @@ const MONTH_INITIALS: u128 = {
     initials(&forms, false)
 };
 
-/// The bytes that begin [`WEEKDAYS`].
-const WEEKDAY_INITIALS: u128 = initials(&WEEKDAYS, false);
-
 /// Weekday names without their "day".
 const DAY_STEMS: Words = Words::new(&["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"]);
 const ORDINAL_SUFFIXES: Words = Words::new(&["st", "nd", "rd", "th"]);
@@ -174,6 +171,39 @@ const UNITS: Words = Words::new(&[
 const YEAR_OPENERS: Words = Words::new(&[
     "in", "since", "until", "by", "from", "of", "during", "before", "after",
 ]);
+/// What a form ruled out by the word at a place tries there.
+const NO_WORDS: Words = Words::new(&[]);
+
+/// A set of the grammar's forms, named by their first words: the forms that may begin with a
+/// given word. The word at a place rules out most forms (an article's many "the", "in" and "a"
+/// can each begin one or two), and trying only the others finds the same dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Forms(u16);
+
+/// Forms beginning with one of [`PERIOD_OPENERS`].
+const PERIOD_OPENER: Forms = Forms(1);
+/// With one of [`NEAR_DAYS`].
+const NEAR_DAY: Forms = Forms(1 << 1);
+/// With one of [`WEEKDAY_OPENERS`].
+const WEEKDAY_OPENER: Forms = Forms(1 << 2);
+/// With a weekday.
+const WEEKDAY: Forms = Forms(1 << 3);
+/// With one of [`COUNTS`].
+const COUNT: Forms = Forms(1 << 4);
+/// With "the".
+const THE: Forms = Forms(1 << 5);
+/// With a month ([`MONTH_FORMS`]).
+const MONTH: Forms = Forms(1 << 6);
+/// With one of [`YEAR_OPENERS`].
+const YEAR_OPENER: Forms = Forms(1 << 7);
+/// With a digit.
+const DIGITS: Forms = Forms(1 << 8);
+
+impl Forms {
+    const fn has(self, forms: Forms) -> bool {
+        self.0 & forms.0 != 0
+    }
+}
 
 /// A match: where it ends, and the date, unless the text matched only to be passed over (a day
 /// that is no day of a month, a bare "May").
@@ -201,17 +231,30 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Which ASCII chars are words', as [`is_word`] has them.
+const WORD_BYTES: [bool; 128] = {
+    let mut word = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        word[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    word
+};
+
 impl<'a> Scan<'a> {
     fn rest(&self, at: usize) -> &'a str {
         self.text.get(at..).unwrap_or("")
     }
 
-    /// The char at `at`. Most of a text is ASCII: its bytes are read without decoding (the
-    /// scan for the words that may start a date reads every char of the text).
-    fn char_at(&self, at: usize) -> Option<char> {
-        match self.text.as_bytes().get(at) {
-            Some(&b) if b.is_ascii() => Some(char::from(b)),
-            _ => self.rest(at).chars().next(),
+    /// Whether the char at `at` is a word's, and its length (none at the end). Most of a text
+    /// is ASCII: its bytes are classified without decoding (the scan for the words that may
+    /// start a date reads every char of the text).
+    #[inline(always)]
+    fn word_char(&self, at: usize) -> Option<(bool, usize)> {
+        match *self.text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some((WORD_BYTES[usize::from(b)], 1)),
+            _ => (self.rest(at).chars().next()).map(|c| (is_word(c), c.len_utf8())),
         }
     }
 
@@ -298,18 +341,15 @@ impl<'a> Scan<'a> {
 
     /// A day of the month, "4" or "04", with its ordinal suffix if any: where each reading ends
     /// (longest first) and the day's digits' end.
-    fn days(&self, at: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for digits_end in [self.digits(at, 2), self.digits(at, 1)]
+    fn days(&self, at: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        [self.digits(at, 2), self.digits(at, 1)]
             .into_iter()
             .flatten()
-        {
-            for suffix_end in self.any_of(digits_end, &ORDINAL_SUFFIXES) {
-                out.push((suffix_end, digits_end));
-            }
-            out.push((digits_end, digits_end));
-        }
-        out
+            .flat_map(move |digits_end| {
+                (self.any_of(digits_end, &ORDINAL_SUFFIXES))
+                    .map(move |suffix_end| (suffix_end, digits_end))
+                    .chain([(digits_end, digits_end)])
+            })
     }
 
     /// ", 2024" or " 2024" after a date: where it ends and where the year starts.
@@ -325,8 +365,9 @@ impl<'a> Scan<'a> {
         out
     }
 
-    /// The date starting at `at` (the start of a word), trying the forms in order of preference.
-    fn date_at(&self, at: usize) -> Option<Found> {
+    /// The date starting at `at` (the start of a word), trying the forms in order of preference,
+    /// those of `forms` only (the others cannot begin with the word at `at`).
+    fn date_at(&self, at: usize, forms: Forms) -> Option<Found> {
         let plain = |end: usize| Found {
             end,
             date: Some(DateMention {
@@ -334,16 +375,16 @@ impl<'a> Scan<'a> {
                 iso: None,
             }),
         };
-        if let Some(end) = self.relative(at) {
+        if let Some(end) = self.relative(at, forms) {
             return Some(plain(end));
         }
-        if let Some(found) = self.day_month_year(at) {
+        if let Some(found) = forms.has(DIGITS).then(|| self.day_month_year(at)).flatten() {
             return Some(found);
         }
-        if let Some(found) = self.month_day_year(at) {
+        if let Some(found) = forms.has(MONTH).then(|| self.month_day_year(at)).flatten() {
             return Some(found);
         }
-        if let Some(end) = self.iso(at) {
+        if let Some(end) = forms.has(DIGITS).then(|| self.iso(at)).flatten() {
             return Some(Found {
                 end,
                 date: Some(DateMention {
@@ -352,28 +393,28 @@ impl<'a> Scan<'a> {
                 }),
             });
         }
-        let weekdays: &[&str] = if self.begins(at, WEEKDAY_INITIALS) {
-            &WEEKDAYS
-        } else {
-            &[]
-        };
+        let weekdays: &[&str] = if forms.has(WEEKDAY) { &WEEKDAYS } else { &[] };
         if let Some(end) = (weekdays.iter())
             .filter_map(|w| self.lit(at, w))
             .find(|&end| self.boundary(end))
         {
             return Some(plain(end));
         }
-        if let Some(found) = self.month_year(at) {
+        if let Some(found) = forms.has(MONTH).then(|| self.month_year(at)).flatten() {
             return Some(found);
         }
-        self.year(at)
+        forms.has(YEAR_OPENER).then(|| self.year(at)).flatten()
     }
 
     /// "last week", "yesterday", "Monday night", "last Tuesday", "two days ago", "the 1990s".
-    fn relative(&self, at: usize) -> Option<usize> {
+    fn relative(&self, at: usize, forms: Forms) -> Option<usize> {
         let ends = |end: &usize| self.boundary(*end);
+        let openers = |flag: Forms, words: &'static Words| {
+            let words = if forms.has(flag) { words } else { &NO_WORDS };
+            self.any_of(at, words)
+        };
         // last week
-        for opener in self.any_of(at, &PERIOD_OPENERS) {
+        for opener in openers(PERIOD_OPENER, &PERIOD_OPENERS) {
             if let Some(s) = self.space(opener) {
                 if let Some(end) = self.any_of(s, &PERIODS).find(ends) {
                     return Some(end);
@@ -381,14 +422,13 @@ impl<'a> Scan<'a> {
             }
         }
         // yesterday
-        if let Some(end) = self.any_of(at, &NEAR_DAYS).find(ends) {
+        if let Some(end) = openers(NEAR_DAY, &NEAR_DAYS).find(ends) {
             return Some(end);
         }
         // (last) Monday night
-        let prefixed = self
-            .any_of(at, &WEEKDAY_OPENERS)
-            .filter_map(|end| self.space(end));
-        for start in prefixed.chain([at]) {
+        let prefixed = openers(WEEKDAY_OPENER, &WEEKDAY_OPENERS).filter_map(|end| self.space(end));
+        let unprefixed = forms.has(WEEKDAY).then_some(at);
+        for start in prefixed.chain(unprefixed) {
             if let Some(day) = self.weekday(start) {
                 if let Some(s) = self.space(day) {
                     if let Some(end) = self.any_of(s, &PARTS_OF_DAY).find(ends) {
@@ -398,7 +438,7 @@ impl<'a> Scan<'a> {
             }
         }
         // last Tuesday
-        for opener in self.any_of(at, &WEEKDAY_OPENERS) {
+        for opener in openers(WEEKDAY_OPENER, &WEEKDAY_OPENERS) {
             if let Some(end) = self
                 .space(opener)
                 .and_then(|s| self.weekday(s))
@@ -408,7 +448,8 @@ impl<'a> Scan<'a> {
             }
         }
         // two days ago
-        let counts = self.number(at).into_iter().chain(self.any_of(at, &COUNTS));
+        let number = forms.has(DIGITS).then(|| self.number(at)).flatten();
+        let counts = number.into_iter().chain(openers(COUNT, &COUNTS));
         for count in counts {
             let Some(s) = self.space(count) else { continue };
             for unit in self.any_of(s, &UNITS) {
@@ -422,8 +463,12 @@ impl<'a> Scan<'a> {
             }
         }
         // the 1990s
-        let the = self.lit_any_case(at, "the").and_then(|end| self.space(end));
-        for start in the.into_iter().chain([at]) {
+        let the = if forms.has(THE) {
+            self.lit_any_case(at, "the").and_then(|end| self.space(end))
+        } else {
+            None
+        };
+        for start in the.into_iter().chain(forms.has(DIGITS).then_some(at)) {
             let rest = self.rest(start).as_bytes();
             let decade = rest.len() >= 5
                 && matches!(&rest[..2], b"18" | b"19" | b"20")
@@ -625,32 +670,80 @@ const STARTERS: [&str; 64] = [
     "yesterday",
 ];
 
-/// [`STARTERS`] as numbers ([`packed`]), in the same order.
-const STARTER_KEYS: [u128; STARTERS.len()] = {
-    let mut keys = [0; STARTERS.len()];
+/// The forms each of [`STARTERS`] may begin, in the same order.
+const STARTER_FORMS: [Forms; STARTERS.len()] = {
+    let mut forms = [Forms(0); STARTERS.len()];
     let mut i = 0;
-    while i < STARTERS.len() {
-        keys[i] = packed(STARTERS[i].as_bytes());
+    while i < MONTH_FORMS.len() {
+        add_form(&mut forms, MONTH_FORMS[i].0, MONTH);
         i += 1;
     }
-    keys
+    let lists: [(&[&str], Forms); 7] = [
+        (&WEEKDAYS, WEEKDAY),
+        (YEAR_OPENERS.list, YEAR_OPENER),
+        (PERIOD_OPENERS.list, PERIOD_OPENER),
+        (NEAR_DAYS.list, NEAR_DAY),
+        (WEEKDAY_OPENERS.list, WEEKDAY_OPENER),
+        (COUNTS.list, COUNT),
+        (&["the"], THE),
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let (list, form) = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            add_form(&mut forms, list[i], form);
+            i += 1;
+        }
+        l += 1;
+    }
+    forms
 };
 
-/// The first 16 bytes of `word` as a number, big-endian and zero-padded: words without a zero
-/// byte sort as their numbers do, and compare in an instruction or two rather than a call to
-/// compare bytes (each word of an article is looked for among the starters).
-const fn packed(word: &[u8]) -> u128 {
-    let mut key = 0;
-    let mut i = 0;
-    while i < 16 {
-        key <<= 8;
-        if i < word.len() {
-            key |= word[i].to_ascii_lowercase() as u128;
-        }
-        i += 1;
+/// Adds `form` to the forms of the starter that is the first word of `words` (up to a space or
+/// a full stop, in any case); there must be one.
+const fn add_form(forms: &mut [Forms; STARTERS.len()], words: &str, form: Forms) {
+    let words = words.as_bytes();
+    let mut len = 0;
+    while len < words.len() && words[len] != b' ' && words[len] != b'.' {
+        len += 1;
     }
-    key
+    let mut s = 0;
+    while s < STARTERS.len() {
+        let starter = STARTERS[s].as_bytes();
+        let mut same = starter.len() == len;
+        let mut i = 0;
+        while same && i < len {
+            same = words[i].to_ascii_lowercase() == starter[i];
+            i += 1;
+        }
+        if same {
+            forms[s].0 |= form.0;
+            return;
+        }
+        s += 1;
+    }
+    panic!("a form's first word is missing from STARTERS");
 }
+
+/// Where the starters of each first letter begin in [`STARTERS`] (`a` 0 to `z` 25; 26 is the
+/// end): a word is compared with those of its letter only.
+const STARTER_FROM: [u8; 27] = {
+    let mut from = [STARTERS.len() as u8; 27];
+    let mut i = STARTERS.len();
+    while i > 0 {
+        i -= 1;
+        from[(STARTERS[i].as_bytes()[0] - b'a') as usize] = i as u8;
+    }
+    let mut letter = 26;
+    while letter > 0 {
+        letter -= 1;
+        if from[letter] > from[letter + 1] {
+            from[letter] = from[letter + 1];
+        }
+    }
+    from
+};
 
 /// The letters that follow each letter at the start of [`STARTERS`]: for a starter's first
 /// letter (`a` 0 to `z` 25), bit `n` for its second letter `n`, bit 26 for a starter of one
@@ -667,29 +760,36 @@ const STARTER_PAIRS: [u32; 26] = {
     pairs
 };
 
-/// Whether a date can begin with `word` (a whole word). Most words cannot, and this is much
-/// cheaper than trying every form.
-fn may_start(word: &str) -> bool {
+/// The forms that may begin with `word` (a whole word), none for most words: much cheaper than
+/// trying every form.
+fn may_start(word: &str) -> Forms {
+    let none = Forms(0);
     let word = word.as_bytes();
     let Some(&first) = word.first() else {
-        return false;
+        return none;
     };
     if first.is_ascii_digit() {
-        return true;
+        return DIGITS;
     }
     // Half the words of an article are ruled out by their first two letters, without the cost
-    // of packing them and searching the keys.
+    // of comparing them with the starters.
     let second = match word.get(1) {
         None => 26,
         Some(&b) if b.is_ascii_alphabetic() => u32::from(b.to_ascii_lowercase() - b'a'),
-        Some(_) => return false,
+        Some(_) => return none,
     };
-    let pairs = match first {
-        b'a'..=b'z' | b'A'..=b'Z' => STARTER_PAIRS[usize::from(first.to_ascii_lowercase() - b'a')],
-        _ => return false,
+    let letter = match first {
+        b'a'..=b'z' | b'A'..=b'Z' => usize::from(first.to_ascii_lowercase() - b'a'),
+        _ => return none,
     };
     // No starter is longer than nine bytes.
-    pairs >> second & 1 == 1 && word.len() <= 9 && STARTER_KEYS.binary_search(&packed(word)).is_ok()
+    if STARTER_PAIRS[letter] >> second & 1 == 0 || word.len() > 9 {
+        return none;
+    }
+    let from = usize::from(STARTER_FROM[letter])..usize::from(STARTER_FROM[letter + 1]);
+    (STARTERS[from.clone()].iter())
+        .position(|starter| word.eq_ignore_ascii_case(starter.as_bytes()))
+        .map_or(none, |i| STARTER_FORMS[from.start + i])
 }
 
 /// Every date in `text`, in order.
@@ -699,18 +799,19 @@ pub fn find(text: &str) -> Vec<DateMention> {
     let scan = Scan { text };
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(c) = scan.char_at(at) {
-        if !is_word(c) {
-            at += c.len_utf8();
+    while let Some((word, len)) = scan.word_char(at) {
+        if !word {
+            at += len;
             continue;
         }
         // `at` starts a word: every date does.
-        let mut word_end = at + c.len_utf8();
-        while let Some(c) = scan.char_at(word_end).filter(|&c| is_word(c)) {
-            word_end += c.len_utf8();
+        let mut word_end = at + len;
+        while let Some((true, len)) = scan.word_char(word_end) {
+            word_end += len;
         }
-        if may_start(&text[at..word_end]) {
-            if let Some(found) = scan.date_at(at) {
+        let forms = may_start(&text[at..word_end]);
+        if forms != Forms(0) {
+            if let Some(found) = scan.date_at(at, forms) {
                 out.extend(found.date);
                 // A date ends where a word does, so what follows starts a word or is no word.
                 at = found.end;
@@ -776,7 +877,7 @@ mod tests {
         words.sort();
         words.dedup();
         assert_eq!(words, STARTERS);
-        assert!(STARTER_KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
         assert!(STARTERS.iter().all(|w| w.len() <= 9));
         for word in [
             "a",
@@ -789,7 +890,7 @@ mod tests {
             "An",
             "tWo",
         ] {
-            assert!(may_start(word), "{word}");
+            assert_ne!(may_start(word), Forms(0), "{word}");
         }
         for word in [
             "",
@@ -804,8 +905,49 @@ mod tests {
             "_a",
             "é",
         ] {
-            assert!(!may_start(word), "{word}");
+            assert_eq!(may_start(word), Forms(0), "{word}");
         }
+    }
+
+    #[test]
+    fn each_form_is_tried_where_its_first_word_is() {
+        let forms = |words: &[Forms]| Forms(words.iter().map(|f| f.0).fold(0, |a, b| a | b));
+        assert_eq!(may_start("Last"), forms(&[PERIOD_OPENER, WEEKDAY_OPENER]));
+        assert_eq!(may_start("earlier"), PERIOD_OPENER);
+        assert_eq!(may_start("a"), COUNT);
+        assert_eq!(may_start("In"), YEAR_OPENER);
+        assert_eq!(may_start("sept"), MONTH);
+        assert_eq!(may_start("Sunday"), WEEKDAY);
+        assert_eq!(may_start("THE"), THE);
+        assert_eq!(may_start("1990s"), DIGITS);
+        assert_eq!(
+            found(
+                "Earlier this month, next Friday night and Sunday morning; this Sunday, the coming \
+                 weekend, Tomorrow, a few days ago, several weeks ago, 3 decades ago, the 1800s, \
+                 2000s, 4th Dec. 2020, Dec. 2020, December 4th; 2019-01-02, since 1990, during \
+                 the 1990s and Wednesday."
+            ),
+            [
+                ("Earlier this month", None),
+                ("next Friday night", None),
+                ("Sunday morning", None),
+                ("this Sunday", None),
+                ("coming weekend", None),
+                ("Tomorrow", None),
+                ("a few days ago", None),
+                ("several weeks ago", None),
+                ("3 decades ago", None),
+                ("the 1800s", None),
+                ("2000s", None),
+                ("4th Dec. 2020", Some("2020-12-04".into())),
+                ("Dec. 2020", Some("2020-12".into())),
+                ("December 4th", None),
+                ("2019-01-02", Some("2019-01-02".into())),
+                ("1990", Some("1990".into())),
+                ("the 1990s", None),
+                ("Wednesday", None)
+            ]
+        );
     }
 
     #[test]
