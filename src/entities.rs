@@ -142,15 +142,12 @@ fn acronym(text: &str) -> Option<String> {
 /// The initials of a name of several words, small words skipped: "United Nations" is "UN",
 /// "Food and Agriculture Organization" "FAO".
 fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&"))
-        .collect();
-    if words.len() < 2 {
-        return None;
-    }
-    words
-        .iter()
+    let words = || {
+        (name.split_whitespace())
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&"))
+    };
+    words().nth(1)?;
+    words()
         .map(|w| w.chars().next().filter(char::is_ascii_uppercase))
         .collect()
 }

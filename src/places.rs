@@ -1653,15 +1653,13 @@ const FEATURE_OPENERS: &[&str] = &["Lake", "Mount", "Mt.", "Fort", "Ft.", "Cape"
 /// Whether a name of two to four capitalized words is a geographic feature's by its form:
 /// "Red River", "Lake Erie", "Otter Tail County".
 fn is_feature_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+    let words = || name.split_whitespace();
+    let (Some(first), Some(last)) = (words().next(), words().next_back()) else {
         return false;
     };
-    (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && (FEATURE_HEADS.contains(last) || FEATURE_OPENERS.contains(first))
+    (2..=4).contains(&words().count())
+        && words().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && (FEATURE_HEADS.contains(&last) || FEATURE_OPENERS.contains(&first))
 }
 
 /// Words after a town's name that make the name an institution of the town: "[Mansfield] Police
@@ -1893,7 +1891,7 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
     if part {
         start += 1;
     }
-    let words: Vec<usize> = (start..end).collect();
+    let words = start..end;
     let capitalized = |k: usize| {
         doc.tokens[k].kind() == TokenKind::Word
             && doc
@@ -1913,11 +1911,11 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
         |a: usize, b: usize| Span::new(doc.tokens[a].span().start, doc.tokens[b].span().end);
     // The owner or town at the start.
     for n in (1..=4.min(words.len())).rev() {
-        let last = words[0] + n - 1;
-        if !(words[0]..=last).all(capitalized) {
+        let last = start + n - 1;
+        if !(start..=last).all(capitalized) {
             continue;
         }
-        let span = span_of(words[0], last);
+        let span = span_of(start, last);
         let text = doc.slice(span);
         let (name, possessive) = match possessive_owner(text) {
             Some(owner) => (owner, true),
@@ -1965,21 +1963,18 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
         return None;
     }
     // The place after "of", or a state or country at the end.
-    let of = words.iter().position(|&k| doc.token_text(k) == "of");
+    let of = words.clone().position(|k| doc.token_text(k) == "of");
     let tail_from = match of {
         Some(i) => i + 1,
         None => words.len().saturating_sub(3).max(1),
     };
     for from in tail_from..words.len() {
-        let run: Vec<usize> = words[from..]
-            .iter()
-            .copied()
-            .take_while(|&k| capitalized(k))
-            .take(4)
-            .collect();
-        let Some((&a, &b)) = run.first().zip(run.last()) else {
+        let a = start + from;
+        let run = (a..end).take_while(|&k| capitalized(k)).take(4).count();
+        if run == 0 {
             continue;
-        };
+        }
+        let b = a + run - 1;
         // "Association of Western [Pennsylvania]": a part of the place, as at the start.
         let a = if of.is_some() && a < b && REGION_PARTS.contains(&doc.token_text(a)) && {
             gazetteer::lookup(doc.slice(span_of(a, a + 1))).is_empty()
