@@ -254,8 +254,14 @@ impl<'a> Scan<'a> {
     fn word_char(&self, at: usize) -> Option<(bool, usize)> {
         match *self.text.as_bytes().get(at)? {
             b if b.is_ascii() => Some((WORD_BYTES[usize::from(b)], 1)),
-            _ => (self.rest(at).chars().next()).map(|c| (is_word(c), c.len_utf8())),
+            _ => self.non_ascii_word_char(at),
         }
+    }
+
+    /// [`Scan::word_char`] past ASCII, out of the loops that call it.
+    #[inline(never)]
+    fn non_ascii_word_char(&self, at: usize) -> Option<(bool, usize)> {
+        (self.rest(at).chars().next()).map(|c| (is_word(c), c.len_utf8()))
     }
 
     /// Whether a word starts or ends at `at`.
@@ -339,17 +345,21 @@ impl<'a> Scan<'a> {
             .find_map(|end| self.lit(end, "day"))
     }
 
-    /// A day of the month, "4" or "04", with its ordinal suffix if any: where each reading ends
-    /// (longest first) and the day's digits' end.
-    fn days(&self, at: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        [self.digits(at, 2), self.digits(at, 1)]
+    /// A day of the month, "4" or "04", with its ordinal suffix if any: the first of `f` of
+    /// each reading, where it ends (longest first) and the day's digits' end, that is some.
+    fn days(&self, at: usize, mut f: impl FnMut(usize, usize) -> Option<Found>) -> Option<Found> {
+        for digits_end in [self.digits(at, 2), self.digits(at, 1)]
             .into_iter()
             .flatten()
-            .flat_map(move |digits_end| {
-                (self.any_of(digits_end, &ORDINAL_SUFFIXES))
-                    .map(move |suffix_end| (suffix_end, digits_end))
-                    .chain([(digits_end, digits_end)])
-            })
+        {
+            let suffixed = self.any_of(digits_end, &ORDINAL_SUFFIXES);
+            for day_end in suffixed.chain([digits_end]) {
+                if let Some(found) = f(day_end, digits_end) {
+                    return Some(found);
+                }
+            }
+        }
+        None
     }
 
     /// ", 2024" or " 2024" after a date: where it ends and where the year starts.
@@ -483,19 +493,12 @@ impl<'a> Scan<'a> {
 
     /// "28 August 2024", "4th Sept.".
     fn day_month_year(&self, at: usize) -> Option<Found> {
-        for (day_end, digits_end) in self.days(at) {
-            let Some(s) = self.space(day_end) else {
-                continue;
-            };
-            for (month_end, month, _) in self.months(s) {
-                if let Some(found) =
-                    self.with_year(at, month_end, month, &self.text[at..digits_end])
-                {
-                    return Some(found);
-                }
-            }
-        }
-        None
+        self.days(at, |day_end, digits_end| {
+            let s = self.space(day_end)?;
+            self.months(s).find_map(|(month_end, month, _)| {
+                self.with_year(at, month_end, month, &self.text[at..digits_end])
+            })
+        })
     }
 
     /// "August 28, 2024", "Sept. 4".
@@ -504,10 +507,10 @@ impl<'a> Scan<'a> {
             let Some(s) = self.space(month_end) else {
                 continue;
             };
-            for (day_end, digits_end) in self.days(s) {
-                if let Some(found) = self.with_year(at, day_end, month, &self.text[s..digits_end]) {
-                    return Some(found);
-                }
+            let day =
+                |day_end, digits_end| self.with_year(at, day_end, month, &self.text[s..digits_end]);
+            if let Some(found) = self.days(s, day) {
+                return Some(found);
             }
         }
         None
