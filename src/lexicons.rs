@@ -832,10 +832,32 @@ pub fn is_title_word(word: &str) -> bool {
 /// "Congolese", "English", "Scottish" or "Welsh" (a language, or a part of one country the
 /// gazetteer keeps apart), "Indians" (a Cleveland team, or Native Americans, in American news).
 pub fn country_of_demonym(word: &str) -> Option<&'static str> {
-    COUNTRY_DEMONYMS
-        .binary_search_by(|(d, _)| d.cmp(&word))
-        .ok()
-        .map(|i| COUNTRY_DEMONYMS[i].1)
+    let i = sorted_position(COUNTRY_DEMONYMS.len(), |i| COUNTRY_DEMONYMS[i].0, word)?;
+    Some(COUNTRY_DEMONYMS[i].1)
+}
+
+/// Where `word` is among the `len` words of a sorted list (`at(i)` the `i`th), if it is there. A
+/// binary search that compares first bytes before whole words: most probes differ in the first
+/// byte, and a call to compare the bytes of two words cost several times as much (a list of
+/// names is searched for each name of an article, some for each capitalized word).
+fn sorted_position(len: usize, at: impl Fn(usize) -> &'static str, word: &str) -> Option<usize> {
+    let first = word.as_bytes().first();
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        let probe = at(mid);
+        match (probe.as_bytes().first().cmp(&first)).then_with(|| probe.cmp(word)) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// Whether the sorted `list` has `word` (see [`sorted_position`]).
+fn sorted_has(list: &'static [&'static str], word: &str) -> bool {
+    sorted_position(list.len(), |i| list[i], word).is_some()
 }
 
 const COUNTRY_DEMONYMS: &[(&str, &str)] = &[
@@ -947,7 +969,7 @@ const COUNTRY_DEMONYMS: &[(&str, &str)] = &[
 
 /// Nationalities, religions and political groups (NORP), by their adjective or plural.
 pub fn is_demonym(word: &str) -> bool {
-    DEMONYMS.binary_search(&word).is_ok()
+    sorted_has(DEMONYMS, word)
 }
 
 const DEMONYMS: &[&str] = &[
@@ -1247,8 +1269,8 @@ pub fn gender_of(word: &str) -> Option<Gender> {
             Some(Gender::Female)
         }
         "Mr" | "Sir" | "Lord" | "King" | "Prince" => Some(Gender::Male),
-        w if FEMALE_NAMES.binary_search(&w).is_ok() => Some(Gender::Female),
-        w if MALE_NAMES.binary_search(&w).is_ok() => Some(Gender::Male),
+        w if sorted_has(FEMALE_NAMES, w) => Some(Gender::Female),
+        w if sorted_has(MALE_NAMES, w) => Some(Gender::Male),
         _ => None,
     }
 }
@@ -1692,7 +1714,7 @@ const MALE_NAMES: &[&str] = &[
 
 /// Common English given names, enough for capitalization rules to call a run a person.
 pub fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.binary_search(&word).is_ok()
+    sorted_has(GIVEN_NAMES, word)
 }
 
 const GIVEN_NAMES: &[&str] = &[
@@ -1816,6 +1838,21 @@ mod tests {
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(FEMALE_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(MALE_NAMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn sorted_lists_find_their_words_and_no_others() {
+        for list in [DEMONYMS, GIVEN_NAMES, FEMALE_NAMES, MALE_NAMES] {
+            for word in list {
+                assert!(sorted_has(list, word), "{word}");
+                assert!(!sorted_has(list, &word.to_lowercase()), "{word}");
+                assert!(!sorted_has(list, &format!("{word}x")), "{word}");
+            }
+            assert!(!sorted_has(list, ""));
+        }
+        assert_eq!(country_of_demonym("Zimbabwean"), Some("Zimbabwe"));
+        assert_eq!(country_of_demonym("Afghan"), Some("Afghanistan"));
+        assert_eq!(country_of_demonym("Korean"), None);
     }
 
     #[test]
