@@ -610,37 +610,16 @@ mod tests {
 
     #[test]
     fn the_decoder_finds_the_best_scoring_sequence() {
-        // Scores and transitions from a fixed pseudo-random sequence: small ones, with many
-        // ties, and large ones that differ in their last bits (a 32-bit float would round them).
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % 41) as i32 - 20
-        };
-        for scale in [1, 1 << 22] {
-            for n in 1..=4 {
-                let mut value = || next() * scale + next();
-                let scores: Vec<[i32; TAGS]> =
-                    (0..n).map(|_| [(); TAGS].map(|_| value())).collect();
-                let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| value()));
-                let total = |seq: &[usize]| -> i64 {
-                    let emitted: i64 = seq.iter().zip(&scores).map(|(&t, s)| i64::from(s[t])).sum();
-                    let moved: i64 = seq
-                        .windows(2)
-                        .map(|w| i64::from(transitions[w[0]][w[1]]))
-                        .sum();
-                    emitted + moved
-                };
-                let best = well_formed(n).iter().map(|seq| total(seq)).max();
-                let found: Vec<usize> = decode_every(&transitions, &scores)
-                    .iter()
-                    .map(|t| t.index())
-                    .collect();
-                assert!(well_formed(n).contains(&found), "{found:?}");
-                assert_eq!(Some(total(&found)), best, "{n} tokens, scale {scale}");
-            }
+        for (scores, transitions) in short_sentences(0x2545_f491_4f6c_dd1d) {
+            let n = scores.len();
+            let total = |seq: &[usize]| total(&scores, &transitions, seq);
+            let best = well_formed(n).iter().map(|seq| total(seq)).max();
+            let found: Vec<usize> = decode_every(&transitions, &scores)
+                .iter()
+                .map(|t| t.index())
+                .collect();
+            assert!(well_formed(n).contains(&found), "{found:?}");
+            assert_eq!(Some(total(&found)), best, "{scores:?}");
         }
     }
 
@@ -648,13 +627,7 @@ mod tests {
     /// scores as without.
     #[test]
     fn the_forward_pass_is_the_same_on_any_cpu() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % 2001) as i32 - 1000
-        };
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15, 1000);
         let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| next()));
         let scores: Vec<[i32; TAGS]> = (0..50).map(|_| [(); TAGS].map(|_| next())).collect();
         let steps = Viterbi::new(&transitions).steps;
@@ -668,6 +641,36 @@ mod tests {
             assert_eq!(any.len(), scores.len());
             assert_eq!(any, fastest);
         }
+    }
+
+    /// The scores of the moves from each tag (row) to each tag (column).
+    type Moves = [[i32; TAGS]; TAGS];
+
+    /// Sentences of one to four tokens, each with its tokens' scores and the moves' scores, from
+    /// a fixed pseudo-random sequence: small numbers, with many ties, and large ones that differ
+    /// in their last bits (a 32-bit float would round them).
+    fn short_sentences(seed: u64) -> Vec<(Vec<[i32; TAGS]>, Moves)> {
+        let mut next = numbers(seed, 20);
+        let mut out = Vec::new();
+        for scale in [1, 1 << 22] {
+            for n in 1..=4 {
+                let mut value = || next() * scale + next();
+                let scores = (0..n).map(|_| [(); TAGS].map(|_| value())).collect();
+                let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| value()));
+                out.push((scores, transitions));
+            }
+        }
+        out
+    }
+
+    /// The score of the tag sequence `seq` (tag indices): its tags' scores and its moves'.
+    fn total(scores: &[[i32; TAGS]], transitions: &Moves, seq: &[usize]) -> i64 {
+        let emitted: i64 = seq.iter().zip(scores).map(|(&t, s)| i64::from(s[t])).sum();
+        let moved: i64 = seq
+            .windows(2)
+            .map(|w| i64::from(transitions[w[0]][w[1]]))
+            .sum();
+        emitted + moved
     }
 
     /// A pseudo-random sequence of numbers from `-range` to `range`.
@@ -686,39 +689,26 @@ mod tests {
     /// (decoding the runs between them as sentences of their own would not).
     #[test]
     fn the_decoder_finds_the_best_sequence_around_tokens_fixed_out() {
-        let mut next = numbers(0x1234_5678_9abc_def1, 20);
-        for scale in [1, 1 << 22] {
-            for n in 1..=4 {
-                let mut value = || next() * scale + next();
-                let scores: Vec<[i32; TAGS]> =
-                    (0..n).map(|_| [(); TAGS].map(|_| value())).collect();
-                let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| value()));
-                let total = |seq: &[usize]| -> i64 {
-                    let emitted: i64 = seq.iter().zip(&scores).map(|(&t, s)| i64::from(s[t])).sum();
-                    let moved: i64 = seq
-                        .windows(2)
-                        .map(|w| i64::from(transitions[w[0]][w[1]]))
-                        .sum();
-                    emitted + moved
-                };
-                // Each subset of the tokens fixed Out (a set bit).
-                for fixed in 0..1u32 << n {
-                    let is_fixed = |i: usize| fixed >> i & 1 == 1;
-                    let at: Vec<u32> = (0..n as u32).filter(|&i| !is_fixed(i as usize)).collect();
-                    let some: Vec<[i32; TAGS]> = at.iter().map(|&i| scores[i as usize]).collect();
-                    let allowed: Vec<Vec<usize>> = well_formed(n)
-                        .into_iter()
-                        .filter(|seq| (0..n).all(|i| !is_fixed(i) || seq[i] == 0))
-                        .collect();
-                    let found: Vec<usize> = Viterbi::new(&transitions)
-                        .decode(&some, &at, n)
-                        .iter()
-                        .map(|t| t.index())
-                        .collect();
-                    assert!(allowed.contains(&found), "{found:?}, fixed {fixed:b}");
-                    let best = allowed.iter().map(|seq| total(seq)).max();
-                    assert_eq!(Some(total(&found)), best, "{n} tokens, fixed {fixed:b}");
-                }
+        for (scores, transitions) in short_sentences(0x1234_5678_9abc_def1) {
+            let n = scores.len();
+            let total = |seq: &[usize]| total(&scores, &transitions, seq);
+            // Each subset of the tokens fixed Out (a set bit).
+            for fixed in 0..1u32 << n {
+                let is_fixed = |i: usize| fixed >> i & 1 == 1;
+                let at: Vec<u32> = (0..n as u32).filter(|&i| !is_fixed(i as usize)).collect();
+                let some: Vec<[i32; TAGS]> = at.iter().map(|&i| scores[i as usize]).collect();
+                let allowed: Vec<Vec<usize>> = well_formed(n)
+                    .into_iter()
+                    .filter(|seq| (0..n).all(|i| !is_fixed(i) || seq[i] == 0))
+                    .collect();
+                let found: Vec<usize> = Viterbi::new(&transitions)
+                    .decode(&some, &at, n)
+                    .iter()
+                    .map(|t| t.index())
+                    .collect();
+                assert!(allowed.contains(&found), "{found:?}, fixed {fixed:b}");
+                let best = allowed.iter().map(|seq| total(seq)).max();
+                assert_eq!(Some(total(&found)), best, "{n} tokens, fixed {fixed:b}");
             }
         }
     }
