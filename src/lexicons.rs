@@ -832,32 +832,25 @@ pub fn is_title_word(word: &str) -> bool {
 /// "Congolese", "English", "Scottish" or "Welsh" (a language, or a part of one country the
 /// gazetteer keeps apart), "Indians" (a Cleveland team, or Native Americans, in American news).
 pub fn country_of_demonym(word: &str) -> Option<&'static str> {
-    let i = sorted_position(COUNTRY_DEMONYMS.len(), |i| COUNTRY_DEMONYMS[i].0, word)?;
+    let i = COUNTRY_DEMONYMS
+        .binary_search_by(|(d, _)| first_byte_first(d, word))
+        .ok()?;
     Some(COUNTRY_DEMONYMS[i].1)
 }
 
-/// Where `word` is among the `len` words of a sorted list (`at(i)` the `i`th), if it is there. A
-/// binary search that compares first bytes before whole words: most probes differ in the first
-/// byte, and a call to compare the bytes of two words cost several times as much (a list of
-/// names is searched for each name of an article, some for each capitalized word).
-fn sorted_position(len: usize, at: impl Fn(usize) -> &'static str, word: &str) -> Option<usize> {
-    let first = word.as_bytes().first();
-    let (mut low, mut high) = (0, len);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        let probe = at(mid);
-        match (probe.as_bytes().first().cmp(&first)).then_with(|| probe.cmp(word)) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
-        }
-    }
-    None
+/// The sorted lists' order, with first bytes compared before whole words: most probes of a
+/// binary search differ in the first byte, and a call to compare the bytes of two words cost
+/// several times as much (a list of names is searched for each name of an article, some for each
+/// capitalized word).
+fn first_byte_first(probe: &str, word: &str) -> std::cmp::Ordering {
+    let first = |w: &str| w.as_bytes().first().copied();
+    first(probe).cmp(&first(word)).then_with(|| probe.cmp(word))
 }
 
-/// Whether the sorted `list` has `word` (see [`sorted_position`]).
-fn sorted_has(list: &'static [&'static str], word: &str) -> bool {
-    sorted_position(list.len(), |i| list[i], word).is_some()
+/// Whether the sorted `list` has `word`.
+fn sorted_has(list: &[&str], word: &str) -> bool {
+    list.binary_search_by(|probe| first_byte_first(probe, word))
+        .is_ok()
 }
 
 const COUNTRY_DEMONYMS: &[(&str, &str)] = &[
