@@ -112,9 +112,8 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 /// A bucket's folded forms and what a look-up of each finds, worked out once, so that a look-up
 /// returns a list made already rather than a new one.
 struct Bucket {
-    /// The forms by their key: an open-addressing table of indices into `forms`, plus one (0 for
-    /// none), at most half full.
-    slots: Vec<u32>,
+    /// Each form's index in `forms`, by its key.
+    index: hash::Map<u32>,
     forms: Vec<Form>,
     /// The places `forms` point into.
     places: Vec<&'static Entry>,
@@ -126,7 +125,6 @@ struct Bucket {
 /// list most populous first.
 #[derive(Clone, Copy, Default)]
 struct Form {
-    key: u64,
     start: u32,
     plain: u16,
     shouted: u16,
@@ -135,23 +133,8 @@ struct Form {
 }
 
 impl Bucket {
-    /// The slot where `key` is, or the empty one where it would go.
-    fn slot(&self, key: u64) -> usize {
-        let mask = self.slots.len().wrapping_sub(1);
-        // FNV's low bits are its weakest: fold the high ones in.
-        let mut s = (key ^ key >> 32) as usize & mask;
-        while let Some(&i) = self.slots.get(s).filter(|&&i| i != 0) {
-            if self.forms.get(i as usize - 1).is_some_and(|f| f.key == key) {
-                break;
-            }
-            s = (s + 1) & mask;
-        }
-        s
-    }
-
     fn form(&self, key: u64) -> Option<&Form> {
-        let i = *self.slots.get(self.slot(key))?;
-        self.forms.get((i as usize).checked_sub(1)?)
+        self.forms.get(*self.index.get(&key)? as usize)
     }
 }
 
@@ -341,7 +324,7 @@ impl Gazetteer {
             .collect();
         let longer = named.iter().filter(|n| n.2.first.is_some()).count();
         let mut out = Bucket {
-            slots: vec![0; (2 * (named.len() + longer)).next_power_of_two()],
+            index: hash::Map::with_capacity_and_hasher(named.len() + longer, Default::default()),
             forms: Vec::new(),
             places: Vec::with_capacity(names.len()),
         };
@@ -349,19 +332,13 @@ impl Gazetteer {
         // together in the names' order (the first of a place's names with the form judges it):
         // a counting sort by form.
         let mut counts: Vec<usize> = Vec::new();
-        let mut form_of = |out: &mut Bucket, key: u64| {
-            let s = out.slot(key);
-            match out.slots[s] {
-                0 => {
-                    out.forms.push(Form {
-                        key,
-                        ..Form::default()
-                    });
-                    counts.push(0);
-                    out.slots[s] = out.forms.len() as u32;
-                    out.forms.len() - 1
-                }
-                i => i as usize - 1,
+        let mut form_of = |out: &mut Bucket, key: u64| match out.index.get(&key) {
+            Some(&i) => i as usize,
+            None => {
+                out.index.insert(key, out.forms.len() as u32);
+                out.forms.push(Form::default());
+                counts.push(0);
+                out.forms.len() - 1
             }
         };
         let mut forms = Vec::with_capacity(named.len());
