@@ -9,8 +9,6 @@
 //! lists, each further one with up to [`ITEMS_PER_PART`] items of one list, to append in order. So
 //! the wasm carries no other serializer or parser than the analysis's own.
 
-use std::borrow::Cow;
-
 use crate::{ascii_json, Analysis};
 
 /// Items of a list per part: a few kilobytes of JSON, parsed in a millisecond or so.
@@ -22,12 +20,7 @@ pub fn split(analysis: &Analysis) -> Result<Vec<String>, serde_json::Error> {
         offsets: analysis.offsets,
         ..Analysis::default()
     };
-    let json = |part: &Analysis| {
-        serde_json::to_string(part).map(|json| match ascii_json::escaped(&json) {
-            Cow::Borrowed(_) => json,
-            Cow::Owned(ascii) => ascii,
-        })
-    };
+    let json = |part: &Analysis| ascii_json::write(part, usize::MAX, None);
     let mut parts = vec![json(&empty())?];
     let mut add = |fill: &dyn Fn(&mut Analysis)| {
         let mut part = empty();

@@ -127,55 +127,19 @@ fn rust_text(text: &JsValue) -> Result<String, JsError> {
 }
 
 /// The analysis as JSON text, which `JSON.parse` turns into a plain object far faster than
-/// building it a field at a time across the boundary. Made a JavaScript string a piece of at most
+/// building it a field at a time across the boundary. Made a JavaScript string a piece of about
 /// `PIECE` bytes at a time: in one buffer, the 21 MB of a 10 MB text's analysis found no free
 /// range that long among those the analysis had left, and took the module's memory from 89 to
 /// 110 MB.
 fn to_json(analysis: &crate::Analysis) -> Result<js_sys::JsString, serde_json::Error> {
     const PIECE: usize = 1 << 20;
-    struct Pieces {
-        buffer: Vec<u8>,
-        json: js_sys::JsString,
-    }
-    impl Pieces {
-        /// Moves the buffer's whole characters (serde_json writes UTF-8 only) into `json`.
-        fn flush_characters(&mut self) {
-            // Validated once; again only the whole characters before a cut one.
-            let (text, whole) = match std::str::from_utf8(&self.buffer) {
-                Ok(text) => (text, text.len()),
-                Err(e) => {
-                    let whole = e.valid_up_to();
-                    (
-                        std::str::from_utf8(&self.buffer[..whole]).unwrap_or_default(),
-                        whole,
-                    )
-                }
-            };
-            self.json = self
-                .json
-                .concat(&crate::ascii_json::escaped(text).as_ref().into());
-            self.buffer.drain(..whole);
-        }
-    }
-    impl std::io::Write for Pieces {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            if self.buffer.len() + bytes.len() > PIECE {
-                self.flush_characters();
-            }
-            self.buffer.extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut pieces = Pieces {
-        buffer: Vec::new(),
-        json: js_sys::JsString::from(""),
-    };
-    serde_json::to_writer(&mut pieces, analysis)?;
-    pieces.flush_characters();
-    Ok(pieces.json)
+    let mut json = js_sys::JsString::from("");
+    let rest = crate::ascii_json::write(
+        analysis,
+        PIECE,
+        Some(&mut |piece: &str| json = json.concat(&piece.into())),
+    )?;
+    Ok(json.concat(&rest.into()))
 }
 
 #[wasm_bindgen]
