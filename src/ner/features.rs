@@ -1171,7 +1171,10 @@ pub fn static_scores(
         };
         table.add(contextual, scores);
         let listed = occurrences.of(tok);
-        if !listed.is_empty() {
+        // A word met once (most capitalized words of an article) lends only to itself, and an
+        // occurrence does not see its own neighbours: its scores are its lent features' less
+        // the same features', nothing.
+        if listed.len() > 1 {
             let lent = lent_by_word
                 .entry(tok.key)
                 .or_insert_with(|| LentScores::new(doc, listed, &mut own_scores, &mut sum));
