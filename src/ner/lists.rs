@@ -187,6 +187,11 @@ pub fn memberships(
     out.clear();
     out.extend(lists.iter().map(|l| l.words));
     for start in 0..lists.len() {
+        // Most words are on no list alone, and so begin no phrase: their entry is at hand,
+        // without hashing the phrase.
+        if lists[start].phrase == 0 {
+            continue;
+        }
         let mut h = PHRASE_SEED;
         for (len, l) in (1..=LONGEST).zip(&lists[start..]) {
             h = phrase(h, l.key);
