@@ -517,7 +517,11 @@ const ROADS: &[&str] = &["Highway", "Interstate", "Route"];
 fn features_with_of(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for k in 1..doc.tokens.len() {
-        if doc.token_text(k) != "of" || !is_name_word(doc.token_text(k - 1)) {
+        // Most tokens are ruled out by their length, without reading their text.
+        if doc.tokens[k].span().len() != 2
+            || doc.token_text(k) != "of"
+            || !is_name_word(doc.token_text(k - 1))
+        {
             continue;
         }
         for last in [k + 2, k + 1] {
@@ -547,12 +551,13 @@ fn streets(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span()));
     for (k, token) in doc.tokens.iter().enumerate() {
-        let word = doc.slice(token.span());
         // Every word below begins with a capital: most tokens are ruled out by their first byte
-        // rather than compared with each.
-        if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        // rather than compared with each (or sliced from the text).
+        let first = doc.text.as_bytes().get(token.span().start);
+        if !first.is_some_and(u8::is_ascii_uppercase) {
             continue;
         }
+        let word = doc.slice(token.span());
         if ROADS.contains(&word)
             && doc
                 .tokens
@@ -1381,9 +1386,12 @@ fn model_year_makes<'t>(doc: &Document<'t>) -> FxHashSet<&'t str> {
     ];
     let mut makes = FxHashSet::default();
     for k in 1..doc.tokens.len().saturating_sub(1) {
+        // A year has four bytes: most tokens are ruled out by their length, unread.
+        if doc.tokens[k].span().len() != 4 {
+            continue;
+        }
         let year = doc.token_text(k);
-        let is_year = year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
+        let is_year = year.bytes().all(|b| b.is_ascii_digit())
             && (year.starts_with("19") || year.starts_with("20"));
         if !is_year {
             continue;
@@ -1486,14 +1494,9 @@ fn hyphenated_places(doc: &Document, candidates: &[Candidate], with_hyphen: &[us
 /// towns too small for the gazetteer, so the form alone says it is a place.
 fn is_shouted_dateline(doc: &Document, span: Span) -> bool {
     let name = doc.slice(span);
-    let shouting = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !name.chars().any(char::is_lowercase);
+    let shouting = !name.chars().any(char::is_lowercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3;
     if !shouting || NEWS_LABELS.contains(&name) {
-        return false;
-    }
-    // "NASA - ...": a short word in capitals is an acronym, unless the gazetteer knows it.
-    if name.chars().filter(|c| c.is_alphabetic()).count() <= 4 && gazetteer::lookup(name).is_empty()
-    {
         return false;
     }
     let mut after = doc.text.get(span.end..).unwrap_or("").trim_start();
@@ -1509,12 +1512,21 @@ fn is_shouted_dateline(doc: &Document, span: Span) -> bool {
     }
     let after = after.trim_start();
     let after = after.strip_prefix("(AP)").map_or(after, str::trim_start);
+    // "NASA - ...": a short word in capitals is an acronym, unless the gazetteer knows it (looked
+    // up last: acronyms are common, dashes after them are not).
     after.starts_with(['-', '\u{2014}', '\u{2013}'])
+        && (name.chars().filter(|c| c.is_alphabetic()).count() > 4
+            || !gazetteer::lookup(name).is_empty())
 }
 
 /// Whether `span` is a dateline's town in capitals where a dateline stands: opening a sentence,
 /// or after the date of a byline ("... Advocate Reporter March 29, 2009 PATASKALA -- ...").
 fn opens_dateline(doc: &Document, span: Span) -> bool {
+    // Asked of most names, which are not in capitals: ruled out before the sentences and tokens
+    // are searched.
+    if !is_shouted_dateline(doc, span) {
+        return false;
+    }
     let k = doc.token_from(span.start);
     let sentence = doc.sentences.partition_point(|s| s.tokens.start <= k);
     let opens = sentence
@@ -1527,7 +1539,7 @@ fn opens_dateline(doc: &Document, span: Span) -> bool {
             && before.bytes().all(|b| b.is_ascii_digit())
             && (before.starts_with("19") || before.starts_with("20"))
     };
-    (opens || after_year) && is_shouted_dateline(doc, span)
+    opens || after_year
 }
 
 /// What a story may open with in capitals before a dash that is no town: "UPDATE - ...".
@@ -2024,6 +2036,10 @@ fn county_readings(name: &str) -> Vec<&'static Entry> {
 fn county_lists(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     for (k, token) in doc.tokens.iter().enumerate() {
+        // Each of the words is eight bytes long: most tokens are ruled out unread.
+        if token.span().len() != 8 {
+            continue;
+        }
         let word = doc.slice(token.span());
         if !matches!(word, "counties" | "parishes" | "Counties" | "Parishes") {
             continue;
