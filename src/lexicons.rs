@@ -195,6 +195,14 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
     if word.len() < SHORTEST_SPEECH_VERB {
         return None;
     }
+    // Five words of six begin with three letters that begin no form: ruled out before they
+    // are hashed and looked up. (An ASCII letter with the lowercase bit set is one of a..=z.)
+    if let [a, b, c, ..] = word.as_bytes() {
+        let [a, b, c] = [a, b, c].map(|x| usize::from((x | 0x20).wrapping_sub(b'a')));
+        if a < 26 && b < 26 && c < 26 && SPEECH_VERB_STARTS[a * 26 + b] >> c & 1 == 0 {
+            return None;
+        }
+    }
     let key = if word.is_ascii() {
         let mut h = hash::Stream::new();
         word.bytes().for_each(|b| h.push(b.to_ascii_lowercase()));
@@ -205,6 +213,27 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
     let &(form, lemma) = FORMS.get(&key)?;
     (form.eq_ignore_ascii_case(word) || form == lowercase(word)).then_some(lemma)
 }
+
+/// For the first two letters of each form of the speech verbs (all ASCII lowercase letters),
+/// a bit for each third letter a form goes on with.
+const SPEECH_VERB_STARTS: [u32; 26 * 26] = {
+    let mut starts = [0; 26 * 26];
+    let mut i = 0;
+    while i < SPEECH_VERBS.len() {
+        let forms = SPEECH_VERBS[i].1;
+        let mut j = 0;
+        while j < forms.len() {
+            let [a, b, c, ..] = *forms[j].as_bytes() else {
+                panic!("a speech verb's form is shorter than three letters");
+            };
+            assert!(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase());
+            starts[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
+            j += 1;
+        }
+        i += 1;
+    }
+    starts
+};
 
 /// The length of the shortest of the speech verbs' forms (all ASCII).
 const SHORTEST_SPEECH_VERB: usize = {
