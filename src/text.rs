@@ -204,11 +204,10 @@ fn paragraphs(text: &str, limit: usize) -> Vec<Span> {
     // '\r' are bytes no other character contains, and U+2029 is E2 80 A9.
     let mut i = 0;
     loop {
-        // Stepped to the next byte that may end a line, in a loop that tests nothing else: most
-        // bytes end none (the text's end ends the last line).
-        i += (bytes.get(i..).unwrap_or_default().iter())
-            .position(|&b| matches!(b, b'\n' | b'\r' | 0xE2))
-            .unwrap_or(bytes.len().saturating_sub(i));
+        // Stepped to the next byte that may end a line, many bytes a step (memchr's vectors):
+        // most bytes end none (the text's end ends the last line).
+        let rest = bytes.get(i..).unwrap_or_default();
+        i += memchr::memchr3(b'\n', b'\r', 0xE2, rest).unwrap_or(rest.len());
         let end = match bytes.get(i) {
             Some(b'\n' | b'\r') | None => 1,
             Some(0xE2) if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => 3,
