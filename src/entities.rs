@@ -644,13 +644,10 @@ pub fn sort_by_salience(entities: &mut [Entity], quoted: &[usize], text_len: usi
         // The headline and the lede name what the story is about.
         e.mentions.len() as f64 * 2.0 + quotes * 3.0 + (1.0 - first) * 2.0
     };
-    crate::sort::by(entities, |a, b| {
-        score(b).total_cmp(&score(a)).then_with(|| {
-            a.mentions
-                .first()
-                .map(|m| m.start)
-                .cmp(&b.mentions.first().map(|m| m.start))
-        })
+    // Each entity's score worked out once, not at each comparison.
+    let key = |e: &Entity| (score(e), e.mentions.first().map(|m| m.start));
+    crate::sort::by_cached(entities, key, |a, b| {
+        b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
     });
 }
 

@@ -19,7 +19,23 @@ pub fn by<T>(v: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    let mut order = permutation(v.len(), &|a, b| compare(&v[a], &v[b]));
+    let order = permutation(v.len(), &|a, b| compare(&v[a], &v[b]));
+    apply(v, order);
+}
+
+/// Sorts `v` stably by keys worked out once for each element and compared with `compare`, as
+/// `slice::sort_by_cached_key` does: for keys that cost more to work out than to compare.
+pub fn by_cached<T, K>(v: &mut [T], key: impl Fn(&T) -> K, compare: impl Fn(&K, &K) -> Ordering) {
+    if v.len() < 2 {
+        return;
+    }
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = permutation(v.len(), &|a, b| compare(&keys[a], &keys[b]));
+    apply(v, order);
+}
+
+/// Moves the elements of `v` into `order`: position i takes the element at `order[i]`.
+fn apply<T>(v: &mut [T], mut order: Vec<usize>) {
     // Position i takes the element at order[i]: follow each cycle of the permutation with
     // swaps, marking a position done by pointing it at itself.
     for start in 0..v.len() {
@@ -54,6 +70,15 @@ mod tests {
             expected.sort_by_key(|p| p.0);
             let mut got = v;
             super::by_key(&mut got, |p| p.0);
+            prop_assert_eq!(got, expected);
+        }
+
+        #[test]
+        fn sorts_by_cached_keys_as_the_standard_library_does(v in proptest::collection::vec((0u8..8, any::<u16>()), 0..200)) {
+            let mut expected = v.clone();
+            expected.sort_by_cached_key(|p| std::cmp::Reverse(p.0));
+            let mut got = v;
+            super::by_cached(&mut got, |p| p.0, |a, b| b.cmp(a));
             prop_assert_eq!(got, expected);
         }
     }
