@@ -165,15 +165,21 @@ fn scan_paragraph(
         unclosed: false,
     };
     let bytes = body.as_bytes();
+    // "«" and "»" begin with C2, which most paragraphs have none of: the other marks' three
+    // first bytes are then searched for with memchr's vectors.
+    let guillemets = memchr::memchr(0xC2, bytes).is_some();
     let mut at = 0;
     loop {
         // A char that is no mark ([`is_mark`]) only is the next one's `prev`. Most chars are
         // none: passed over by their bytes up to one that may begin a mark (a straight quote,
         // or the first byte of "«", "»" and the curly quotes), without decoding them.
         let rest = bytes.get(at..).unwrap_or_default();
-        let skip = (rest.iter())
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-            .unwrap_or(rest.len());
+        let next = if guillemets {
+            (rest.iter()).position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        } else {
+            memchr::memchr3(b'"', b'\'', 0xE2, rest)
+        };
+        let skip = next.unwrap_or(rest.len());
         if skip > 0 {
             prev = body[..at + skip].chars().next_back();
             at += skip;
