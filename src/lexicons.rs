@@ -236,7 +236,7 @@ const SPEECH_VERB_STARTS: [u32; 26 * 26] = {
 };
 
 /// The length of the shortest of the speech verbs' forms (all ASCII).
-const SHORTEST_SPEECH_VERB: usize = {
+pub(crate) const SHORTEST_SPEECH_VERB: usize = {
     let mut shortest = usize::MAX;
     let mut i = 0;
     while i < SPEECH_VERBS.len() {

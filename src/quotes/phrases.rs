@@ -51,6 +51,10 @@ const NO_CUE: u16 = 1;
 
 const MAX_PHRASE: usize = 9;
 
+/// The fewest bytes of a cue's word ([`Tokens::cue`]): "say", "put" of "put it", "hit" of "hit back".
+const SHORTEST_CUE: usize = 3;
+const _: () = assert!(lexicons::SHORTEST_SPEECH_VERB >= SHORTEST_CUE);
+
 impl<'d, 't> Tokens<'d, 't> {
     // Kept apart from its one caller, for V8: see src/analyze.rs.
     #[inline(never)]
@@ -139,6 +143,10 @@ impl Tokens<'_, '_> {
             return None;
         }
         let word = self.word(t);
+        // Most tokens (punctuation, "a", "of") are ruled out before the next one is read.
+        if word.len() < SHORTEST_CUE {
+            return None;
+        }
         if word.eq_ignore_ascii_case("according") {
             let to = self.doc.tokens.get(t + 1).map(|_| self.word(t + 1));
             return (to == Some("to")).then_some("according to");
