@@ -198,6 +198,8 @@ const MONTH: Forms = Forms(1 << 6);
 const YEAR_OPENER: Forms = Forms(1 << 7);
 /// With a digit.
 const DIGITS: Forms = Forms(1 << 8);
+/// The forms whose first word is followed by a number.
+const NUMBER_AFTER: Forms = Forms(THE.0 | YEAR_OPENER.0);
 
 impl Forms {
     const fn has(self, forms: Forms) -> bool {
@@ -292,6 +294,12 @@ impl<'a> Scan<'a> {
             .map(char::len_utf8)
             .sum();
         (len > 0).then_some(at + len)
+    }
+
+    /// Whether a number follows the word that ends at `end`, after one or more spaces.
+    fn number_after(&self, end: usize) -> bool {
+        (self.space(end))
+            .is_some_and(|s| self.text.as_bytes().get(s).is_some_and(u8::is_ascii_digit))
     }
 
     /// Exactly `n` ASCII digits.
@@ -813,7 +821,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
             word_end += len;
         }
         let forms = may_start(&text[at..word_end]);
-        if forms != Forms(0) {
+        // "the", "in" and "of" are among an article's commonest words, and begin a date only
+        // before a number ("the 1990s", "in 2016"): tried there only.
+        let tried =
+            forms.0 & !NUMBER_AFTER.0 != 0 || forms != Forms(0) && scan.number_after(word_end);
+        if tried {
             if let Some(found) = scan.date_at(at, forms) {
                 out.extend(found.date);
                 // A date ends where a word does, so what follows starts a word or is no word.
