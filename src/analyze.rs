@@ -158,26 +158,26 @@ fn tagged_mentions(doc: &Document) -> Vec<Candidate> {
             .iter()
             .map(|p| p.clone().map(|t| doc.token_text(t)).collect())
             .collect();
-        let labels = ner::tag_document(&sentences);
-        for (piece, labels) in pieces.iter().zip(&labels) {
-            for chunk in ner::chunks(labels) {
-                let first = piece.start + chunk.start;
-                let last = piece.start + chunk.end - 1;
-                let span = Span::new(doc.tokens[first].span().start, doc.tokens[last].span().end);
-                let text = doc.slice(span);
-                if !text.chars().any(char::is_alphanumeric) {
-                    // Quotation marks, dashes, stars: no name, whatever the tagger says.
-                    continue;
-                }
-                let kind = match chunk.class {
-                    Class::Per => EntityType::Person,
-                    Class::Org => EntityType::Org,
-                    Class::Loc => EntityType::Place,
-                    Class::Misc if lexicons::is_demonym(text) => EntityType::Norp,
-                    Class::Misc => EntityType::Misc,
-                };
-                out.push(Candidate { span, kind });
+        for (k, chunk) in ner::document_chunks(&sentences) {
+            let Some(piece) = pieces.get(k) else {
+                continue;
+            };
+            let first = piece.start + chunk.start;
+            let last = piece.start + chunk.end - 1;
+            let span = Span::new(doc.tokens[first].span().start, doc.tokens[last].span().end);
+            let text = doc.slice(span);
+            if !text.chars().any(char::is_alphanumeric) {
+                // Quotation marks, dashes, stars: no name, whatever the tagger says.
+                continue;
             }
+            let kind = match chunk.class {
+                Class::Per => EntityType::Person,
+                Class::Org => EntityType::Org,
+                Class::Loc => EntityType::Place,
+                Class::Misc if lexicons::is_demonym(text) => EntityType::Norp,
+                Class::Misc => EntityType::Misc,
+            };
+            out.push(Candidate { span, kind });
         }
     }
     out

@@ -39,6 +39,15 @@ impl<'m> Tagger<'m> {
 
     /// Labels every token of a document, given as sentences of token strings.
     pub fn tag(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
+        self.tags(sentences)
+            .into_iter()
+            .map(|tags| tags.into_iter().map(Tag::label).collect())
+            .collect()
+    }
+
+    /// The BILOU tags of every token of a document, read by the analyzer without the labels'
+    /// copy of each sentence.
+    pub(crate) fn tags(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         let model = self.model;
         // A document brings up to a word per token: forgetting what would leave it no room
         // keeps the words to the larger of WORDS_KEPT and the document's own (10 MB as one text
@@ -59,9 +68,6 @@ impl<'m> Tagger<'m> {
             &scored,
             &fixed,
         )
-        .into_iter()
-        .map(|tags| tags.into_iter().map(Tag::label).collect())
-        .collect()
     }
 }
 

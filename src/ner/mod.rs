@@ -104,26 +104,27 @@ pub struct Chunk {
 /// Reads the entities out of a sentence's labels (an `Inside` without a `Begin` starts one, as
 /// conlleval reads them).
 pub fn chunks(labels: &[Label]) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
-    for (i, label) in labels.iter().enumerate() {
-        match *label {
-            Label::Out => {}
-            Label::Inside(c) => match out.last_mut() {
-                Some(last) if last.end == i && last.class == c => last.end = i + 1,
-                _ => out.push(Chunk {
-                    start: i,
-                    end: i + 1,
-                    class: c,
-                }),
-            },
-            Label::Begin(c) => out.push(Chunk {
-                start: i,
-                end: i + 1,
-                class: c,
-            }),
+    each_chunk(labels.iter().copied()).collect()
+}
+
+/// The entities of a sentence's labels one by one, as [`chunks`] lists them: the analyzer reads
+/// each sentence's once, without a list of them.
+pub(crate) fn each_chunk(labels: impl IntoIterator<Item = Label>) -> impl Iterator<Item = Chunk> {
+    let mut labels = labels.into_iter().enumerate().peekable();
+    std::iter::from_fn(move || {
+        let (start, class) = labels.find_map(|(i, label)| match label {
+            Label::Out => None,
+            Label::Begin(c) | Label::Inside(c) => Some((i, c)),
+        })?;
+        let mut end = start + 1;
+        while labels
+            .next_if(|&(_, label)| label == Label::Inside(class))
+            .is_some()
+        {
+            end += 1;
         }
-    }
-    out
+        Some(Chunk { start, end, class })
+    })
 }
 
 /// A BILOU tag: `O` (0), or a class with the token's place in its entity: Begin, Inside, Last
@@ -251,6 +252,16 @@ thread_local! {
 /// model.
 pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
     TAGGER.with_borrow_mut(|tagger| tagger.tag(sentences))
+}
+
+/// The entities of every sentence of a document, with the embedded model: each sentence's, in
+/// the sentences' order.
+pub(crate) fn document_chunks(sentences: &[Vec<&str>]) -> impl Iterator<Item = (usize, Chunk)> {
+    TAGGER
+        .with_borrow_mut(|tagger| tagger.tags(sentences))
+        .into_iter()
+        .enumerate()
+        .flat_map(|(k, tags)| each_chunk(tags.into_iter().map(Tag::label)).map(move |c| (k, c)))
 }
 
 #[cfg(test)]
