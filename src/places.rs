@@ -99,6 +99,8 @@ fn states_of(r: &Reading) -> Vec<(&'static str, &'static str)> {
 /// Locates every place entity, in the order of `entities`: by the gazetteer, or where it lacks
 /// the name (a street, a village), at the article's own town.
 pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
+    // One set for every entity's forms, emptied for each.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut readings: Vec<Reading> = entities
         .iter()
         .filter(|e| e.kind == EntityType::Place)
@@ -128,7 +130,7 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 .any(|m| in_county_list(doc, Span::new(m.start, m.end)));
             let by_party = !candidates.is_empty();
             // Mentions repeat a few forms: each is looked up once.
-            let mut seen: FxHashSet<&str> = FxHashSet::default();
+            seen.clear();
             for name in std::iter::once(entity.name.as_str())
                 .chain(entity.mentions.iter().map(|m| m.text.as_str()))
                 .filter(|_| !by_party)
@@ -138,33 +140,31 @@ pub fn locate(doc: &Document, entities: &[Entity]) -> Vec<Place> {
                 }
                 // A county is often named without the word: "Kanawha", "Clarke and Oconee".
                 let as_county = county_readings(name);
-                let found = if counties {
-                    as_county
+                // The places of the name, then those of it as a county's: borrowed from the
+                // gazetteer where it lists them.
+                let inside;
+                let named: &[&'static Entry] = if counties {
+                    &[]
                 } else {
                     // "Washington, D.C." is the town inside its container, whatever else
                     // the whole name is given as.
-                    let inside = lookup_inside(name);
+                    inside = lookup_inside(name);
                     let whole = if inside.is_empty() {
-                        lookup_whole(name).to_vec()
+                        lookup_whole(name)
                     } else {
-                        inside
+                        &inside
                     };
-                    let mut found = if whole.is_empty() {
-                        lookup_within(name).to_vec()
+                    if whole.is_empty() {
+                        lookup_within(name)
                     } else {
                         partial = false;
                         whole
-                    };
-                    if !as_county.is_empty() {
-                        partial = false;
-                        found.extend(as_county);
                     }
-                    found
                 };
-                if counties && !found.is_empty() {
+                if !as_county.is_empty() {
                     partial = false;
                 }
-                for e in found {
+                for &e in named.iter().chain(&as_county) {
                     if !candidates.iter().any(|c| std::ptr::eq(*c, e)) {
                         candidates.push(e);
                     }
@@ -2021,12 +2021,20 @@ fn embedded(doc: &Document, c: &Candidate, known: &FxHashSet<&str>) -> Option<Sp
 
 /// The counties (or parishes) a name in a list before "counties" may be.
 fn county_readings(name: &str) -> Vec<&'static Entry> {
-    ["County", "Parish"]
-        .iter()
-        .flat_map(|suffix| gazetteer::lookup(&[name, " ", suffix].concat()))
-        .copied()
-        .filter(|e| e.kind == Kind::Admin2)
-        .collect()
+    // One buffer for both names: asked of every form of every place's name.
+    let mut full = String::with_capacity(name.len() + " County".len());
+    let mut out = Vec::new();
+    for suffix in [" County", " Parish"] {
+        full.clear();
+        full.push_str(name);
+        full.push_str(suffix);
+        out.extend(
+            (gazetteer::lookup(&full).iter())
+                .copied()
+                .filter(|e| e.kind == Kind::Admin2),
+        );
+    }
+    out
 }
 
 /// The names listed before "counties" or "parishes" that name counties: "Becker", "Clay",
