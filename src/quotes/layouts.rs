@@ -176,8 +176,8 @@ fn cue_after_subject(tokens: &Tokens, from: usize, end: usize) -> Option<usize> 
         // An appositive that a cue ends without a comma: `Nate Silver, the polling guru who
         // founded the site tweeted`.
         let appositive = j + 1 < end && {
-            let w = tokens.word(j + 1).to_lowercase();
-            matches!(w.as_str(), "a" | "an" | "the") || crate::lexicons::is_role_word(&w)
+            let w = crate::lexicons::lowercase(tokens.word(j + 1));
+            matches!(&*w, "a" | "an" | "the") || crate::lexicons::is_role_word(&w)
         };
         return after_comma.or_else(|| {
             appositive
@@ -293,7 +293,7 @@ fn outermost(tokens: &Tokens, floor: usize, mut found: Attribution) -> Attributi
         let before_inner = inner_start
             .checked_sub(1)
             .filter(|&t| t >= floor)
-            .map(|t| tokens.word(t).to_lowercase());
+            .map(|t| crate::lexicons::lowercase(tokens.word(t)));
         if matches!(
             before_inner.as_deref(),
             Some("," | ";" | "but" | "and" | "while")
@@ -307,8 +307,8 @@ fn outermost(tokens: &Tokens, floor: usize, mut found: Attribution) -> Attributi
             .find_map(|t| {
                 let lemma = tokens.cue(t)?;
                 let progressive = t > 0 && {
-                    let before = tokens.word(t - 1).to_lowercase();
-                    matches!(before.as_str(), "is" | "are" | "was" | "were")
+                    let before = crate::lexicons::lowercase(tokens.word(t - 1));
+                    matches!(&*before, "is" | "are" | "was" | "were")
                         || before.ends_with("'s")
                         || before.ends_with("\u{2019}s")
                 };

@@ -214,16 +214,15 @@ fn is_title(tokens: &Tokens, m: &marks::Marked, place: Place) -> bool {
     let before = place
         .open
         .checked_sub(1)
-        .map(|t| tokens.word(t).to_lowercase());
-    let words: Vec<&str> = tokens
-        .doc
-        .slice(m.inner)
+        .map(|t| crate::lexicons::lowercase(tokens.word(t)));
+    let words = (tokens.doc.slice(m.inner))
         .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitals = !words.is_empty()
-        && words.len() <= 8
-        && words.iter().all(|w| w.starts_with(char::is_uppercase));
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    // One to eight such words, all capitalized: read without a list of them.
+    let capitals = words
+        .take(9)
+        .try_fold(0, |n, w| w.starts_with(char::is_uppercase).then_some(n + 1))
+        .is_some_and(|n| (1..=8).contains(&n));
     capitals
         && matches!(
             before.as_deref(),

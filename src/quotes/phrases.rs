@@ -355,9 +355,9 @@ impl Tokens<'_, '_> {
                     .rev()
                     .find_map(|p| {
                         let word = self.word(p);
-                        let lower = word.to_lowercase();
-                        if matches!(lower.as_str(), "his" | "her" | "their" | "its") {
-                            let pronoun = match lower.as_str() {
+                        let lower = lexicons::lowercase(word);
+                        if matches!(&*lower, "his" | "her" | "their" | "its") {
+                            let pronoun = match &*lower {
                                 "his" => Pronoun::He,
                                 "her" => Pronoun::She,
                                 "its" => Pronoun::It,
