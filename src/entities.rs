@@ -497,13 +497,12 @@ fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> 
             continue;
         }
         // The entity of the last mention before it that the noun can name.
-        let referent = namers
-            .get(&(noun.to_ascii_lowercase(), org))
-            .and_then(|found| {
-                let before = found.partition_point(|&i| mentions[i].0.end <= span.start);
-                let &i = found[..before].last()?;
-                list.get(mentions[i].1)
-            });
+        // The noun's letters are all small: it is its own key.
+        let referent = namers[usize::from(org)].get(noun).and_then(|found| {
+            let before = found.partition_point(|&i| mentions[i].0.end <= span.start);
+            let &i = found[..before].last()?;
+            list.get(mentions[i].1)
+        });
         if let Some(e) = referent {
             out.push((span, e.id));
         }
@@ -511,8 +510,8 @@ fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> 
     out
 }
 
-/// Which mentions "the <noun>" may refer back to, by noun (ASCII lowercase) and whether it is an
-/// organization's head noun, each list in the order of `mentions`: an organization's mentions by
+/// Which mentions "the <noun>" may refer back to, by whether the noun is an organization's head
+/// noun (at 1, else 0) and by noun (ASCII lowercase), each list in the order of `mentions`: an organization's mentions by
 /// the last words of its names ("the department"), a person's by the words of the roles written
 /// with its names ("the secretary"). `mentions` are in text order and do not overlap, so a list's
 /// ends rise too, and the last mention before a description is found by binary search.
@@ -520,7 +519,7 @@ fn namers(
     doc: &Document,
     list: &[Entity],
     mentions: &[(Span, usize)],
-) -> FxHashMap<(String, bool), Vec<usize>> {
+) -> [FxHashMap<String, Vec<usize>>; 2] {
     let words: Vec<Vec<String>> = list
         .iter()
         .map(|e| {
@@ -529,8 +528,8 @@ fn namers(
                     .mentions
                     .iter()
                     .filter_map(|m| m.text.split_whitespace().last())
+                    .filter(|w| ORG_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w)))
                     .map(str::to_ascii_lowercase)
-                    .filter(|w| ORG_HEADS.contains(&w.as_str()))
                     .collect(),
                 EntityType::Person => e
                     .mentions
@@ -553,14 +552,20 @@ fn namers(
             words
         })
         .collect();
-    let mut namers: FxHashMap<(String, bool), Vec<usize>> = FxHashMap::default();
+    let mut namers: [FxHashMap<String, Vec<usize>>; 2] = Default::default();
     for (i, &(_, id)) in mentions.iter().enumerate() {
         let (Some(e), Some(words)) = (list.get(id), words.get(id)) else {
             continue;
         };
+        let named = &mut namers[usize::from(e.kind == EntityType::Org)];
         for w in words {
-            let org = e.kind == EntityType::Org;
-            namers.entry((w.clone(), org)).or_default().push(i);
+            // A word copied once, at its first mention.
+            if !named.contains_key(w) {
+                named.insert(w.clone(), Vec::new());
+            }
+            if let Some(found) = named.get_mut(w) {
+                found.push(i);
+            }
         }
     }
     namers

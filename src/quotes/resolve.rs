@@ -126,7 +126,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn remember_surname(&mut self, who: Who) {
         let mut words = who.name.split_whitespace();
         if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
-            let named = self.surnames.entry(last.to_owned()).or_default();
+            // A surname already known is not copied again to look it up.
+            let Some(named) = self.surnames.get_mut(last) else {
+                self.surnames.insert(last.to_owned(), vec![who]);
+                return;
+            };
             let at = named.partition_point(|w| w.mention.start <= who.mention.start);
             named.insert(at, who);
         }
