@@ -756,48 +756,62 @@ const STARTER_FROM: [u8; 27] = {
     from
 };
 
-/// The letters that follow each letter at the start of [`STARTERS`]: for a starter's first
-/// letter (`a` 0 to `z` 25), bit `n` for its second letter `n`, bit 26 for a starter of one
-/// letter.
-const STARTER_PAIRS: [u32; 26] = {
-    let mut pairs = [0; 26];
+/// The first three letters of [`STARTERS`]: for a starter's first two (`a` 0 to `z` 25, the
+/// second 26 for a starter of one letter), bit `n` for its third letter `n`, bit 26 for a starter
+/// that ends before it.
+const STARTER_TRIPLES: [u32; 26 * 27] = {
+    let mut triples = [0; 26 * 27];
     let mut i = 0;
     while i < STARTERS.len() {
         let word = STARTERS[i].as_bytes();
-        let second = if word.len() > 1 { word[1] - b'a' } else { 26 };
-        pairs[(word[0] - b'a') as usize] |= 1 << second;
+        triples[letter_at(word, 0) * 27 + letter_at(word, 1)] |= 1 << letter_at(word, 2);
         i += 1;
     }
-    pairs
+    triples
 };
+
+/// The letter at `k` of a starter, 26 past its end.
+const fn letter_at(starter: &[u8], k: usize) -> usize {
+    if k < starter.len() {
+        (starter[k] - b'a') as usize
+    } else {
+        26
+    }
+}
 
 /// The forms that may begin with `word` (a whole word), none for most words: much cheaper than
 /// trying every form.
 fn may_start(word: &str) -> Forms {
     let none = Forms(0);
     let word = word.as_bytes();
-    let Some(&first) = word.first() else {
+    let Some(&head) = word.first() else {
         return none;
     };
-    if first.is_ascii_digit() {
+    if head.is_ascii_digit() {
         return DIGITS;
     }
-    // Half the words of an article are ruled out by their first two letters, without the cost
-    // of comparing them with the starters.
-    let second = match word.get(1) {
-        None => 26,
-        Some(&b) if b.is_ascii_alphabetic() => u32::from(b.to_ascii_lowercase() - b'a'),
-        Some(_) => return none,
+    // Most words of an article are ruled out by their first three letters (an ASCII letter with
+    // the lowercase bit set is one of a..=z), without the cost of comparing them with the
+    // starters.
+    let letter = |k: usize| match word.get(k) {
+        None => Some(26),
+        Some(&b) => {
+            let n = (b | 0x20).wrapping_sub(b'a');
+            (n < 26).then_some(usize::from(n))
+        }
     };
-    let letter = match first {
-        b'a'..=b'z' | b'A'..=b'Z' => usize::from(first.to_ascii_lowercase() - b'a'),
-        _ => return none,
+    let (Some(first), Some(second), Some(third)) = (letter(0), letter(1), letter(2)) else {
+        return none;
     };
     // No starter is longer than nine bytes.
-    if STARTER_PAIRS[letter] >> second & 1 == 0 || word.len() > 9 {
+    let triples = STARTER_TRIPLES
+        .get(first * 27 + second)
+        .copied()
+        .unwrap_or(0);
+    if triples >> third & 1 == 0 || word.len() > 9 {
         return none;
     }
-    let from = usize::from(STARTER_FROM[letter])..usize::from(STARTER_FROM[letter + 1]);
+    let from = usize::from(STARTER_FROM[first])..usize::from(STARTER_FROM[first + 1]);
     (STARTERS[from.clone()].iter())
         .position(|starter| word.eq_ignore_ascii_case(starter.as_bytes()))
         .map_or(none, |i| STARTER_FORMS[from.start + i])
