@@ -66,7 +66,8 @@ impl<'d, 't> Tokens<'d, 't> {
             let (mut words, mut capitals) = (0, 0);
             let unquoted = sentence.tokens.clone().filter(|&t| !quoted[t]);
             for word in unquoted.map(|t| doc.token_text(t)) {
-                if word.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+                // A word of fewer than four bytes has fewer than four letters: not decoded.
+                if word.len() >= 4 && word.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
                     words += 1;
                     capitals += usize::from(word.starts_with(char::is_uppercase));
                 }
