@@ -511,10 +511,11 @@ fn descriptions(doc: &Document, list: &[Entity], mentions: &[(Span, usize)]) -> 
 }
 
 /// Which mentions "the <noun>" may refer back to, by whether the noun is an organization's head
-/// noun (at 1, else 0) and by noun (ASCII lowercase), each list in the order of `mentions`: an organization's mentions by
-/// the last words of its names ("the department"), a person's by the words of the roles written
-/// with its names ("the secretary"). `mentions` are in text order and do not overlap, so a list's
-/// ends rise too, and the last mention before a description is found by binary search.
+/// noun (at 1, else 0) and by noun (ASCII lowercase), each list in the order of `mentions`: an
+/// organization's mentions by the last words of its names ("the department"), a person's by the
+/// words of the roles written with its names ("the secretary"). `mentions` are in text order and
+/// do not overlap, so a list's ends rise too, and the last mention before a description is found
+/// by binary search.
 fn namers(
     doc: &Document,
     list: &[Entity],
