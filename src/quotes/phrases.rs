@@ -51,7 +51,8 @@ const NO_CUE: u16 = 1;
 
 const MAX_PHRASE: usize = 9;
 
-/// The fewest bytes of a cue's word ([`Tokens::cue`]): "say", "put" of "put it", "hit" of "hit back".
+/// The fewest bytes of a cue's word ([`Tokens::cue`]): "say", "put" of "put it", "hit" of
+/// "hit back".
 const SHORTEST_CUE: usize = 3;
 const _: () = assert!(lexicons::SHORTEST_SPEECH_VERB >= SHORTEST_CUE);
 
