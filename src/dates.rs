@@ -7,6 +7,7 @@
 //! build the automaton, and a third of the analysis time (its fast engines give up on Unicode
 //! word boundaries in text with curly quotes).
 
+use crate::lexicons::FirstThree;
 use crate::text::Span;
 
 /// A date found in the text.
@@ -756,28 +757,16 @@ const STARTER_FROM: [u8; 27] = {
     from
 };
 
-/// The first three letters of [`STARTERS`]: for a starter's first two (`a` 0 to `z` 25, the
-/// second 26 for a starter of one letter), bit `n` for its third letter `n`, bit 26 for a starter
-/// that ends before it.
-const STARTER_TRIPLES: [u32; 26 * 27] = {
-    let mut triples = [0; 26 * 27];
+/// The first three letters of [`STARTERS`].
+const STARTER_STARTS: FirstThree = {
+    let mut starts = FirstThree::EMPTY;
     let mut i = 0;
     while i < STARTERS.len() {
-        let word = STARTERS[i].as_bytes();
-        triples[letter_at(word, 0) * 27 + letter_at(word, 1)] |= 1 << letter_at(word, 2);
+        starts = starts.with(STARTERS[i]);
         i += 1;
     }
-    triples
+    starts
 };
-
-/// The letter at `k` of a starter, 26 past its end.
-const fn letter_at(starter: &[u8], k: usize) -> usize {
-    if k < starter.len() {
-        (starter[k] - b'a') as usize
-    } else {
-        26
-    }
-}
 
 /// The forms that may begin with `word` (a whole word), none for most words: much cheaper than
 /// trying every form.
@@ -790,25 +779,10 @@ fn may_start(word: &str) -> Forms {
     if head.is_ascii_digit() {
         return DIGITS;
     }
-    // Most words of an article are ruled out by their first three letters (an ASCII letter with
-    // the lowercase bit set is one of a..=z), without the cost of comparing them with the
-    // starters.
-    let letter = |k: usize| match word.get(k) {
-        None => Some(26),
-        Some(&b) => {
-            let n = (b | 0x20).wrapping_sub(b'a');
-            (n < 26).then_some(usize::from(n))
-        }
-    };
-    let (Some(first), Some(second), Some(third)) = (letter(0), letter(1), letter(2)) else {
-        return none;
-    };
-    // No starter is longer than nine bytes.
-    let triples = STARTER_TRIPLES
-        .get(first * 27 + second)
-        .copied()
-        .unwrap_or(0);
-    if triples >> third & 1 == 0 || word.len() > 9 {
+    // Most words of an article are ruled out by their first three letters, without the cost of
+    // comparing them with the starters (all ASCII letters). No starter is longer than nine bytes.
+    let first = usize::from((head | 0x20).wrapping_sub(b'a'));
+    if first >= 26 || !STARTER_STARTS.may_begin(word) || word.len() > 9 {
         return none;
     }
     let from = usize::from(STARTER_FROM[first])..usize::from(STARTER_FROM[first + 1]);

@@ -196,12 +196,9 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
         return None;
     }
     // Five words of six begin with three letters that begin no form: ruled out before they
-    // are hashed and looked up. (An ASCII letter with the lowercase bit set is one of a..=z.)
-    if let [a, b, c, ..] = word.as_bytes() {
-        let [a, b, c] = [a, b, c].map(|x| usize::from((x | 0x20).wrapping_sub(b'a')));
-        if a < 26 && b < 26 && c < 26 && SPEECH_VERB_STARTS[a * 26 + b] >> c & 1 == 0 {
-            return None;
-        }
+    // are hashed and looked up.
+    if !SPEECH_VERB_STARTS.may_begin(word.as_bytes()) {
+        return None;
     }
     let key = if word.is_ascii() {
         let mut h = hash::Stream::new();
@@ -214,26 +211,73 @@ pub fn speech_verb(word: &str) -> Option<&'static str> {
     (form.eq_ignore_ascii_case(word) || form == lowercase(word)).then_some(lemma)
 }
 
-/// For the first two letters of each form of the speech verbs (all ASCII lowercase letters),
-/// a bit for each third letter a form goes on with.
-const SPEECH_VERB_STARTS: [u32; 26 * 26] = {
-    let mut starts = [0; 26 * 26];
+/// The first three letters of the speech verbs' forms.
+const SPEECH_VERB_STARTS: FirstThree = {
+    let mut starts = FirstThree::EMPTY;
     let mut i = 0;
     while i < SPEECH_VERBS.len() {
         let forms = SPEECH_VERBS[i].1;
         let mut j = 0;
         while j < forms.len() {
-            let [a, b, c, ..] = *forms[j].as_bytes() else {
-                panic!("a speech verb's form is shorter than three letters");
-            };
-            assert!(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase());
-            starts[(a - b'a') as usize * 26 + (b - b'a') as usize] |= 1 << (c - b'a');
+            starts = starts.with(forms[j]);
             j += 1;
         }
         i += 1;
     }
     starts
 };
+
+/// The first three letters of the words of a list (lowercase ASCII letters), as a bit table built
+/// at compile time: for each first two (`a` 0 to `z` 25, the second 26 for a word of one letter),
+/// bit `n` for a third letter `n`, bit 26 for a word that ends before it. A word whose first three
+/// letters begin none of the list's is none of them, in any case: asked of every word of an
+/// article before a look-up that costs more.
+pub(crate) struct FirstThree([u32; 26 * 27]);
+
+impl FirstThree {
+    pub(crate) const EMPTY: FirstThree = FirstThree([0; 26 * 27]);
+
+    /// The table with `word` added.
+    pub(crate) const fn with(mut self, word: &str) -> FirstThree {
+        let word = word.as_bytes();
+        let (a, b, c) = (letter_at(word, 0), letter_at(word, 1), letter_at(word, 2));
+        self.0[a * 27 + b] |= 1 << c;
+        self
+    }
+
+    /// Whether `word` may be one of the list's words or lowercase to one: false only where its
+    /// first three bytes (those it has) are ASCII letters that begin none of them. (An ASCII
+    /// letter with the lowercase bit set is one of a..=z.)
+    pub(crate) fn may_begin(&self, word: &[u8]) -> bool {
+        let letter = |k: usize| match word.get(k) {
+            None => Some(26),
+            Some(&b) => {
+                let n = (b | 0x20).wrapping_sub(b'a');
+                (n < 26).then_some(usize::from(n))
+            }
+        };
+        match (letter(0), letter(1), letter(2)) {
+            (Some(a), Some(b), Some(c)) if a < 26 => self
+                .0
+                .get(a * 27 + b)
+                .is_some_and(|bits| bits >> c & 1 == 1),
+            _ => true,
+        }
+    }
+}
+
+/// The letter at `k` of a listed word (`a` 0 to `z` 25), 26 past its end.
+const fn letter_at(word: &[u8], k: usize) -> usize {
+    if k < word.len() {
+        assert!(
+            word[k].is_ascii_lowercase(),
+            "a listed word of other than a..=z"
+        );
+        (word[k] - b'a') as usize
+    } else {
+        26
+    }
+}
 
 /// The length of the shortest of the speech verbs' forms (all ASCII).
 pub(crate) const SHORTEST_SPEECH_VERB: usize = {
@@ -1900,6 +1944,29 @@ mod tests {
         assert_eq!(speech_verb("SAID"), Some("say"));
         assert_eq!(speech_verb("sai"), None);
         assert_eq!(speech_verb("saidd"), None);
+    }
+
+    #[test]
+    fn first_three_letters_rule_out_only_words_they_can() {
+        let list = FirstThree::EMPTY.with("a").with("in").with("said");
+        for word in [
+            "a",
+            "A",
+            "in",
+            "IN",
+            "said",
+            "Saida",
+            "sai",
+            "é",
+            "1990",
+            "s\u{212A}x",
+            "",
+        ] {
+            assert!(list.may_begin(word.as_bytes()), "{word}");
+        }
+        for word in ["an", "i", "on", "sad", "SAT", "b"] {
+            assert!(!list.may_begin(word.as_bytes()), "{word}");
+        }
     }
 
     #[test]
