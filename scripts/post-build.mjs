@@ -1,4 +1,7 @@
 // trunk's post-build hook (Trunk.toml), on what trunk staged for dist/:
+// - The JavaScript the Rust code imports (wasm-bindgen's snippets: www/analysis.js, which builds
+//   what `analyze` returns) goes into the glue, which would otherwise import it from a file of its
+//   own: one more request, made only once the glue has arrived, on every load of the page.
 // - The module's glue (article-analyzer.js) also exports `glue()`, which makes the glue afresh
 //   with a state of its own, for a second instance of the module on the page's thread (www/app.js's
 //   short analyses): wasm-bindgen's glue holds one instance, and importing it again under another
@@ -39,6 +42,22 @@ const first = glue();
 export let { ${names.join(", ")}, initSync } = first;
 export default first.default;
 `;
+}
+
+/**
+ * The glue with each snippet it imports written in place of the import, in a function of its own
+ * (so that its names cannot meet the glue's); the snippets' files removed.
+ */
+function snippetsInlined(dir, glue) {
+  const imports = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';$/gm;
+  const out = glue.replace(imports, (_, names, path) => {
+    const source = readFileSync(join(dir, path), "utf8").replace(/^export (function|let|const) /gm, "$1 ");
+    if (/^\s*(export|import)\b/m.test(source)) throw new Error(`${path}: an export or import this hook does not know`);
+    return `const { ${names} } = (() => {\n${source}\nreturn { ${names} };\n})();`;
+  });
+  if (/^import\b/m.test(out)) throw new Error(`${GLUE}: an import this hook does not know`);
+  rmSync(join(dir, "snippets"), { recursive: true, force: true });
+  return out;
 }
 
 /** The unsigned LEB128 number at `at` in `bytes`, and where it ends. */
@@ -148,7 +167,7 @@ function oneStylesheet(dir) {
 
 if (dir) {
   const file = join(dir, GLUE);
-  writeFileSync(file, reusable(readFileSync(file, "utf8")));
+  writeFileSync(file, reusable(snippetsInlined(dir, readFileSync(file, "utf8"))));
   oneStylesheet(dir);
 }
 if (process.env.TRUNK_PROFILE === "release" && dir) {

@@ -1,4 +1,5 @@
-//! JSON for JavaScript, in ASCII only: how `analyze()` and the page's parts hand an analysis over.
+//! JSON for JavaScript, in ASCII only: how the page's worker hands an analysis over, in parts
+//! (`parts.rs`).
 //!
 //! ASCII because a string with a single character past Latin-1 (a curly quote, which the rules'
 //! names have) is held by JavaScript in two bytes per character, which it makes from the module's
@@ -14,37 +15,21 @@ use serde::ser::{self, Impossible, Serialize};
 
 type Error = serde_json::Error;
 
-/// `value` as JSON in ASCII. `spill`, if given, takes the text written so far each time it passes
-/// `spill_after` bytes (between two items of a list, in order); what is left is returned.
-pub fn write<T: Serialize + ?Sized>(
-    value: &T,
-    spill_after: usize,
-    spill: Option<&mut dyn FnMut(&str)>,
-) -> Result<String, Error> {
-    let mut json = Json {
-        out: Vec::new(),
-        spill_after,
-        spill,
-    };
+/// `value` as JSON in ASCII.
+pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    let mut json = Json { out: Vec::new() };
     value.serialize(&mut json)?;
-    Ok(json.take())
+    // Only ASCII is written, so this never fails.
+    Ok(String::from_utf8(json.out).unwrap_or_default())
 }
 
 /// The writer: serde's [`ser::Serializer`] for the shapes an analysis has (structs, lists,
 /// options, strings, numbers, unit enum variants); anything else is an error.
-struct Json<'a> {
+struct Json {
     out: Vec<u8>,
-    spill_after: usize,
-    spill: Option<&'a mut dyn FnMut(&str)>,
 }
 
-impl Json<'_> {
-    /// The text written so far, taken out of the writer.
-    fn take(&mut self) -> String {
-        // Only ASCII is written, so this never fails.
-        String::from_utf8(std::mem::take(&mut self.out)).unwrap_or_default()
-    }
-
+impl Json {
     /// A key and its colon, after a comma unless it is the object's first.
     #[inline(always)]
     fn key(&mut self, key: &'static str, first: bool) {
@@ -195,15 +180,15 @@ fn unsupported<T>() -> Result<T, Error> {
     Err(ser::Error::custom("a value an analysis does not have"))
 }
 
-impl<'s, 'a> ser::Serializer for &'s mut Json<'a> {
+impl<'s> ser::Serializer for &'s mut Json {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'s, 'a>;
+    type SerializeSeq = Compound<'s>;
     type SerializeTuple = Impossible<(), Error>;
     type SerializeTupleStruct = Impossible<(), Error>;
     type SerializeTupleVariant = Impossible<(), Error>;
     type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Compound<'s, 'a>;
+    type SerializeStruct = Compound<'s>;
     type SerializeStructVariant = Impossible<(), Error>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
@@ -291,7 +276,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Json<'a> {
     ) -> Result<(), Error> {
         unsupported()
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'s, 'a>, Error> {
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'s>, Error> {
         self.out.push(b'[');
         Ok(Compound {
             json: self,
@@ -320,7 +305,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Json<'a> {
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
         unsupported()
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'s, 'a>, Error> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'s>, Error> {
         self.out.push(b'{');
         Ok(Compound {
             json: self,
@@ -339,12 +324,12 @@ impl<'s, 'a> ser::Serializer for &'s mut Json<'a> {
 }
 
 /// A list or an object being written.
-struct Compound<'s, 'a> {
-    json: &'s mut Json<'a>,
+struct Compound<'s> {
+    json: &'s mut Json,
     first: bool,
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
+impl ser::SerializeSeq for Compound<'_> {
     type Ok = ();
     type Error = Error;
 
@@ -353,14 +338,7 @@ impl ser::SerializeSeq for Compound<'_, '_> {
             self.json.out.push(b',');
         }
         self.first = false;
-        value.serialize(&mut *self.json)?;
-        if self.json.out.len() > self.json.spill_after {
-            if let Some(spill) = self.json.spill.as_mut() {
-                spill(std::str::from_utf8(&self.json.out).unwrap_or_default());
-                self.json.out.clear();
-            }
-        }
-        Ok(())
+        value.serialize(&mut *self.json)
     }
 
     fn end(self) -> Result<(), Error> {
@@ -368,7 +346,7 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
+impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
 
@@ -412,7 +390,7 @@ mod tests {
 
     #[test]
     fn escapes_what_is_past_ascii() {
-        let json = write(r#"(X said: “…”) Zoë 😀 "a\b""#, usize::MAX, None).unwrap();
+        let json = write(r#"(X said: “…”) Zoë 😀 "a\b""#).unwrap();
         assert_eq!(
             json,
             r#""(X said: \u201c\u2026\u201d) Zo\u00eb \ud83d\ude00 \"a\\b\"""#
@@ -428,16 +406,7 @@ mod tests {
         let analysis = crate::analyze(text);
         assert!(!analysis.places.is_empty() && !analysis.warnings.is_empty());
         let json = serde_json::to_string(&analysis).unwrap();
-        assert_eq!(write(&analysis, usize::MAX, None).unwrap(), expected(&json));
-    }
-
-    #[test]
-    fn spills_between_items_in_order() {
-        let items: Vec<String> = (0..100).map(|i| format!("item {i}")).collect();
-        let mut spilled = String::new();
-        let rest = write(&items, 50, Some(&mut |s: &str| spilled.push_str(s))).unwrap();
-        assert!(spilled.len() > 500);
-        assert_eq!(spilled + &rest, serde_json::to_string(&items).unwrap());
+        assert_eq!(write(&analysis).unwrap(), expected(&json));
     }
 
     #[test]
@@ -448,11 +417,11 @@ mod tests {
             .collect();
         let signed = vec![i64::MIN, -1, 0, 7];
         assert_eq!(
-            write(&numbers, usize::MAX, None).unwrap(),
+            write(&numbers).unwrap(),
             serde_json::to_string(&numbers).unwrap()
         );
         assert_eq!(
-            write(&signed, usize::MAX, None).unwrap(),
+            write(&signed).unwrap(),
             serde_json::to_string(&signed).unwrap()
         );
     }
@@ -461,7 +430,7 @@ mod tests {
         // Any text, with what needs escaping wherever the eight-byte steps fall.
         #[test]
         fn strings_are_serde_jsons_in_ascii(text in "[a-z\"\\\\é“😀\u{0}\u{1f}\u{7f}\u{80}\n\t]{0,40}") {
-            let out = write(&text, usize::MAX, None).unwrap();
+            let out = write(&text).unwrap();
             prop_assert!(out.is_ascii());
             prop_assert_eq!(&out, &expected(&serde_json::to_string(&text).unwrap()));
             prop_assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text);

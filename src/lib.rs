@@ -25,6 +25,8 @@ mod entities;
 pub mod export;
 mod gazetteer;
 #[cfg(any(target_arch = "wasm32", test))]
+mod handover;
+#[cfg(any(target_arch = "wasm32", test))]
 mod highlight;
 mod lexicons;
 pub mod ner;

@@ -4,10 +4,9 @@
 //! for 25 to 140 ms.
 //!
 //! Each part is itself an analysis, as `export::json` writes it but without spaces (less to write,
-//! send and parse, and the serializer the module's `analyze` uses anyway) and in ASCII (see
-//! [`ascii_json`]): the first with empty
-//! lists, each further one with up to [`ITEMS_PER_PART`] items of one list, to append in order. So
-//! the wasm carries no other serializer or parser than the analysis's own.
+//! send and parse) and in ASCII (see [`ascii_json`]): the first with empty lists, each further one
+//! with up to [`ITEMS_PER_PART`] items of one list, to append in order. So the wasm carries no
+//! other serializer or parser than the analysis's own.
 
 use crate::{ascii_json, Analysis};
 
@@ -20,7 +19,7 @@ pub fn split(analysis: &Analysis) -> Result<Vec<String>, serde_json::Error> {
         offsets: analysis.offsets,
         ..Analysis::default()
     };
-    let json = |part: &Analysis| ascii_json::write(part, usize::MAX, None);
+    let json = |part: &Analysis| ascii_json::write(part);
     let mut parts = vec![json(&empty())?];
     let mut add = |fill: &dyn Fn(&mut Analysis)| {
         let mut part = empty();

@@ -77,15 +77,49 @@ pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let text = rust_text(&text)?;
+    let caller = text;
+    let text = rust_text(&caller)?;
     let options: JsOptions = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
         None => JsOptions::default(),
         Some(o) => serde_wasm_bindgen::from_value(o).map_err(|e| js_error("bad options", e))?,
     };
     let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
     let analysis = analyze_with(&text, &options);
-    let json = to_json(&analysis).map_err(|e| js_error("cannot return the analysis", e))?;
-    parse_json(&json).map_err(|e| js_error("cannot return the analysis", describe(&e)))
+    let out = crate::handover::Handover::new(&analysis);
+    // The texts of mentions are cut from the caller's string where offsets are its indices, else
+    // from the text's UTF-8. Where the caller's string had lone surrogates (the text has U+FFFD,
+    // then, as it may have anyway), the decoder replaces them as the text has them.
+    let caller = match analysis.offsets {
+        Offsets::Utf16 => caller,
+        Offsets::Bytes => JsValue::UNDEFINED,
+    };
+    let repair = text.contains('\u{FFFD}');
+    let (numbers, coordinates) = (&out.numbers, &out.coordinates);
+    decode(
+        &caller,
+        text.as_bytes(),
+        repair,
+        numbers,
+        coordinates,
+        &out.strings,
+    )
+    .map_err(|e| js_error("cannot return the analysis", describe(&e)))
+}
+
+#[wasm_bindgen(module = "/www/analysis.js")]
+extern "C" {
+    /// www/analysis.js: the plain objects of the analysis `handover.rs` wrote out. The slices
+    /// reach it as views of the module's memory, not copies: nothing runs in the module while it
+    /// reads them, so the memory cannot grow under them.
+    #[wasm_bindgen(catch)]
+    fn decode(
+        text: &JsValue,
+        utf8: &[u8],
+        repair: bool,
+        numbers: &[u32],
+        coordinates: &[f64],
+        strings: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// `text` in UTF-8, with each lone surrogate replaced by U+FFFD, as wasm-bindgen passes a `&str`.
@@ -124,29 +158,6 @@ fn rust_text(text: &JsValue) -> Result<String, JsError> {
         start = end;
     }
     Ok(out)
-}
-
-/// The analysis as JSON text, which `JSON.parse` turns into a plain object far faster than
-/// building it a field at a time across the boundary. Made a JavaScript string a piece of about
-/// `PIECE` bytes at a time: in one buffer, the 21 MB of a 10 MB text's analysis found no free
-/// range that long among those the analysis had left, and took the module's memory from 89 to
-/// 110 MB.
-fn to_json(analysis: &crate::Analysis) -> Result<js_sys::JsString, serde_json::Error> {
-    const PIECE: usize = 1 << 20;
-    let mut json = js_sys::JsString::from("");
-    let rest = crate::ascii_json::write(
-        analysis,
-        PIECE,
-        Some(&mut |piece: &str| json = json.concat(&piece.into())),
-    )?;
-    Ok(json.concat(&rest.into()))
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` of a JavaScript string (js_sys's takes a `&str`, which it would copy again).
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
 /// Analyzes `text` (UTF-16 offsets) for the page and the widget: the analysis as small JSON
