@@ -3,7 +3,6 @@
 //! units unless the caller asks for bytes. Two more exports, left out of the TypeScript types,
 //! serve this project's own loaders: `mountPage` (www/app.js) and `Widget` (www/widget.js).
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::web::describe;
@@ -58,13 +57,6 @@ export interface AnalyzeOptions {
 }
 "#;
 
-/// Options as JavaScript passes them; everything optional.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsOptions {
-    offsets: Option<Offsets>,
-}
-
 /// Turns any error into a JavaScript `Error` with a message a person can read.
 fn js_error(context: &str, error: impl std::fmt::Display) -> JsError {
     JsError::new(&format!("{context}: {error}"))
@@ -79,11 +71,8 @@ pub fn analyze(
 ) -> Result<JsValue, JsError> {
     let caller = text;
     let text = rust_text(&caller)?;
-    let options: JsOptions = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
-        None => JsOptions::default(),
-        Some(o) => serde_wasm_bindgen::from_value(o).map_err(|e| js_error("bad options", e))?,
-    };
-    let options = Options::default().offsets(options.offsets.unwrap_or(Offsets::Utf16));
+    let offsets = read_offsets(options).map_err(|e| js_error("bad options", e))?;
+    let options = Options::default().offsets(offsets);
     let analysis = analyze_with(&text, &options);
     let out = crate::handover::Handover::new(&analysis);
     // The texts of mentions are cut from the caller's string where offsets are its indices, else
@@ -104,6 +93,53 @@ pub fn analyze(
         &out.strings,
     )
     .map_err(|e| js_error("cannot return the analysis", describe(&e)))
+}
+
+/// The offsets `options` ask for (`AnalyzeOptions`): UTF-16 units for `undefined`, `null`, `{}`
+/// and an undefined or null `offsets`; an unknown key, or `offsets` of another value, is refused
+/// by name. Read key by key because serde-wasm-bindgen read only the keys it knew, so that
+/// `deny_unknown_fields` let any other through.
+fn read_offsets(options: Option<JsValue>) -> Result<Offsets, String> {
+    let absent = |value: &JsValue| value.is_undefined() || value.is_null();
+    let mut offsets = Offsets::Utf16;
+    let Some(options) = options.filter(|o| !absent(o)) else {
+        return Ok(offsets);
+    };
+    if !options.is_object() {
+        return Err(format!("the options must be an object, {}", not(&options)));
+    }
+    for entry in js_sys::Object::entries(options.unchecked_ref()) {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let (key, value) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
+        if key != "offsets" {
+            return Err(format!(
+                "unknown option {key:?}, the only one is \"offsets\""
+            ));
+        }
+        offsets = match value.as_string().as_deref() {
+            Some("utf16") => Offsets::Utf16,
+            Some("bytes") => Offsets::Bytes,
+            _ if absent(&value) => Offsets::Utf16,
+            _ => {
+                return Err(format!(
+                    "offsets must be \"utf16\" or \"bytes\", {}",
+                    not(&value)
+                ))
+            }
+        };
+    }
+    Ok(offsets)
+}
+
+/// "not ..." `value`, for an error message: a string as it is, anything else by its type.
+fn not(value: &JsValue) -> String {
+    match value.as_string() {
+        Some(text) => format!("not {text:?}"),
+        None => format!(
+            "not a value of type {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ),
+    }
 }
 
 #[wasm_bindgen(module = "/www/analysis.js")]

@@ -103,3 +103,43 @@ test("the module's analyze() returns the command line's analysis, in UTF-16 unit
   // The texts reach every part of an analysis.
   assert.ok(quotes > 500 && places > 500, `${quotes} quotes, ${places} places`);
 });
+
+test("the module's analyze() refuses unknown options and bad offsets by name, and analyzes the next text", async () => {
+  const glue = await import(pathToFileURL(join(dist, "article-analyzer.js")).href);
+  await glue.default({ module_or_path: readFileSync(join(dist, "article-analyzer_bg.wasm")) });
+  const text = '"We won," said Jane Smith in Paris.';
+  const refusal = (text, options) => {
+    try {
+      glue.analyze(text, options);
+      return "no error";
+    } catch (error) {
+      return error instanceof Error ? error.message : `not an Error: ${String(error)}`;
+    }
+  };
+  const only = 'the only one is "offsets"';
+  const offsets = 'bad options: offsets must be "utf16" or "bytes"';
+  const refused = [{ nope: 1 }, { offsets: "bytes", Offsets: "bytes" }, { offsets: 3 }, { offsets: "chars" }, { offsets: {} }, "bytes", 42];
+  assert.deepEqual(
+    refused.map((options) => refusal(text, options)),
+    [
+      `bad options: unknown option "nope", ${only}`,
+      `bad options: unknown option "Offsets", ${only}`,
+      `${offsets}, not a value of type number`,
+      `${offsets}, not "chars"`,
+      `${offsets}, not a value of type object`,
+      'bad options: the options must be an object, not "bytes"',
+      "bad options: the options must be an object, not a value of type number",
+    ],
+  );
+  // Bad text is named before bad options.
+  assert.equal(refusal(42, { nope: 1 }), "bad text: the text to analyze must be a string");
+  // The module analyzes on after the errors, with what the options may be: UTF-16 units unless
+  // they ask for bytes.
+  const utf16 = JSON.stringify(glue.analyze(text));
+  assert.match(utf16, /"Jane Smith"/);
+  for (const options of [undefined, null, {}, { offsets: "utf16" }, { offsets: undefined }]) {
+    assert.equal(JSON.stringify(glue.analyze(text, options)), utf16, String(JSON.stringify(options)));
+  }
+  const bytes = glue.analyze(`\u00e9 ${text}`, { offsets: "bytes" });
+  assert.deepEqual([bytes.offsets, bytes.quotes[0].start], ["bytes", glue.analyze(`e ${text}`).quotes[0].start + 1]);
+});

@@ -29,6 +29,8 @@ const bytes = analyze("text", { offsets: "bytes" });
 analysis.quotes[0].nope;
 // @ts-expect-error: offsets are "utf16" or "bytes".
 analyze("text", { offsets: "chars" });
+// @ts-expect-error: offsets is the only option (the module throws on others).
+analyze("text", { nope: 1 });
 export { start, kind, type, bytes };
 `,
     );
