@@ -12,17 +12,17 @@ const MAGIC: &[u8; 5] = b"AANER";
 
 /// A trained tagger's weights: only the rows that have any, stored in row order, found through
 /// a bitmap of the rows present and the count of rows before each 64 of them (a rank index), so
-/// that memory follows the rows kept and a lookup touches two small arrays and one row.
+/// that memory follows the rows kept and a lookup touches one small array and one row.
 #[derive(Clone, Debug)]
 pub struct Model {
     pub(crate) bits: u32,
     pub(crate) set: FeatureSet,
     /// Bytes per stored weight: 1 or 2.
     width: u8,
-    /// Bit `r % 64` of `present[r / 64]` is set when row `r` has weights.
-    present: Vec<u64>,
-    /// How many rows are present before `present[i]`.
-    ranks: Vec<u32>,
+    /// For each 64 rows, a bitmap of those present (bit `r % 64` of `index[r / 64]`'s for row
+    /// `r`) and how many rows are present before them: side by side, since rows are looked up
+    /// at random, and apart they were two cache misses rather than one.
+    index: Vec<(u64, u32)>,
     /// The `k`-th present row's weights are `weights[k * TAGS..(k + 1) * TAGS]`.
     weights: Vec<i16>,
 }
@@ -115,12 +115,11 @@ impl Model {
     /// Row `row`'s weights, if it has any.
     #[inline(always)]
     fn row(&self, row: u32) -> Option<&[i16; TAGS]> {
-        let &word = self.present.get(row as usize / 64)?;
+        let &(word, before) = self.index.get(row as usize / 64)?;
         let bit = 1u64 << (row % 64);
         if word & bit == 0 {
             return None;
         }
-        let before = self.ranks.get(row as usize / 64).copied().unwrap_or(0);
         let k = (before + (word & (bit - 1)).count_ones()) as usize;
         self.weights.get(k * TAGS..(k + 1) * TAGS)?.try_into().ok()
     }
@@ -148,18 +147,19 @@ impl Model {
         present: Vec<u64>,
         weights: Vec<i16>,
     ) -> Model {
-        let mut ranks = Vec::with_capacity(present.len());
         let mut count = 0u32;
-        for word in &present {
-            ranks.push(count);
-            count += word.count_ones();
-        }
+        let index = present
+            .into_iter()
+            .map(|word| {
+                count += word.count_ones();
+                (word, count - word.count_ones())
+            })
+            .collect();
         Model {
             bits,
             set,
             width,
-            present,
-            ranks,
+            index,
             weights,
         }
     }
@@ -168,7 +168,7 @@ impl Model {
     fn rows(&self) -> Vec<(u32, [i16; TAGS])> {
         let mut out = Vec::with_capacity(self.weights.len() / TAGS);
         let mut k = 0;
-        for (i, &word) in self.present.iter().enumerate() {
+        for (i, &(word, _)) in self.index.iter().enumerate() {
             for b in 0..64 {
                 if word & 1 << b != 0 {
                     let mut w = [0i16; TAGS];
