@@ -286,9 +286,9 @@ fn case_prior(classes: &Classes, flags: u8, context: u64) -> u64 {
 /// scores of its own features and of it as each neighbour. A tagger keeps them from one
 /// document to the next, so that a word is read and scored once however often it appears.
 pub struct Words {
-    /// The ids of words of up to [`SHORT`] bytes, kept in place, and of longer ones.
-    short: HashMap<ShortWord, u32, BuildHasherDefault<hash::Identity>>,
-    long: HashMap<Box<str>, u32, BuildHasherDefault<hash::Identity>>,
+    /// The [`Ids`] of words of up to [`SHORT`] bytes, kept in place, and of longer ones.
+    short: HashMap<ShortWord, Ids, BuildHasherDefault<hash::Identity>>,
+    long: HashMap<Box<str>, Ids, BuildHasherDefault<hash::Identity>>,
     /// The words, after the two sentence boundaries ([`START`] and [`END`]).
     infos: Chunks<TokenInfo>,
     /// Their forms, apart: only scoring a word reads them.
@@ -297,6 +297,32 @@ pub struct Words {
     /// distance from a token, own features at distance 0 ([`slot`]).
     scores: Chunks<[[i32; TAGS]; 1 + OFFSETS.len()]>,
     lowercase: String,
+    /// The id of each key (a word's lowercase form) read, numbered from 0.
+    key_ids: hash::Map<u32>,
+    /// Each key id's last document (a count of documents read) and its number there ([`Keys`]).
+    seen: Vec<(u32, u32)>,
+    /// The documents read.
+    documents: u32,
+    /// The last document's keys.
+    keys: Keys,
+}
+
+/// A word's id, and its key's (in the place a short word's id left free, beside it).
+#[derive(Clone, Copy)]
+struct Ids {
+    word: u32,
+    key: u32,
+}
+
+/// A document's keys (its words' lowercase forms), numbered from 0 in order of first
+/// appearance, so that what the features count or list per key is kept in a vector indexed
+/// by that number rather than in a hash map built for each document.
+#[derive(Default)]
+struct Keys {
+    /// Each token's key number, sentence after sentence.
+    of: Vec<u32>,
+    /// How many keys the document has.
+    count: u32,
 }
 
 const START: u32 = 0;
@@ -312,6 +338,10 @@ impl Words {
             forms: Chunks::from([start.1, end.1]),
             scores: Chunks::default(),
             lowercase: String::new(),
+            key_ids: hash::Map::default(),
+            seen: Vec::new(),
+            documents: 0,
+            keys: Keys::default(),
         }
     }
 
@@ -328,34 +358,70 @@ impl Words {
         self.short.len() + self.long.len()
     }
 
-    /// A document's tokens as word ids, reading the words not seen before.
+    /// A document's tokens as word ids, reading the words not seen before, and numbering the
+    /// document's [`Keys`] (which the [`Document`] of these ids reads).
+    // Kept apart from its one caller, for V8: see src/analyze.rs.
+    #[inline(never)]
     pub fn read(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<u32>> {
+        self.documents = self.documents.wrapping_add(1);
+        if self.documents == 0 {
+            self.seen.fill((0, 0));
+            self.documents = 1;
+        }
+        self.keys.of.clear();
+        self.keys.count = 0;
         sentences
             .iter()
             .map(|s| {
                 s.iter()
                     .map(|&w| {
-                        let short = ShortWord::new(w);
-                        let known = match &short {
-                            Some(key) => self.short.get(key),
-                            None => self.long.get(w),
-                        };
-                        if let Some(&id) = known {
-                            return id;
-                        }
-                        let id = self.infos.len() as u32;
-                        let (info, form) = TokenInfo::with_buffer(w, &mut self.lowercase);
-                        self.infos.push(info);
-                        self.forms.push(form);
-                        match short {
-                            Some(key) => self.short.insert(key, id),
-                            None => self.long.insert(w.into(), id),
-                        };
-                        id
+                        let ids = self.ids(w);
+                        self.number(ids.key);
+                        ids.word
                     })
                     .collect()
             })
             .collect()
+    }
+
+    fn ids(&mut self, w: &str) -> Ids {
+        let short = ShortWord::new(w);
+        let known = match &short {
+            Some(key) => self.short.get(key),
+            None => self.long.get(w),
+        };
+        if let Some(&ids) = known {
+            return ids;
+        }
+        let (info, form) = TokenInfo::with_buffer(w, &mut self.lowercase);
+        let next = self.key_ids.len() as u32;
+        let ids = Ids {
+            word: self.infos.len() as u32,
+            key: *self.key_ids.entry(info.key).or_insert(next),
+        };
+        if ids.key == next {
+            self.seen.push((0, 0));
+        }
+        self.infos.push(info);
+        self.forms.push(form);
+        match short {
+            Some(key) => self.short.insert(key, ids),
+            None => self.long.insert(w.into(), ids),
+        };
+        ids
+    }
+
+    /// Adds a token of key id `key` to the document's keys.
+    fn number(&mut self, key: u32) {
+        let mut number = 0;
+        if let Some(seen) = self.seen.get_mut(key as usize) {
+            if seen.0 != self.documents {
+                *seen = (self.documents, self.keys.count);
+                self.keys.count += 1;
+            }
+            number = seen.1;
+        }
+        self.keys.of.push(number);
     }
 
     /// Scores the words read since the last call under `table` (always the same table).
@@ -519,15 +585,42 @@ pub struct Document<'w> {
     caps_lines: Vec<bool>,
     /// Each sentence's [`first_word`].
     firsts: Vec<usize>,
+    /// Each token's key number ([`Keys`]), sentence after sentence.
+    keys: &'w [u32],
+    /// Each token's word, sentence after sentence: looked up once, since the features go over
+    /// the tokens several times.
+    infos: Vec<&'w TokenInfo>,
+    /// Where each sentence's tokens begin in `keys` and `infos`.
+    starts: Vec<usize>,
+    /// How many keys the document has.
+    key_count: usize,
 }
 
 impl<'w> Document<'w> {
+    /// The document of `sentences`, the ids [`Words::read`] gave last.
     pub fn new(words: &'w Words, sentences: &'w [Vec<u32>]) -> Document<'w> {
+        let mut start = 0;
+        let starts = sentences
+            .iter()
+            .map(|s| {
+                start += s.len();
+                start - s.len()
+            })
+            .collect();
+        debug_assert_eq!(start, words.keys.of.len());
         let mut doc = Document {
             words,
             sentences,
             caps_lines: Vec::new(),
             firsts: Vec::new(),
+            keys: &words.keys.of,
+            infos: sentences
+                .iter()
+                .flatten()
+                .map(|&id| words.info(id))
+                .collect(),
+            starts,
+            key_count: words.keys.count as usize,
         };
         doc.caps_lines = (0..sentences.len())
             .map(|k| all_caps(doc.tokens(k)))
@@ -551,17 +644,25 @@ impl<'w> Document<'w> {
         self.words.info(id)
     }
 
-    /// A map for something of each of the document's words, sized for every token being a
-    /// different word, so that it never grows (rehashing as it does, a good part of building
-    /// it).
-    fn map<V>(&self) -> hash::Map<V> {
-        let tokens = self.sentences.iter().map(Vec::len).sum();
-        hash::Map::with_capacity_and_hasher(tokens, Default::default())
+    /// The key numbers of sentence `k`'s tokens.
+    fn keys(&self, k: usize) -> &'w [u32] {
+        let (start, len) = (self.starts[k], self.sentences[k].len());
+        self.keys.get(start..start + len).unwrap_or(&[])
     }
 
-    fn tokens(&self, k: usize) -> impl Iterator<Item = &'w TokenInfo> + use<'w> {
-        let words = self.words;
-        self.sentences[k].iter().map(move |&id| words.info(id))
+    /// A vector with a `V` for each of the document's keys.
+    fn by_key<V: Clone + Default>(&self) -> Vec<V> {
+        vec![V::default(); self.key_count]
+    }
+
+    /// The words of sentence `k`'s tokens.
+    fn infos(&self, k: usize) -> &[&'w TokenInfo] {
+        let (start, len) = (self.starts[k], self.sentences[k].len());
+        self.infos.get(start..start + len).unwrap_or(&[])
+    }
+
+    fn tokens(&self, k: usize) -> impl Iterator<Item = &'w TokenInfo> + '_ {
+        self.infos(k).iter().copied()
     }
 
     /// How many tokens sentence `k` has.
@@ -569,16 +670,16 @@ impl<'w> Document<'w> {
         self.sentences.get(k).map_or(0, Vec::len)
     }
 
-    /// The `scored` tokens of sentence `k`, with their indices.
+    /// The `scored` tokens of sentence `k`, with their indices and key numbers.
     fn scored<'s>(
         &self,
         k: usize,
         scored: &'s Scored,
-    ) -> impl Iterator<Item = (usize, &'w TokenInfo)> + use<'w, 's> {
-        let (words, s) = (self.words, &self.sentences[k]);
+    ) -> impl Iterator<Item = (usize, &'w TokenInfo, usize)> + use<'_, 'w, 's> {
+        let (infos, keys) = (self.infos(k), self.keys(k));
         scored.sentence(k).iter().filter_map(move |&i| {
             let i = i as usize;
-            Some((i, words.info(*s.get(i)?)))
+            Some((i, *infos.get(i)?, *keys.get(i)? as usize))
         })
     }
 }
@@ -613,8 +714,8 @@ impl Scored {
     pub fn new(doc: &Document) -> Scored {
         let mut out = Scored::with_capacity(doc);
         let mut fixed = Vec::new();
-        for s in doc.sentences {
-            let tokens = || s.iter().map(|&id| doc.info(id));
+        for k in 0..doc.sentences.len() {
+            let tokens = || doc.infos(k).iter().copied();
             // Whether the nearest word before each token is lowercase, then whether the
             // nearest after is too.
             fixed.clear();
@@ -773,8 +874,8 @@ fn neighbour_features(n: &TokenInfo, form: &Form, d: isize, set: FeatureSet, out
     }
 }
 
-/// Calls `each(k, j, i, token, rows)` for every `scored` token `i` of every sentence `k` (the
-/// sentence's `j`-th scored), in order, with the rows (in a table of `2^bits`) of the features
+/// Calls `each(k, j, i, token, key, rows)` for every `scored` token `i` of every sentence `k`
+/// (the sentence's `j`-th scored; `key` its key number), in order, with the rows (in a table of `2^bits`) of the features
 /// that depend on more than the token's word and one neighbour's: pairs of words, position,
 /// name lists, and how the word is written elsewhere (not [`Occurrences`]).
 // Kept apart from its one caller, for V8: see src/analyze.rs.
@@ -785,18 +886,20 @@ fn for_each_in_context(
     scored: &Scored,
     set: FeatureSet,
     bits: u32,
-    mut each: impl FnMut(usize, usize, usize, &TokenInfo, &[u32]),
+    mut each: impl FnMut(usize, usize, usize, &TokenInfo, usize, &[u32]),
 ) {
     // How often each word is written lowercase, and capitalized where capitals say nothing of
     // names (not first in its sentence, not in an all-capitals line).
-    let mut case_counts: hash::Map<[u16; 2]> = doc.map();
+    let mut case_counts: Vec<[u16; 2]> = Vec::new();
     if set.has(FeatureSet::DOC_CASE) {
+        case_counts = doc.by_key();
         for k in 0..doc.sentences.len() {
             let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
-            for (i, tok) in doc.tokens(k).enumerate() {
+            for (i, (tok, &key)) in doc.tokens(k).zip(doc.keys(k)).enumerate() {
                 if let Some(kind) = case_kind(tok, i, caps, first) {
-                    let c = case_counts.entry(tok.key).or_default();
-                    c[kind] = c[kind].saturating_add(1);
+                    if let Some(c) = case_counts.get_mut(key as usize) {
+                        c[kind] = c[kind].saturating_add(1);
+                    }
                 }
             }
         }
@@ -814,6 +917,7 @@ fn for_each_in_context(
             continue;
         }
         let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
+        let keys = doc.keys(k);
         window.clear();
         window.push(start);
         window.extend(doc.tokens(k));
@@ -870,9 +974,10 @@ fn for_each_in_context(
                     r(prior),
                 ]);
             }
+            let key = keys.get(i).map_or(usize::MAX, |&key| key as usize);
             if set.has(FeatureSet::DOC_CASE) && tok.capitalized() {
                 let own = case_kind(tok, i, caps, first);
-                let mut counts = case_counts.get(&tok.key).copied().unwrap_or_default();
+                let mut counts = case_counts.get(key).copied().unwrap_or_default();
                 if let Some(kind) = own {
                     counts[kind] = counts[kind].saturating_sub(1);
                 }
@@ -883,14 +988,20 @@ fn for_each_in_context(
                     r(f(t::DOC_CASE_WORD, mix(v, tok.key))),
                 ]);
             }
-            each(k, j, i, tok, &rows);
+            each(k, j, i, tok, key, &rows);
         }
     }
 }
 
 /// Where each capitalized word occurs (its first [`CONTEXTS`] occurrences): their neighbours
 /// are features of the word's other occurrences (context aggregation).
-struct Occurrences(hash::Map<Listed>);
+struct Occurrences {
+    /// Where each key's occurrences are in `lists` ([`NONE`] for a key never capitalized).
+    which: Vec<u32>,
+    lists: Vec<Listed>,
+}
+
+const NONE: u32 = u32::MAX;
 
 /// A word's first [`CONTEXTS`] occurrences, in place rather than in a list of its own (an
 /// allocation for each capitalized word of each document).
@@ -902,35 +1013,56 @@ struct Listed {
 
 impl Occurrences {
     fn new(doc: &Document, set: FeatureSet) -> Occurrences {
-        let mut map: hash::Map<Listed> = doc.map();
+        let mut out = Occurrences {
+            which: Vec::new(),
+            lists: Vec::new(),
+        };
         if set.has(FeatureSet::DOC_CONTEXT) {
+            out.which = vec![NONE; doc.key_count];
             for k in 0..doc.sentences.len() {
-                for (i, tok) in doc.tokens(k).enumerate() {
-                    if tok.capitalized() {
-                        let list = map.entry(tok.key).or_default();
-                        if let Some(at) = list.at.get_mut(usize::from(list.len)) {
-                            *at = (k as u32, i as u32);
-                            list.len += 1;
-                        }
+                for (i, (tok, &key)) in doc.tokens(k).zip(doc.keys(k)).enumerate() {
+                    if !tok.capitalized() {
+                        continue;
+                    }
+                    let Some(which) = out.which.get_mut(key as usize) else {
+                        continue;
+                    };
+                    if *which == NONE {
+                        *which = out.lists.len() as u32;
+                        out.lists.push(Listed::default());
+                    }
+                    let Some(list) = out.lists.get_mut(*which as usize) else {
+                        continue;
+                    };
+                    if let Some(at) = list.at.get_mut(usize::from(list.len)) {
+                        *at = (k as u32, i as u32);
+                        list.len += 1;
                     }
                 }
             }
         }
-        Occurrences(map)
+        out
     }
 
     /// How many occurrences are listed, of all words.
     fn listed(&self) -> usize {
-        self.0.values().map(|l| usize::from(l.len)).sum()
+        self.lists.iter().map(|l| usize::from(l.len)).sum()
     }
 
-    /// The occurrences that lend their neighbours to those of `tok`.
-    fn of(&self, tok: &TokenInfo) -> &[(u32, u32)] {
+    /// Where the occurrences that lend their neighbours to those of `tok` (of key number `key`)
+    /// are listed, if it has any.
+    fn index(&self, tok: &TokenInfo, key: usize) -> Option<usize> {
         if !tok.capitalized() {
-            return &[];
+            return None;
         }
-        self.0
-            .get(&tok.key)
+        let &which = self.which.get(key)?;
+        (which != NONE).then_some(which as usize)
+    }
+
+    /// The occurrences listed at `index`.
+    fn at(&self, index: usize) -> &[(u32, u32)] {
+        self.lists
+            .get(index)
             .and_then(|l| l.at.get(..usize::from(l.len)))
             .unwrap_or(&[])
     }
@@ -952,8 +1084,10 @@ impl Occurrences {
     #[cfg(not(target_arch = "wasm32"))]
     fn features(&self, doc: &Document, k: usize, i: usize, out: &mut Vec<u64>) {
         let tok = doc.info(doc.at(k, i, 0));
+        let key = doc.keys(k).get(i).map_or(usize::MAX, |&key| key as usize);
+        let listed = self.index(tok, key).map_or(&[][..], |at| self.at(at));
         let mut lent = Vec::new();
-        for &at in self.of(tok) {
+        for &at in listed {
             if at != (k as u32, i as u32) {
                 lent.extend(Occurrences::lent(doc, at));
             }
@@ -965,6 +1099,7 @@ impl Occurrences {
 }
 
 /// The context features' scores of one word: [`Occurrences::features`] summed once per word.
+#[derive(Clone)]
 struct LentScores {
     /// The scores of every feature its listed occurrences lend, each once: an occurrence
     /// beyond the list sees them all.
@@ -1083,7 +1218,7 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
         &every,
         set,
         bits,
-        |k, _, i, _, contextual| {
+        |k, _, i, _, _, contextual| {
             hashes.clear();
             let id = doc.at(k, i, 0);
             own_features(doc.info(id), doc.words.form(id), set, &mut hashes);
@@ -1125,10 +1260,12 @@ pub fn static_scores(
     };
     let by_word = &doc.words.scores;
     let occurrences = Occurrences::new(doc, set);
-    let mut lent_by_word: hash::Map<LentScores> = doc.map();
+    // By the index of the word's occurrences.
+    let mut lent_by_word: Vec<Option<LentScores>> = vec![None; occurrences.lists.len()];
     let mut own_scores = OwnScores::with_capacity(occurrences.listed());
-    // A sentence's word ids between two boundaries at either end: token `i` and the words at
-    // each of its `OFFSETS` are `window[i..i + 5]`.
+    // The scores of a sentence's words between two boundaries at either end: token `i`'s and
+    // those of the words at each of its `OFFSETS` are `window[i..i + 5]` (a word left unscored,
+    // not possible through a tagger, counts for nothing).
     let mut window = Vec::new();
     // The words' scores first, in a loop of their own: loads from the words' scores (most of them
     // cache misses) of many tokens are then under way at once.
@@ -1140,21 +1277,22 @@ pub fn static_scores(
             let scored = scored.sentence(k);
             window.clear();
             if !scored.is_empty() {
-                window.extend_from_slice(&[START, START]);
-                window.extend_from_slice(s);
-                window.extend_from_slice(&[END, END]);
+                let (start, end) = (by_word.get(START as usize), by_word.get(END as usize));
+                window.extend_from_slice(&[start, start]);
+                window.extend(s.iter().map(|&id| by_word.get(id as usize)));
+                window.extend_from_slice(&[end, end]);
             }
             scored
                 .iter()
                 .map(|&i| {
                     let i = i as usize;
-                    let Some(&[far_left, left, id, right, far_right]) = window.get(i..i + 5) else {
+                    let Some(&[far_left, left, own, right, far_right]) = window.get(i..i + 5)
+                    else {
                         return [0; TAGS];
                     };
-                    // A word left unscored (not possible through a tagger) counts for nothing.
-                    let mut scores = by_word.get(id as usize).map_or([0; TAGS], |s| s[slot(0)]);
-                    for (d, id) in OFFSETS.into_iter().zip([far_left, left, right, far_right]) {
-                        if let Some(from) = by_word.get(id as usize) {
+                    let mut scores = own.map_or([0; TAGS], |s| s[slot(0)]);
+                    for (d, from) in OFFSETS.into_iter().zip([far_left, left, right, far_right]) {
+                        if let Some(from) = from {
                             for (s, w) in scores.iter_mut().zip(&from[slot(d)]) {
                                 *s += w;
                             }
@@ -1165,25 +1303,33 @@ pub fn static_scores(
                 .collect()
         })
         .collect();
-    for_each_in_context(doc, words, scored, set, bits, |k, j, i, tok, contextual| {
-        let Some(scores) = out.get_mut(k).and_then(|s| s.get_mut(j)) else {
-            return;
-        };
-        table.add(contextual, scores);
-        let listed = occurrences.of(tok);
-        // A word met once (most capitalized words of an article) lends only to itself, and an
-        // occurrence does not see its own neighbours: its scores are its lent features' less
-        // the same features', nothing.
-        if listed.len() > 1 {
-            let lent = lent_by_word
-                .entry(tok.key)
-                .or_insert_with(|| LentScores::new(doc, listed, &mut own_scores, &mut sum));
-            let from = lent.at(listed, &own_scores, (k, i));
-            for (s, w) in scores.iter_mut().zip(from) {
-                *s += w;
+    for_each_in_context(
+        doc,
+        words,
+        scored,
+        set,
+        bits,
+        |k, j, i, tok, key, contextual| {
+            let Some(scores) = out.get_mut(k).and_then(|s| s.get_mut(j)) else {
+                return;
+            };
+            table.add(contextual, scores);
+            let Some(index) = occurrences.index(tok, key) else {
+                return;
+            };
+            let listed = occurrences.at(index);
+            // A word met once (most capitalized words of an article) lends only to itself, and
+            // an occurrence does not see its own neighbours: its scores are its lent features'
+            // less the same features', nothing.
+            if let Some(lent) = lent_by_word.get_mut(index).filter(|_| listed.len() > 1) {
+                let new = || LentScores::new(doc, listed, &mut own_scores, &mut sum);
+                let from = lent.get_or_insert_with(new).at(listed, &own_scores, (k, i));
+                for (s, w) in scores.iter_mut().zip(from) {
+                    *s += w;
+                }
             }
-        }
-    });
+        },
+    );
     out
 }
 
@@ -1283,7 +1429,7 @@ pub fn document_rows(
 ) -> Vec<PreparedSentence> {
     // Per word (capitalized occurrences): how often tagged O or each class; how often inside
     // an entity of two tokens or more, per class.
-    let mut counts: hash::Map<[u16; 9]> = doc.map();
+    let mut counts: Vec<[u16; 9]> = doc.by_key();
     let contribution = |tags: &[Tag], i: usize| -> [u16; 9] {
         let mut c = [0u16; 9];
         let tag = tags.get(i).copied().unwrap_or(Tag::OUT);
@@ -1299,9 +1445,8 @@ pub fn document_rows(
         c
     };
     for (k, tags) in first.iter().enumerate().take(doc.sentences.len()) {
-        for (i, tok) in doc.scored(k, scored) {
-            if tok.capitalized() {
-                let entry = counts.entry(tok.key).or_default();
+        for (i, tok, key) in doc.scored(k, scored) {
+            if let Some(entry) = counts.get_mut(key).filter(|_| tok.capitalized()) {
                 for (e, c) in entry.iter_mut().zip(contribution(tags, i)) {
                     *e = e.saturating_add(c);
                 }
@@ -1322,9 +1467,9 @@ pub fn document_rows(
             let caps = doc.caps_lines[k];
             out.rows.clear();
             out.ends.clear();
-            for (i, tok) in doc.scored(k, scored) {
+            for (i, tok, key) in doc.scored(k, scored) {
                 let total = if tok.capitalized() {
-                    counts.get(&tok.key)
+                    counts.get(key)
                 } else {
                     None
                 };
