@@ -71,13 +71,7 @@ fn normalized(text: &str) -> Cow<'_, str> {
 /// The words of `text` with one space between them: `text` itself when it has them so already,
 /// as nearly every name has (a copy of each was a tenth of grouping the mentions).
 fn spaces_collapsed(text: &str) -> Cow<'_, str> {
-    // A name in ASCII, as most are, is read a byte at a time, without decoding chars.
-    let single = if text.is_ascii() {
-        single_spaced(text.bytes().map(char::from))
-    } else {
-        single_spaced(text.chars())
-    };
-    if single {
+    if single_spaced(text) {
         return Cow::Borrowed(text);
     }
     let mut joined = String::with_capacity(text.len());
@@ -90,18 +84,21 @@ fn spaces_collapsed(text: &str) -> Cow<'_, str> {
     Cow::Owned(joined)
 }
 
-/// Whether `chars` are words with one space between them, none before or after.
-fn single_spaced(chars: impl Iterator<Item = char>) -> bool {
+/// Whether `text` is words with one space between them, none before or after. Read a byte at a
+/// time: past ASCII, only a char led by one of the bytes that lead a white space's UTF-8 (U+0085,
+/// U+00A0, U+1680, U+2000-U+205F, U+3000) is decoded.
+fn single_spaced(text: &str) -> bool {
     let mut after_space = true;
-    let mut empty = true;
-    for c in chars {
-        if c.is_whitespace() && (c != ' ' || after_space) {
-            return false;
-        }
-        after_space = c.is_whitespace();
-        empty = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        after_space = match b {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            0xC2 | 0xE1..=0xE3 if text[i..].starts_with(char::is_whitespace) => return false,
+            _ => false,
+        };
     }
-    !after_space || empty
+    !after_space || text.is_empty()
 }
 
 /// `text` without any number of `suffix` at its end, as `trim_end_matches` but comparing only the
@@ -719,6 +716,25 @@ mod tests {
         assert_eq!(us.name, "United States");
         assert_eq!(us.count, 3);
         assert_eq!(entity(&a, "U.S.").id, us.id);
+    }
+
+    #[test]
+    fn single_spacing_is_read_as_the_chars_say() {
+        let by_chars = |text: &str| {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            words.join(" ") == text
+        };
+        // Every char up to U+3000, the last white space, alone, between letters and doubled.
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("a {c}b"),
+                format!("{c}{c} a"),
+            ] {
+                assert_eq!(single_spaced(&text), by_chars(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
