@@ -67,8 +67,7 @@ impl<'d, 't> Tokens<'d, 't> {
             let (mut words, mut capitals) = (0, 0);
             let unquoted = sentence.tokens.clone().filter(|&t| !quoted[t]);
             for word in unquoted.map(|t| doc.token_text(t)) {
-                // A word of fewer than four bytes has fewer than four letters: not decoded.
-                if word.len() >= 4 && word.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+                if has_four_letters(word) {
                     words += 1;
                     capitals += usize::from(word.starts_with(char::is_uppercase));
                 }
@@ -85,6 +84,16 @@ impl<'d, 't> Tokens<'d, 't> {
             cue_names: RefCell::new(Vec::new()),
         }
     }
+}
+
+/// Whether `word` has four letters or more: decoded only if its first four bytes are not all ASCII
+/// letters, as those of most words of four letters or more are. A word of fewer than four bytes
+/// has fewer than four letters.
+fn has_four_letters(word: &str) -> bool {
+    word.as_bytes()
+        .get(..4)
+        .is_some_and(|head| head.iter().all(u8::is_ascii_alphabetic))
+        || word.len() >= 4 && word.chars().filter(|c| c.is_alphabetic()).nth(3).is_some()
 }
 
 impl Tokens<'_, '_> {
@@ -881,6 +890,27 @@ mod tests {
                 .unwrap()
         };
         f(&tokens, &find)
+    }
+
+    #[test]
+    fn four_letters_are_counted_as_the_chars_say() {
+        let by_chars = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        for word in [
+            "",
+            "ab",
+            "abc",
+            "abcd",
+            "ab1d",
+            "ab-cd",
+            "éabc",
+            "ab’c",
+            "Ωmega",
+            "123",
+            "a.b.c.d",
+            "日本語の",
+        ] {
+            assert_eq!(has_four_letters(word), by_chars(word), "{word:?}");
+        }
     }
 
     /// Regression: 40,000 quotes among a few words took 2.5 s per MB, each quote's layouts
