@@ -368,6 +368,14 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, out: &mut Vec<Sen
     let mut start = first;
     let mut i = first;
     while i < tokens.len() {
+        let span = tokens[i].span();
+        // A token that neither is a sentence's end nor ends with a period, most of them, is
+        // ruled out by a byte, not cut out of the text.
+        let last = text.as_bytes()[span.end - 1];
+        if last != b'.' && !matches!(text.as_bytes()[span.start], b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
         let t = tok(i);
         let mut end = i + 1;
         let boundary = if is_sentence_end(t) {
