@@ -179,13 +179,15 @@ const CLOSERS: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 const OPENERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
 /// The decoder keeps a path score per tag in lanes ordered so that each step works on whole
-/// vectors: the openers (Out, then each class's Begin, then each class's Unit) and padding up
-/// to [`OPEN`] lanes, then each class's Inside, then each class's Last.
+/// vectors of four, and the page's forward pass gathers a token's scores into them with eight
+/// shuffles: Out and the first three classes' Unit, each class's Begin, the last class's Unit and
+/// padding (together the openers, [`OPEN`] lanes), then each class's Inside, then each class's
+/// Last.
 const LANES: usize = 20;
-/// The openers' lanes, padded to whole vectors of two or four.
+/// The openers' lanes, padded to whole vectors of four.
 const OPEN: usize = 12;
 /// The first Begin lane, the first Inside lane and the first Last lane.
-const BEGINS: usize = 1;
+const BEGINS: usize = 4;
 const INSIDES: usize = OPEN;
 const LASTS: usize = OPEN + 4;
 /// No tag: a padding lane.
@@ -198,7 +200,7 @@ const TAG_OF_LANE: [usize; LANES] = {
     let mut c = 0;
     while c < 4 {
         out[BEGINS + c] = 1 + 4 * c;
-        out[BEGINS + 4 + c] = 4 + 4 * c;
+        out[if c < 3 { 1 + c } else { 8 }] = 4 + 4 * c;
         out[INSIDES + c] = 2 + 4 * c;
         out[LASTS + c] = 3 + 4 * c;
         c += 1;
@@ -219,9 +221,9 @@ const LANE_OF_TAG: [usize; TAGS] = {
     out
 };
 
-/// How many tokens the decoder goes between bringing its path scores back near zero. Only the
-/// differences between paths matter, and sums of 32-bit weights stay exact in an `f64` below
-/// 2^53: a token adds less than 2^32, so 2^16 tokens stay far below.
+/// How many tokens the decoder goes between bringing its `f64` path scores back near zero.
+/// Only the differences between paths matter, and sums of 32-bit weights stay exact in an
+/// `f64` below 2^53: a token adds less than 2^32, so 2^16 tokens stay far below.
 const RENORMALIZE: usize = 1 << 16;
 
 /// The lanes of [`CLOSERS`].
@@ -235,111 +237,76 @@ const CLOSER_LANES: [usize; CLOSERS.len()] = {
     out
 };
 
-/// A Viterbi decoder of well-formed BILOU tags under fixed transition scores. Path scores are
-/// kept as `f64`: sums of 32-bit weights are exact in one (below 2^53), so every comparison
-/// comes out as in integers, and vector maxima of two `f64` exist on every x86-64 (of four
-/// 32-bit integers they need SSE4.1).
+/// A path score: `f64` (sums of 32-bit weights are exact in one, below 2^53, so every
+/// comparison comes out as in integers), or `i32` where no sum can overflow (see [`SMALL`]).
+trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> + From<i32> {
+    /// No path: below every path's score, and `NEVER` plus a step still fits.
+    const NEVER: Self;
+}
+
+impl Score for f64 {
+    const NEVER: f64 = f64::NEG_INFINITY;
+}
+
+impl Score for i32 {
+    const NEVER: i32 = -(1 << 29);
+}
+
+/// The largest score of a token or of a move (either sign) decoded in 32-bit lanes: 2^22, far
+/// beyond the embedded model's (16-bit weights, a few dozen a token). Then a step adds at most
+/// `D` = 2^23 to a path; the pass renormalizes every step to Out's path, and each lane's path
+/// follows from the best closer's within two steps, so paths lie within `8 * D` (2^26) of Out's;
+/// `NEVER`, its sum with a step, and a padding lane's `NEVER + NEVER` plus steps (-2^30 and
+/// 2^27 more) all stay below 2^26 less than any path and above `i32::MIN`.
+#[cfg(any(test, target_arch = "wasm32"))]
+const SMALL: i32 = 1 << 22;
+
+/// A Viterbi decoder of well-formed BILOU tags under fixed transition scores.
 pub(crate) struct Viterbi {
-    /// The transition scores, `[prev][next]`.
-    moves: [[f64; TAGS]; TAGS],
-    steps: Steps,
+    steps: Steps<f64>,
     /// The best score of a path ending in each lane's tag, token by token (kept between
     /// sentences).
     best: Vec<[f64; LANES]>,
+    /// The same in 32-bit lanes, when every move lies within [`SMALL`].
+    #[cfg(any(test, target_arch = "wasm32"))]
+    narrow: Option<(Steps<i32>, Vec<[i32; LANES]>)>,
 }
 
-/// The transition scores as the forward pass reads them.
-struct Steps {
+/// The transition scores as the forward pass reads them, and as the backward pass does.
+struct Steps<S> {
+    /// `[prev][next]`.
+    moves: [[S; TAGS]; TAGS],
     /// From each closer into the opener lanes (padding: never).
-    from_closers: [[f64; OPEN]; CLOSERS.len()],
+    from_closers: [[S; OPEN]; CLOSERS.len()],
     /// Into each class's Inside and Last, from its Begin and from its Inside.
-    begin_inside: [f64; 4],
-    inside_inside: [f64; 4],
-    begin_last: [f64; 4],
-    inside_last: [f64; 4],
+    begin_inside: [S; 4],
+    inside_inside: [S; 4],
+    begin_last: [S; 4],
+    inside_last: [S; 4],
 }
 
-impl Viterbi {
-    pub(crate) fn new(transitions: &[[i32; TAGS]; TAGS]) -> Viterbi {
-        let moves = transitions.map(|row| row.map(f64::from));
+impl<S: Score> Steps<S> {
+    fn new(moves: &[[i32; TAGS]; TAGS]) -> Steps<S> {
         let from_closers = CLOSERS.map(|p| {
-            let mut row = [f64::NEG_INFINITY; OPEN];
+            let mut row = [S::NEVER; OPEN];
             for (w, &t) in row.iter_mut().zip(&TAG_OF_LANE) {
                 if t != PAD {
-                    *w = moves[p][t];
+                    *w = S::from(moves[p][t]);
                 }
             }
             row
         });
-        let class = |from: usize, to: usize| -> [f64; 4] {
-            std::array::from_fn(|c| moves[from + 4 * c][to + 4 * c])
+        let class = |from: usize, to: usize| -> [S; 4] {
+            std::array::from_fn(|c| S::from(moves[from + 4 * c][to + 4 * c]))
         };
-        Viterbi {
-            moves,
-            steps: Steps {
-                from_closers,
-                begin_inside: class(1, 2),
-                inside_inside: class(2, 2),
-                begin_last: class(1, 3),
-                inside_last: class(2, 3),
-            },
-            best: Vec::new(),
+        Steps {
+            moves: moves.map(|row| row.map(S::from)),
+            from_closers,
+            begin_inside: class(1, 2),
+            inside_inside: class(2, 2),
+            begin_last: class(1, 3),
+            inside_last: class(2, 3),
         }
-    }
-
-    /// The best well-formed tag sequence of a sentence of `len` tokens, where tokens `at` have
-    /// `scores` and the others are Out: an entity opens with Begin or Unit, goes on with
-    /// Inside, ends with Last, and none is left open at the end of the sentence.
-    pub(crate) fn decode(&mut self, scores: &[[i32; TAGS]], at: &[u32], len: usize) -> Vec<Tag> {
-        // Only the best score of a path ending in each tag is kept, token by token: the path
-        // is recovered backwards from them, which keeps the forward loop free of bookkeeping.
-        // Tokens fixed Out add the same to every path: only the moves into and out of them
-        // count.
-        self.steps.forward(scores, at, &mut self.best);
-        let best = &self.best;
-        let mut tags = vec![Tag::OUT; len];
-        let Some(end) = best.last() else {
-            return tags;
-        };
-        // Tokens fixed Out after the last scored: the move into Out counts.
-        let into_out = at.last().is_some_and(|&i| i as usize + 1 != len);
-        let mut last = 0;
-        let mut top = f64::NEG_INFINITY;
-        for t in CLOSERS {
-            let s = end[LANE_OF_TAG[t]] + if into_out { self.moves[t][0] } else { 0.0 };
-            if s > top {
-                top = s;
-                last = t;
-            }
-        }
-        for j in (0..best.len()).rev() {
-            if let Some(tag) = at.get(j).and_then(|&i| tags.get_mut(i as usize)) {
-                *tag = Tag::from_index(last);
-            }
-            if let Some(prev) = j.checked_sub(1).and_then(|j| best.get(j)) {
-                let next = if after_out(at, j) { 0 } else { last };
-                last = predecessor(prev, next, &self.moves);
-            }
-        }
-        tags
-    }
-}
-
-impl Steps {
-    /// The best score of a path ending in each tag at each token, into `best`: with four-lane
-    /// vectors where the CPU has them (AVX), which halves the instructions of the loop, and in
-    /// the page's two-lane vectors.
-    fn forward(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
-        #[cfg(target_arch = "wasm32")]
-        self.forward_simd128(scores, at, best);
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx") {
-            // SAFETY: the CPU has AVX, as just checked.
-            unsafe { self.forward_avx(scores, at, best) };
-            return;
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        self.forward_any(scores, at, best);
     }
 
     /// The path scores at tokens fixed Out that follow paths ending in each lane's tag with
@@ -347,8 +314,8 @@ impl Steps {
     // Not inlined: unrolled into the forward loop, it cost the page half a kilobyte gzipped, and
     // it runs once a run of tokens fixed Out.
     #[inline(never)]
-    fn through_out(&self, prev: Option<&[f64; LANES]>) -> [f64; LANES] {
-        let mut out = [f64::NEG_INFINITY; LANES];
+    fn through_out(&self, prev: Option<&[S; LANES]>) -> [S; LANES] {
+        let mut out = [S::NEVER; LANES];
         if let Some(prev) = prev {
             for (&p, row) in CLOSER_LANES.iter().zip(&self.from_closers) {
                 // Lane 0 is Out's.
@@ -356,114 +323,109 @@ impl Steps {
                 out[0] = if s > out[0] { s } else { out[0] };
             }
         } else {
-            out[0] = 0.0;
+            out[0] = S::from(0);
         }
         out
     }
+}
 
-    /// [`Steps::forward_any`] written in vectors of two lanes: for 128-bit SIMD in wasm, the
-    /// compiler kept most of that loop in single numbers.
-    #[cfg(target_arch = "wasm32")]
-    fn forward_simd128(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
-        use core::arch::wasm32::*;
-        best.clear();
-        let Some(first) = scores.first() else {
+impl Viterbi {
+    pub(crate) fn new(transitions: &[[i32; TAGS]; TAGS]) -> Viterbi {
+        Viterbi {
+            steps: Steps::new(transitions),
+            best: Vec::new(),
+            #[cfg(any(test, target_arch = "wasm32"))]
+            narrow: (transitions.as_flattened().iter())
+                .all(|m| m.unsigned_abs() <= SMALL.unsigned_abs())
+                .then(|| (Steps::new(transitions), Vec::new())),
+        }
+    }
+
+    /// The best well-formed tag sequence of a sentence of `len` tokens, where tokens `at` have
+    /// `scores` and the others are Out: an entity opens with Begin or Unit, goes on with
+    /// Inside, ends with Last, and none is left open at the end of the sentence.
+    pub(crate) fn decode(&mut self, scores: &[[i32; TAGS]], at: &[u32], len: usize) -> Vec<Tag> {
+        // In the page, in 32-bit lanes where the bound allows (always, with the embedded
+        // model): twice the lanes of a vector of `f64`.
+        #[cfg(target_arch = "wasm32")]
+        if let Some(tags) = self.decode_narrow(scores, at, len) {
+            return tags;
+        }
+        self.steps.forward(scores, at, &mut self.best);
+        let tags = backtrack(&self.best, &self.steps.moves, at, len);
+        // Wherever the tests decode, the page's pass must find the same tags.
+        #[cfg(all(test, not(target_arch = "wasm32")))]
+        if let Some(narrow) = self.decode_narrow(scores, at, len) {
+            assert_eq!(narrow, tags);
+        }
+        tags
+    }
+
+    /// [`Viterbi::decode`] in 32-bit lanes, or nothing where a score or a move lies beyond
+    /// [`SMALL`].
+    #[cfg(any(test, target_arch = "wasm32"))]
+    fn decode_narrow(
+        &mut self,
+        scores: &[[i32; TAGS]],
+        at: &[u32],
+        len: usize,
+    ) -> Option<Vec<Tag>> {
+        let (steps, best) = self.narrow.as_mut()?;
+        steps
+            .forward_narrow(scores, at, best)
+            .then(|| backtrack(best, &steps.moves, at, len))
+    }
+}
+
+/// The tags of the best path, recovered backwards from the best score of a path ending in each
+/// tag at each token (`best`, from the forward pass): this keeps the forward loop free of
+/// bookkeeping. Tokens fixed Out add the same to every path: only the moves into and out of
+/// them count.
+fn backtrack<S: Score>(
+    best: &[[S; LANES]],
+    moves: &[[S; TAGS]; TAGS],
+    at: &[u32],
+    len: usize,
+) -> Vec<Tag> {
+    let mut tags = vec![Tag::OUT; len];
+    let Some(end) = best.last() else {
+        return tags;
+    };
+    // Tokens fixed Out after the last scored: the move into Out counts.
+    let into_out = at.last().is_some_and(|&i| i as usize + 1 != len);
+    let score = |t: usize| end[LANE_OF_TAG[t]] + if into_out { moves[t][0] } else { S::from(0) };
+    let mut last = CLOSERS[0];
+    let mut top = score(last);
+    for t in CLOSERS {
+        let s = score(t);
+        if s > top {
+            top = s;
+            last = t;
+        }
+    }
+    for j in (0..best.len()).rev() {
+        if let Some(tag) = at.get(j).and_then(|&i| tags.get_mut(i as usize)) {
+            *tag = Tag::from_index(last);
+        }
+        if let Some(prev) = j.checked_sub(1).and_then(|j| best.get(j)) {
+            let next = if after_out(at, j) { 0 } else { last };
+            last = predecessor(prev, next, moves);
+        }
+    }
+    tags
+}
+
+impl Steps<f64> {
+    /// The best score of a path ending in each tag at each token, into `best`: with four-lane
+    /// vectors where the CPU has them (AVX), which halves the instructions of the loop.
+    fn forward(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx") {
+            // SAFETY: the CPU has AVX, as just checked.
+            unsafe { self.forward_avx(scores, at, best) };
             return;
-        };
-        best.reserve(scores.len());
-        let mut start = [f64::NEG_INFINITY; LANES];
-        let from_start = !after_out(at, 0);
-        if from_start {
-            for t in OPENERS {
-                start[LANE_OF_TAG[t]] = f64::from(first[t]);
-            }
-            best.push(start);
         }
-        let never = f64x2_splat(f64::NEG_INFINITY);
-        let pair = |a: &[f64], i: usize| f64x2(a[i], a[i + 1]);
-        // SAFETY: ten vectors of two `f64` are the twenty, in order, and any bits are an `f64`.
-        let mut prev: [v128; LANES / 2] = unsafe { core::mem::transmute(start) };
-        for (k, token) in scores.iter().enumerate().skip(usize::from(from_start)) {
-            if after_out(at, k) {
-                // SAFETY: as for `prev`.
-                let path = unsafe { core::mem::transmute::<[v128; LANES / 2], [f64; LANES]>(prev) };
-                // SAFETY: as for `prev`.
-                prev = unsafe {
-                    core::mem::transmute::<[f64; LANES], [v128; LANES / 2]>(
-                        self.through_out((k > 0).then_some(&path)),
-                    )
-                };
-            }
-            // Tags `t` and `t + 1` (converted whole: the compiler makes single conversions
-            // of a shuffle's two lanes).
-            let two = |t: usize| {
-                let next = token.get(t + 1).copied().unwrap_or(0);
-                f64x2_convert_low_i32x4(i32x4(token[t], next, 0, 0))
-            };
-            let [t0, t2, t4, t6, t8, t10, t12, t14, t16] = [0, 2, 4, 6, 8, 10, 12, 14, 16].map(two);
-            // The token's scores in the lanes' order (what the padding lanes add to never
-            // counts: they stay at minus infinity).
-            let own = [
-                t0,
-                i64x2_shuffle::<1, 3>(t4, t8),
-                i64x2_shuffle::<1, 2>(t12, t4),
-                i64x2_shuffle::<0, 2>(t8, t12),
-                t16,
-                never,
-                i64x2_shuffle::<0, 2>(t2, t6),
-                i64x2_shuffle::<0, 2>(t10, t14),
-                i64x2_shuffle::<1, 3>(t2, t6),
-                i64x2_shuffle::<1, 3>(t10, t14),
-            ];
-            // Into the openers from each closer: the first closer's sums start the maxima (no
-            // sum is NaN, so `pmax`, `a < b ? b : a`, is the scalar loop's comparison).
-            let from = |p: usize| -> [v128; OPEN / 2 - 1] {
-                let lane = CLOSER_LANES[p];
-                let v = prev[lane / 2];
-                let from = if lane % 2 == 0 {
-                    i64x2_shuffle::<0, 0>(v, v)
-                } else {
-                    i64x2_shuffle::<1, 1>(v, v)
-                };
-                let row = &self.from_closers[p];
-                std::array::from_fn(|v| f64x2_add(from, pair(row, 2 * v)))
-            };
-            let mut top = from(0);
-            for p in 1..CLOSERS.len() {
-                for (top, s) in top.iter_mut().zip(from(p)) {
-                    *top = f64x2_pmax(*top, s);
-                }
-            }
-            // The last opener vector is all padding: never reached.
-            let mut next = [never; LANES / 2];
-            for ((n, top), own) in next.iter_mut().zip(top).zip(own) {
-                *n = f64x2_add(top, own);
-            }
-            let begins = [
-                i64x2_shuffle::<1, 2>(prev[0], prev[1]),
-                i64x2_shuffle::<1, 2>(prev[1], prev[2]),
-            ];
-            for h in 0..2 {
-                let (begin, inside) = (begins[h], prev[INSIDES / 2 + h]);
-                let a = f64x2_add(begin, pair(&self.begin_inside, 2 * h));
-                let b = f64x2_add(inside, pair(&self.inside_inside, 2 * h));
-                next[INSIDES / 2 + h] = f64x2_add(f64x2_pmax(a, b), own[INSIDES / 2 + h]);
-                let a = f64x2_add(begin, pair(&self.begin_last, 2 * h));
-                let b = f64x2_add(inside, pair(&self.inside_last, 2 * h));
-                next[LASTS / 2 + h] = f64x2_add(f64x2_pmax(a, b), own[LASTS / 2 + h]);
-            }
-            // SAFETY: as for `prev`.
-            best.push(unsafe { core::mem::transmute::<[v128; LANES / 2], [f64; LANES]>(next) });
-            if k % RENORMALIZE == 0 {
-                if let Some(last) = best.last_mut() {
-                    renormalize(last);
-                    // SAFETY: as for `prev`.
-                    next =
-                        unsafe { core::mem::transmute::<[f64; LANES], [v128; LANES / 2]>(*last) };
-                }
-            }
-            prev = next;
-        }
+        self.forward_any(scores, at, best);
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -472,7 +434,6 @@ impl Steps {
         self.forward_any(scores, at, best);
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn forward_any(&self, scores: &[[i32; TAGS]], at: &[u32], best: &mut Vec<[f64; LANES]>) {
         best.clear();
@@ -524,6 +485,221 @@ impl Steps {
     }
 }
 
+#[cfg(any(test, target_arch = "wasm32"))]
+impl Steps<i32> {
+    /// [`Steps::forward`] in vectors of four 32-bit lanes, each step's scores taken relative
+    /// to Out's path (see [`SMALL`]), into `best`; false, `best` unusable, where a token's score
+    /// lies beyond [`SMALL`]. The scores are checked as the loop reads them: they always lie
+    /// within it with the embedded model.
+    fn forward_narrow(
+        &self,
+        scores: &[[i32; TAGS]],
+        at: &[u32],
+        best: &mut Vec<[i32; LANES]>,
+    ) -> bool {
+        use four::*;
+        best.clear();
+        let Some(first) = scores.first() else {
+            return true;
+        };
+        best.reserve(scores.len());
+        let never = splat(i32::NEVER);
+        let (mut high, mut low) = (splat(0), splat(0));
+        // A token's scores in the lanes' order (the padding lanes add the last Unit's, to
+        // paths that never count), checked against the bound.
+        let mut own = |s: &[i32; TAGS]| -> [Four; LANES / 4] {
+            let [t0, t1, t2, t3] = [0, 4, 8, 12].map(|i| load(&s[i..i + 4]));
+            // Shuffles that interleave or join halves: one x86 instruction each in V8.
+            let open_begin_01 = shuffle::<0, 4, 1, 5>(t0, t1);
+            let unit_begin_23 = shuffle::<0, 4, 1, 5>(t2, t3);
+            let inside_last_01 = shuffle::<2, 6, 3, 7>(t0, t1);
+            let inside_last_23 = shuffle::<2, 6, 3, 7>(t2, t3);
+            let own = [
+                shuffle::<0, 1, 4, 5>(open_begin_01, unit_begin_23),
+                shuffle::<2, 3, 6, 7>(open_begin_01, unit_begin_23),
+                splat(s[TAGS - 1]),
+                shuffle::<0, 1, 4, 5>(inside_last_01, inside_last_23),
+                shuffle::<2, 3, 6, 7>(inside_last_01, inside_last_23),
+            ];
+            for v in own {
+                high = max(high, v);
+                low = min(low, v);
+            }
+            own
+        };
+        let from_start = !after_out(at, 0);
+        let mut prev = [never; LANES / 4];
+        if from_start {
+            let [o0, o1, o2, ..] = own(first);
+            prev = [o0, o1, o2, never, never];
+            best.push(lanes(prev));
+        }
+        let four = |a: &[i32; 4]| load(a);
+        let (begin_inside, inside_inside) = (four(&self.begin_inside), four(&self.inside_inside));
+        let (begin_last, inside_last) = (four(&self.begin_last), four(&self.inside_last));
+        for (k, token) in scores.iter().enumerate().skip(usize::from(from_start)) {
+            if after_out(at, k) {
+                prev = vectors(self.through_out((k > 0).then_some(&lanes(prev))));
+            }
+            let own = own(token);
+            // Into the openers from each closer: the maxima of every closer's sums.
+            let from = |p: usize| -> [Four; OPEN / 4] {
+                let lane = CLOSER_LANES[p];
+                let v = prev[lane / 4];
+                let from = match lane % 4 {
+                    0 => shuffle::<0, 0, 0, 0>(v, v),
+                    1 => shuffle::<1, 1, 1, 1>(v, v),
+                    2 => shuffle::<2, 2, 2, 2>(v, v),
+                    _ => shuffle::<3, 3, 3, 3>(v, v),
+                };
+                let row = &self.from_closers[p];
+                std::array::from_fn(|v| add(from, load(&row[4 * v..4 * v + 4])))
+            };
+            let mut top = from(0);
+            for p in 1..CLOSERS.len() {
+                for (top, s) in top.iter_mut().zip(from(p)) {
+                    *top = max(*top, s);
+                }
+            }
+            // Inside and Last of each class follow its Begin or Inside.
+            let (begins, insides) = (prev[BEGINS / 4], prev[INSIDES / 4]);
+            let inside = max(add(begins, begin_inside), add(insides, inside_inside));
+            let last = max(add(begins, begin_last), add(insides, inside_last));
+            let [o0, o1, o2, own_inside, own_last] = own;
+            let next = [
+                add(top[0], o0),
+                add(top[1], o1),
+                add(top[2], o2),
+                add(inside, own_inside),
+                add(last, own_last),
+            ];
+            // Relative to Out's path (lane 0).
+            let out = shuffle::<0, 0, 0, 0>(next[0], next[0]);
+            prev = next.map(|v| sub(v, out));
+            best.push(lanes(prev));
+        }
+        let (high, low) = (lanes_of(high), lanes_of(low));
+        high.iter().all(|&s| s <= SMALL) && low.iter().all(|&s| s >= -SMALL)
+    }
+}
+
+/// Four 32-bit lanes: a 128-bit vector in the page; elsewhere an array, so that the tests run
+/// the page's forward pass on any CPU. Sums wrap, as in a vector.
+#[cfg(target_arch = "wasm32")]
+mod four {
+    use super::LANES;
+    use core::arch::wasm32::*;
+
+    pub(super) type Four = v128;
+
+    #[inline(always)]
+    pub(super) fn load(a: &[i32]) -> Four {
+        i32x4(a[0], a[1], a[2], a[3])
+    }
+
+    #[inline(always)]
+    pub(super) fn splat(a: i32) -> Four {
+        i32x4_splat(a)
+    }
+
+    #[inline(always)]
+    pub(super) fn add(a: Four, b: Four) -> Four {
+        i32x4_add(a, b)
+    }
+
+    #[inline(always)]
+    pub(super) fn sub(a: Four, b: Four) -> Four {
+        i32x4_sub(a, b)
+    }
+
+    #[inline(always)]
+    pub(super) fn max(a: Four, b: Four) -> Four {
+        i32x4_max(a, b)
+    }
+
+    #[inline(always)]
+    pub(super) fn min(a: Four, b: Four) -> Four {
+        i32x4_min(a, b)
+    }
+
+    #[inline(always)]
+    pub(super) fn shuffle<const A: usize, const B: usize, const C: usize, const D: usize>(
+        a: Four,
+        b: Four,
+    ) -> Four {
+        i32x4_shuffle::<A, B, C, D>(a, b)
+    }
+
+    #[inline(always)]
+    pub(super) fn lanes_of(a: Four) -> [i32; 4] {
+        // SAFETY: a vector is 16 bytes, as four `i32`, and any bits are an `i32`.
+        unsafe { core::mem::transmute::<Four, [i32; 4]>(a) }
+    }
+
+    #[inline(always)]
+    pub(super) fn lanes(a: [Four; LANES / 4]) -> [i32; LANES] {
+        // SAFETY: as in `lanes_of`, five times over.
+        unsafe { core::mem::transmute::<[Four; LANES / 4], [i32; LANES]>(a) }
+    }
+
+    #[inline(always)]
+    pub(super) fn vectors(a: [i32; LANES]) -> [Four; LANES / 4] {
+        // SAFETY: as in `lanes`, and any bits are a vector.
+        unsafe { core::mem::transmute::<[i32; LANES], [Four; LANES / 4]>(a) }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod four {
+    use super::LANES;
+
+    pub(super) type Four = [i32; 4];
+
+    pub(super) fn load(a: &[i32]) -> Four {
+        [a[0], a[1], a[2], a[3]]
+    }
+
+    pub(super) fn splat(a: i32) -> Four {
+        [a; 4]
+    }
+
+    pub(super) fn add(a: Four, b: Four) -> Four {
+        std::array::from_fn(|i| a[i].wrapping_add(b[i]))
+    }
+
+    pub(super) fn sub(a: Four, b: Four) -> Four {
+        std::array::from_fn(|i| a[i].wrapping_sub(b[i]))
+    }
+
+    pub(super) fn max(a: Four, b: Four) -> Four {
+        std::array::from_fn(|i| a[i].max(b[i]))
+    }
+
+    pub(super) fn min(a: Four, b: Four) -> Four {
+        std::array::from_fn(|i| a[i].min(b[i]))
+    }
+
+    pub(super) fn shuffle<const A: usize, const B: usize, const C: usize, const D: usize>(
+        a: Four,
+        b: Four,
+    ) -> Four {
+        let at = |i: usize| if i < 4 { a[i] } else { b[i - 4] };
+        [at(A), at(B), at(C), at(D)]
+    }
+
+    pub(super) fn lanes_of(a: Four) -> [i32; 4] {
+        a
+    }
+
+    pub(super) fn lanes(a: [Four; LANES / 4]) -> [i32; LANES] {
+        std::array::from_fn(|i| a[i / 4][i % 4])
+    }
+
+    pub(super) fn vectors(a: [i32; LANES]) -> [Four; LANES / 4] {
+        std::array::from_fn(|v| std::array::from_fn(|i| a[4 * v + i]))
+    }
+}
+
 /// Whether the `j`-th of a sentence's tokens `at` comes after a token fixed Out.
 fn after_out(at: &[u32], j: usize) -> bool {
     let expected = j
@@ -546,10 +722,13 @@ fn renormalize(scores: &mut [f64; LANES]) {
 
 /// The tag before `t` on the best path, given the best scores of paths ending in each lane's
 /// tag at the token before (the first of equals in tag order).
-fn predecessor(prev: &[f64; LANES], t: usize, moves: &[[f64; TAGS]; TAGS]) -> usize {
+fn predecessor<S: Score>(prev: &[S; LANES], t: usize, moves: &[[S; TAGS]; TAGS]) -> usize {
     let score = |p: usize| prev[LANE_OF_TAG[p]] + moves[p][t];
     if OPENERS.contains(&t) {
-        let (mut top, mut from) = (f64::NEG_INFINITY, 0);
+        // The first closer's score to start with, rather than minus infinity, which 32-bit
+        // lanes lack (the best path's tags have a path; the others do not count).
+        let mut from = CLOSERS[0];
+        let mut top = score(from);
         for p in CLOSERS {
             let s = score(p);
             if s > top {
@@ -649,16 +828,97 @@ mod tests {
         }
     }
 
+    /// The forward pass in 32-bit lanes finds the `f64` pass's paths, each step's scores less
+    /// Out's, with scores and moves at the bound and near it (ties among them), and declines
+    /// beyond it.
+    #[test]
+    fn the_narrow_forward_pass_finds_the_same_paths() {
+        let mut next = numbers(0x5851_f42d_4c95_7f2d, 1000);
+        let mut value = || match next() {
+            n if n > 900 => SMALL,
+            n if n < -900 => -SMALL,
+            n if n > 700 => SMALL - n,
+            n if n < -700 => -SMALL - n,
+            n => n,
+        };
+        let mut narrow = 0;
+        for round in 0..=40 {
+            let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| value()));
+            // Last, a long sentence whose every path gains nearly the most a step can: only
+            // renormalizing keeps its sums from overflowing.
+            let (n, gain) = if round < 40 {
+                (1 + round * 7, 0)
+            } else {
+                (3000, SMALL)
+            };
+            let scores: Vec<[i32; TAGS]> = (0..n)
+                .map(|_| {
+                    [(); TAGS].map(|_| {
+                        if gain > 0 {
+                            gain - (value() % 3).abs()
+                        } else {
+                            value()
+                        }
+                    })
+                })
+                .collect();
+            let viterbi = Viterbi::new(&transitions);
+            let Some((steps, _)) = &viterbi.narrow else {
+                panic!("moves within the bound");
+            };
+            // Every token scored, tokens fixed Out between those scored, and at both ends.
+            let every: Vec<u32> = (0..n as u32).collect();
+            let some: Vec<u32> = (0..n as u32).map(|i| 1 + i + i / 3 + i / 7).collect();
+            let len = 2 + some.last().map_or(0, |&i| i as usize);
+            for (at, len) in [(every, n), (some, len)] {
+                let (mut wide, mut lanes) = (Vec::new(), Vec::new());
+                viterbi.steps.forward(&scores, &at, &mut wide);
+                assert!(steps.forward_narrow(&scores, &at, &mut lanes));
+                assert_eq!(wide.len(), lanes.len());
+                for (wide, lanes) in wide.iter().zip(&lanes) {
+                    for &l in &LANE_OF_TAG {
+                        if wide[l] == f64::NEG_INFINITY {
+                            assert!(lanes[l] < i32::NEVER / 2, "{}", lanes[l]);
+                        } else {
+                            assert_eq!(f64::from(lanes[l] - lanes[0]), wide[l] - wide[0]);
+                        }
+                    }
+                }
+                let tags = Viterbi::new(&transitions).decode(&scores, &at, len);
+                narrow += usize::from(tags.iter().any(|&t| t != Tag::OUT));
+            }
+        }
+        assert!(narrow > 40, "{narrow}");
+        // Beyond the bound, in a score or in a move.
+        let mut scores = vec![[SMALL; TAGS]; 3];
+        let at = [0, 1, 2];
+        let moves = [[0; TAGS]; TAGS];
+        assert!(Viterbi::new(&moves)
+            .decode_narrow(&scores, &at, 3)
+            .is_some());
+        scores[1][7] = -SMALL - 1;
+        assert!(Viterbi::new(&moves)
+            .decode_narrow(&scores, &at, 3)
+            .is_none());
+        scores[1][7] = 0;
+        let mut moves = moves;
+        moves[16][3] = SMALL + 1;
+        assert!(Viterbi::new(&moves)
+            .decode_narrow(&scores, &at, 3)
+            .is_none());
+    }
+
     /// The scores of the moves from each tag (row) to each tag (column).
     type Moves = [[i32; TAGS]; TAGS];
 
     /// Sentences of one to four tokens, each with its tokens' scores and the moves' scores, from
     /// a fixed pseudo-random sequence: small numbers, with many ties, and large ones that differ
-    /// in their last bits (a 32-bit float would round them).
+    /// in their last bits (a 32-bit float would round them), within the 32-bit lanes' bound and
+    /// beyond it.
     fn short_sentences(seed: u64) -> Vec<(Vec<[i32; TAGS]>, Moves)> {
         let mut next = numbers(seed, 20);
         let mut out = Vec::new();
-        for scale in [1, 1 << 22] {
+        for scale in [1, 1 << 17, 1 << 22] {
             for n in 1..=4 {
                 let mut value = || next() * scale + next();
                 let scores = (0..n).map(|_| [(); TAGS].map(|_| value())).collect();
@@ -825,6 +1085,11 @@ mod tests {
         let every = Scored::every(&document);
         let fixed = features::static_scores(&document, &doc, &every, model.set, model, model.bits);
         let mut viterbi = Viterbi::new(&features::transitions(model, model.bits));
+        // The model's scores lie within the page's 32-bit lanes' bound.
+        for (k, scores) in fixed.iter().enumerate() {
+            let (at, len) = (every.sentence(k), document.sentence_len(k));
+            assert!(viterbi.decode_narrow(scores, at, len).is_some());
+        }
         let all = decode_scores(
             model,
             &mut viterbi,
