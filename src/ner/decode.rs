@@ -393,16 +393,8 @@ fn backtrack<S: Score>(
     };
     // Tokens fixed Out after the last scored: the move into Out counts.
     let into_out = at.last().is_some_and(|&i| i as usize + 1 != len);
-    let score = |t: usize| end[LANE_OF_TAG[t]] + if into_out { moves[t][0] } else { S::from(0) };
-    let mut last = CLOSERS[0];
-    let mut top = score(last);
-    for t in CLOSERS {
-        let s = score(t);
-        if s > top {
-            top = s;
-            last = t;
-        }
-    }
+    let mut last =
+        best_closer(|t| end[LANE_OF_TAG[t]] + if into_out { moves[t][0] } else { S::from(0) });
     for j in (0..best.len()).rev() {
         if let Some(tag) = at.get(j).and_then(|&i| tags.get_mut(i as usize)) {
             *tag = Tag::from_index(last);
@@ -720,23 +712,28 @@ fn renormalize(scores: &mut [f64; LANES]) {
     }
 }
 
+/// The closer of the best `score`, the first of equals in tag order. The first closer's score
+/// starts the search, rather than minus infinity, which 32-bit lanes lack (the best path's tags
+/// have a path; the others do not count).
+fn best_closer<S: Score>(score: impl Fn(usize) -> S) -> usize {
+    let mut best = CLOSERS[0];
+    let mut top = score(best);
+    for t in CLOSERS {
+        let s = score(t);
+        if s > top {
+            top = s;
+            best = t;
+        }
+    }
+    best
+}
+
 /// The tag before `t` on the best path, given the best scores of paths ending in each lane's
 /// tag at the token before (the first of equals in tag order).
 fn predecessor<S: Score>(prev: &[S; LANES], t: usize, moves: &[[S; TAGS]; TAGS]) -> usize {
     let score = |p: usize| prev[LANE_OF_TAG[p]] + moves[p][t];
     if OPENERS.contains(&t) {
-        // The first closer's score to start with, rather than minus infinity, which 32-bit
-        // lanes lack (the best path's tags have a path; the others do not count).
-        let mut from = CLOSERS[0];
-        let mut top = score(from);
-        for p in CLOSERS {
-            let s = score(p);
-            if s > top {
-                top = s;
-                from = p;
-            }
-        }
-        from
+        best_closer(score)
     } else {
         let begin = 1 + 4 * ((t - 1) / 4);
         let inside = begin + 1;
