@@ -141,13 +141,24 @@ fn conll_rejects_invalid_utf8_naming_the_line() {
     assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
 }
 
-/// A file of `{"id", "text"}` lines in a fresh temporary folder.
+/// A file of `{"id", "text"}` lines in a temporary folder of its own (tests run at once, and each
+/// removes its folder: `remove_jsonl_file`).
 fn jsonl_file(name: &str, lines: &[String]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("article-analyzer-cli-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "article-analyzer-cli-{name}-{}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, lines.join("\n")).unwrap();
     path
+}
+
+/// Removes `jsonl_file`'s folder, before a test's assertions (a failed one would leave it).
+fn remove_jsonl_file(path: &std::path::Path) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 #[test]
@@ -173,6 +184,7 @@ fn bench_times_the_articles_and_counts_what_they_contain() {
         ],
         b"",
     );
+    remove_jsonl_file(&path);
     assert!(o.status.success(), "{}", stderr(&o));
     let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["articles"], 2);
@@ -200,6 +212,7 @@ fn bench_names_the_line_that_is_not_an_article() {
         &[r#"{"text": "Fine."}"#.into(), "{oops".into()],
     );
     let o = run(&["bench", path.to_str().unwrap()], b"");
+    remove_jsonl_file(&path);
     assert!(!o.status.success());
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
