@@ -115,12 +115,7 @@ impl<'a> Handover<'a> {
         let Some(s) = s else {
             return self.number(0);
         };
-        // UTF-16 units: a unit for each character but the continuation bytes of its UTF-8, and
-        // a second for a character of four bytes.
-        let units = s
-            .bytes()
-            .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0));
-        self.number(units.sum::<usize>() + 1);
+        self.number(crate::text::utf16_len(s.as_bytes()) + 1);
         self.strings.push_str(s);
     }
 

@@ -457,6 +457,19 @@ pub fn utf16_to_bytes(text: &str, offsets: &mut [usize]) {
     convert(text, offsets, false);
 }
 
+/// How many UTF-16 code units the UTF-8 `bytes` (whole chars) make: counted without decoding,
+/// each char one unit at its first byte (any byte but a continuation byte), two if it takes four
+/// bytes.
+pub(crate) fn utf16_len(bytes: &[u8]) -> usize {
+    // Most stretches are ASCII, a unit a byte, which `is_ascii` tells several bytes at a time.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
+    (bytes.iter())
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
 /// One pass over the text in the offsets' sorted order, each converted where it stands: no
 /// table to search afterwards (a bisection per offset, a cache miss at each step, was a growing
 /// part of an analysis as the text grew).
@@ -465,21 +478,10 @@ fn convert(text: &str, offsets: &mut [usize], from_bytes: bool) {
     order.sort_unstable();
     let (mut bytes, mut units) = (0, 0);
     if from_bytes {
-        // Counted among the bytes, without decoding: each char is one UTF-16 unit at its
-        // first byte (any byte but a continuation byte), two if it takes four bytes.
         let all = text.as_bytes();
         for (offset, i) in order {
             let end = offset.clamp(bytes, all.len());
-            let stretch = &all[bytes..end];
-            // Most stretches between two offsets are ASCII, a unit a byte, which `is_ascii`
-            // tells several bytes at a time.
-            units += if stretch.is_ascii() {
-                stretch.len()
-            } else {
-                (stretch.iter())
-                    .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-                    .sum::<usize>()
-            };
+            units += utf16_len(&all[bytes..end]);
             bytes = end;
             if let Some(o) = offsets.get_mut(i) {
                 *o = units;
