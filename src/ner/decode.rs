@@ -242,6 +242,13 @@ const CLOSER_LANES: [usize; CLOSERS.len()] = {
 trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> + From<i32> {
     /// No path: below every path's score, and `NEVER` plus a step still fits.
     const NEVER: Self;
+
+    /// The tag before `t` on the best path, given the best scores of paths ending in each
+    /// lane's tag at the token before.
+    #[inline(always)]
+    fn predecessor(prev: &[Self; LANES], t: usize, steps: &Steps<Self>) -> usize {
+        predecessor(prev, t, &steps.moves)
+    }
 }
 
 impl Score for f64 {
@@ -250,7 +257,46 @@ impl Score for f64 {
 
 impl Score for i32 {
     const NEVER: i32 = -(1 << 29);
+
+    /// The closers' sums in three vectors' lanes rather than one by one: the backward pass was
+    /// two fifths of the page's decoding, and most tokens (Out's, an opener's) search all nine.
+    #[cfg(any(test, target_arch = "wasm32"))]
+    #[inline(always)]
+    fn predecessor(prev: &[i32; LANES], t: usize, steps: &Steps<i32>) -> usize {
+        use four::*;
+        let Some(into) = steps.into_openers.get(t).filter(|_| OPENERS.contains(&t)) else {
+            return predecessor(prev, t, &steps.moves);
+        };
+        // Closers 0, 2, 4, 6 (Out and three Units) are lanes 0-3, closers 1, 3, 5, 7 (the
+        // Lasts) lanes 16-19, closer 8 (the last Unit) lane 8.
+        let even = add(load(&prev[..4]), load(&into[..4]));
+        let odd = add(load(&prev[LASTS..]), load(&into[4..8]));
+        let unit = prev[8] + into[8];
+        let top = max(even, odd);
+        let top = max(top, shuffle::<2, 3, 0, 1>(top, top));
+        let top = max(top, shuffle::<1, 0, 3, 2>(top, top));
+        let top = splat(lanes_of(top)[0].max(unit));
+        // The first closer of the best sum, in tag order: the lanes' masks interleaved.
+        let found = SPREAD[bitmask(eq(even, top))] | SPREAD[bitmask(eq(odd, top))] << 1 | 1 << 8;
+        CLOSERS[found.trailing_zeros() as usize]
+    }
 }
+
+/// Four bits spread to the even ones of eight.
+#[cfg(any(test, target_arch = "wasm32"))]
+const SPREAD: [u32; 16] = {
+    let mut out = [0; 16];
+    let mut m = 0;
+    while m < 16 {
+        let mut b = 0;
+        while b < 4 {
+            out[m] |= ((m as u32 >> b) & 1) << (2 * b);
+            b += 1;
+        }
+        m += 1;
+    }
+    out
+};
 
 /// The largest score of a token or of a move (either sign) decoded in 32-bit lanes: 2^22, far
 /// beyond the embedded model's (16-bit weights, a few dozen a token). Then a step adds at most
@@ -283,6 +329,10 @@ struct Steps<S> {
     inside_inside: [S; 4],
     begin_last: [S; 4],
     inside_last: [S; 4],
+    /// Into each tag, the moves from closers 0, 2, 4, 6, then 1, 3, 5, 7, then 8: in the
+    /// order of their lanes ([`Score::predecessor`]).
+    #[cfg(any(test, target_arch = "wasm32"))]
+    into_openers: [[S; CLOSERS.len()]; TAGS],
 }
 
 impl<S: Score> Steps<S> {
@@ -306,6 +356,10 @@ impl<S: Score> Steps<S> {
             inside_inside: class(2, 2),
             begin_last: class(1, 3),
             inside_last: class(2, 3),
+            #[cfg(any(test, target_arch = "wasm32"))]
+            into_openers: std::array::from_fn(|t| {
+                [0, 2, 4, 6, 1, 3, 5, 7, 8].map(|k| S::from(moves[CLOSERS[k]][t]))
+            }),
         }
     }
 
@@ -352,7 +406,7 @@ impl Viterbi {
             return tags;
         }
         self.steps.forward(scores, at, &mut self.best);
-        let tags = backtrack(&self.best, &self.steps.moves, at, len);
+        let tags = backtrack(&self.best, &self.steps, at, len);
         // Wherever the tests decode, the page's pass must find the same tags.
         #[cfg(all(test, not(target_arch = "wasm32")))]
         if let Some(narrow) = self.decode_narrow(scores, at, len) {
@@ -373,7 +427,7 @@ impl Viterbi {
         let (steps, best) = self.narrow.as_mut()?;
         steps
             .forward_narrow(scores, at, best)
-            .then(|| backtrack(best, &steps.moves, at, len))
+            .then(|| backtrack(best, steps, at, len))
     }
 }
 
@@ -381,18 +435,14 @@ impl Viterbi {
 /// tag at each token (`best`, from the forward pass): this keeps the forward loop free of
 /// bookkeeping. Tokens fixed Out add the same to every path: only the moves into and out of
 /// them count.
-fn backtrack<S: Score>(
-    best: &[[S; LANES]],
-    moves: &[[S; TAGS]; TAGS],
-    at: &[u32],
-    len: usize,
-) -> Vec<Tag> {
+fn backtrack<S: Score>(best: &[[S; LANES]], steps: &Steps<S>, at: &[u32], len: usize) -> Vec<Tag> {
     let mut tags = vec![Tag::OUT; len];
     let Some(end) = best.last() else {
         return tags;
     };
     // Tokens fixed Out after the last scored: the move into Out counts.
     let into_out = at.last().is_some_and(|&i| i as usize + 1 != len);
+    let moves = &steps.moves;
     let mut last =
         best_closer(|t| end[LANE_OF_TAG[t]] + if into_out { moves[t][0] } else { S::from(0) });
     for j in (0..best.len()).rev() {
@@ -401,7 +451,7 @@ fn backtrack<S: Score>(
         }
         if let Some(prev) = j.checked_sub(1).and_then(|j| best.get(j)) {
             let next = if after_out(at, j) { 0 } else { last };
-            last = predecessor(prev, next, moves);
+            last = S::predecessor(prev, next, steps);
         }
     }
     tags
@@ -623,6 +673,17 @@ mod four {
     }
 
     #[inline(always)]
+    pub(super) fn eq(a: Four, b: Four) -> Four {
+        i32x4_eq(a, b)
+    }
+
+    /// Lane `i`'s top bit as bit `i`.
+    #[inline(always)]
+    pub(super) fn bitmask(a: Four) -> usize {
+        usize::from(i32x4_bitmask(a))
+    }
+
+    #[inline(always)]
     pub(super) fn lanes_of(a: Four) -> [i32; 4] {
         // SAFETY: a vector is 16 bytes, as four `i32`, and any bits are an `i32`.
         unsafe { core::mem::transmute::<Four, [i32; 4]>(a) }
@@ -677,6 +738,14 @@ mod four {
     ) -> Four {
         let at = |i: usize| if i < 4 { a[i] } else { b[i - 4] };
         [at(A), at(B), at(C), at(D)]
+    }
+
+    pub(super) fn eq(a: Four, b: Four) -> Four {
+        std::array::from_fn(|i| -i32::from(a[i] == b[i]))
+    }
+
+    pub(super) fn bitmask(a: Four) -> usize {
+        (0..4).fold(0, |m, i| m | usize::from(a[i] < 0) << i)
     }
 
     pub(super) fn lanes_of(a: Four) -> [i32; 4] {
@@ -828,6 +897,29 @@ mod tests {
     /// The forward pass in 32-bit lanes finds the `f64` pass's paths, each step's scores less
     /// Out's, with scores and moves at the bound and near it (ties among them), and declines
     /// beyond it.
+    /// The page's search for a tag's predecessor among the closers, in vector lanes, finds the
+    /// one the backward pass's search by tag finds: among ties (small numbers), the first.
+    #[test]
+    fn the_vector_search_for_a_predecessor_breaks_ties_in_tag_order() {
+        let mut next = numbers(0x2545_f491_4f6c_dd1d, 3);
+        let mut ties = 0;
+        for _ in 0..300 {
+            let transitions = [[(); TAGS]; TAGS].map(|row| row.map(|_| next()));
+            let steps = Steps::<i32>::new(&transitions);
+            let prev: [i32; LANES] = std::array::from_fn(|_| next());
+            for t in 0..TAGS {
+                let by_tag = predecessor(&prev, t, &steps.moves);
+                assert_eq!(i32::predecessor(&prev, t, &steps), by_tag, "{t} {prev:?}");
+                let top = prev[LANE_OF_TAG[by_tag]] + steps.moves[by_tag][t];
+                let equal = CLOSERS
+                    .iter()
+                    .filter(|&&p| prev[LANE_OF_TAG[p]] + steps.moves[p][t] == top);
+                ties += usize::from(OPENERS.contains(&t) && equal.count() > 1);
+            }
+        }
+        assert!(ties > 100, "{ties}");
+    }
+
     #[test]
     fn the_narrow_forward_pass_finds_the_same_paths() {
         let mut next = numbers(0x5851_f42d_4c95_7f2d, 1000);
