@@ -894,9 +894,6 @@ mod tests {
         }
     }
 
-    /// The forward pass in 32-bit lanes finds the `f64` pass's paths, each step's scores less
-    /// Out's, with scores and moves at the bound and near it (ties among them), and declines
-    /// beyond it.
     /// The page's search for a tag's predecessor among the closers, in vector lanes, finds the
     /// one the backward pass's search by tag finds: among ties (small numbers), the first.
     #[test]
@@ -920,6 +917,9 @@ mod tests {
         assert!(ties > 100, "{ties}");
     }
 
+    /// The forward pass in 32-bit lanes finds the `f64` pass's paths, each step's scores less
+    /// Out's, with scores and moves at the bound and near it (ties among them), and declines
+    /// beyond it.
     #[test]
     fn the_narrow_forward_pass_finds_the_same_paths() {
         let mut next = numbers(0x5851_f42d_4c95_7f2d, 1000);
