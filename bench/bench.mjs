@@ -176,7 +176,8 @@ function report(f) {
     const wRate = w1.bytes / MB / (w1.eachMs / 1e3);
     const cRate = c1 ? c1.bytes / MB / (c1.eachMs / 1e3) : null;
     target("wasm ≥ 5 MB/s on 1 MB", `${n(wRate, 1)} MB/s`, wRate >= 5);
-    target("wasm ≥ 40 × compromise on 1 MB", cRate ? `${n(wRate / cRate, 0)} ×` : "—", cRate ? wRate / cRate >= 40 : null);
+    // To a tenth: rounded to a whole, 39.86 read "40" and was marked missed.
+    target("wasm ≥ 40 × compromise on 1 MB", cRate ? `${n(wRate / cRate, 1)} ×` : "—", cRate ? wRate / cRate >= 40 : null);
   }
   const ws = get("wasm", "seed");
   if (ws) target("seed analysis ≤ 2 ms in wasm", `${n(ws.eachMs, 2)} ms in Node${b ? `, ${n(b.seedMs, 2)} ms in Chromium` : ""}`, ws.eachMs <= 2 && (!b || b.seedMs <= 2));
