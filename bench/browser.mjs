@@ -17,7 +17,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { serve, launch, openPage, waitForMark, seedText, dist, base, RENDERED, READY } from "../tests/browser/harness.mjs";
+import { serve, launch, openPage, shareLink, waitForMark, seedText, dist, base, RENDERED, READY } from "../tests/browser/harness.mjs";
 
 const [file, ...flags] = process.argv.slice(2);
 const runs = flags.includes("--runs") ? Number(flags[flags.indexOf("--runs") + 1]) : 5;
@@ -135,15 +135,7 @@ try {
   }
 
   // Cold load of a share link carrying the seed article.
-  let link;
-  {
-    const { page, context } = await openPage(browser, server.url);
-    await page.fill("#article", seed);
-    await page.click("#share");
-    await page.waitForFunction(() => document.querySelector("#share-link").value.length > 0);
-    link = await page.inputValue("#share-link");
-    await context.close();
-  }
+  const link = await shareLink(browser, server.url, seed);
   const cold = [];
   const ready = [];
   let loaded = [];

@@ -18,7 +18,7 @@
 // Tracing slows the load down (about 1.5 times): compare steps with each other, and loads with
 // loads traced alike, not with coldMs.
 import { writeFileSync } from "node:fs";
-import { serve, launch, openPage, seedText, RENDERED } from "../tests/browser/harness.mjs";
+import { serve, launch, shareLink, seedText, RENDERED } from "../tests/browser/harness.mjs";
 
 const flags = process.argv.slice(2);
 const option = (name, fallback) => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : fallback);
@@ -91,15 +91,7 @@ function steps(events) {
 const server = await serve();
 const browser = await launch();
 try {
-  let link;
-  {
-    const { page, context } = await openPage(browser, server.url);
-    await page.fill("#article", seedText());
-    await page.click("#share");
-    await page.waitForFunction(() => document.querySelector("#share-link").value.length > 0);
-    link = await page.inputValue("#share-link");
-    await context.close();
-  }
+  const link = await shareLink(browser, server.url, seedText());
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

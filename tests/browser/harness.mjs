@@ -170,4 +170,15 @@ export async function audit(page, context = "html") {
 }
 
 /** The seed article, read from the shared folder. */
+/** A share link carrying `text`, made by the page's Share button in a context of its own. */
+export async function shareLink(browser, url, text) {
+  const { page, context } = await openPage(browser, url);
+  await page.fill("#article", text);
+  await page.click("#share");
+  await page.waitForFunction(() => document.querySelector("#share-link").value.length > 0);
+  const link = await page.inputValue("#share-link");
+  await context.close();
+  return link;
+}
+
 export const seedText = () => readFileSync(shared("fixtures/seed-article.txt"), "utf8");
