@@ -56,11 +56,14 @@ try {
   const inputs = assemble({ shared: shared(), dir });
   figures.inputs = inputs.map(({ name, articles, bytes }) => ({ name, articles, bytes }));
 
+  const oneMB = inputs.find((i) => i.name === "1 MB");
   for (const input of inputs) {
     log(`${input.name}: native`);
     figures.engines.push({ engine: "native", input: input.name, ...json(cli, ["bench", input.file, ...timing]) });
     log(`${input.name}: wasm in Node`);
-    figures.engines.push({ engine: "wasm", input: input.name, ...json("node", ["bench/engine.mjs", "wasm", input.file, ...timing]) });
+    // 10 MB's one text timed in turn with 1 MB's, for the target's ratio.
+    const against = input.name === "10 MB" ? ["--against", oneMB.file] : [];
+    figures.engines.push({ engine: "wasm", input: input.name, ...json("node", ["bench/engine.mjs", "wasm", input.file, ...timing, ...against]) });
     // compromise takes about half a minute a megabyte: not on 10 MB, and on 1 MB only article by
     // article.
     if (!flags.includes("--no-compromise") && input.bytes <= 1.5 * MB) {
@@ -187,9 +190,9 @@ function report(f) {
     target("≤ 1 MB gzipped in all (10^6 bytes)", `${b.totalGz} bytes`, b.totalGz <= 1e6);
   }
   const w10 = get("wasm", "10 MB");
-  if (w10 && w1) {
-    const ratio = w10.wholeMs / w1.wholeMs;
-    target("10 MB ≤ 11 × the 1 MB time (wasm, one text)", `${n(ratio, 1)} ×`, ratio <= 11);
+  if (w10?.againstMs) {
+    const ratio = w10.wholeMs / w10.againstMs;
+    target("10 MB ≤ 11 × the 1 MB time (wasm, one text; the two timed in turn)", `${n(ratio, 1)} ×`, ratio <= 11);
     target("peak wasm memory ≤ 100 MB (10 MB as one text)", mem(w10.peakBytes), w10.peakBytes <= 100 * MB);
   }
   return lines.join("\n") + "\n";

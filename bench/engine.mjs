@@ -1,9 +1,13 @@
 // Times one analyzer in Node on a file of articles (the `jsonl` input), for bench/bench.mjs:
 //   node bench/engine.mjs wasm|compromise FILE [--runs N] [--budget SECONDS] [--each-only]
+//     [--against OTHER]
 // Measures as `article-analyzer bench` (src/cli/bench.rs) does: after a warm-up, every article
 // analyzed on its own, then all of them as one text (joined by blank lines); `runs` runs of each,
 // or fewer once the budget is spent (at least one); a run of a short input repeats it for 100 ms.
 // Prints one JSON object. Each input gets its own process, so the memory figures are that input's.
+// --against: the one text of OTHER's articles is timed too, in turn with this one's, a run of each
+// at a time (`againstMs`), for a ratio of the two: timed in two processes minutes apart, the 10 MB
+// over the 1 MB swung from 8.8 to 13.0 across runs, as much as this machine's speed drifts.
 //
 // - wasm: the very module the page loads (dist/article-analyzer_bg.wasm and trunk's JS glue),
 //   through the JavaScript API `analyze(text)`, which returns the analysis as a plain object.
@@ -22,11 +26,14 @@ const runs = flags.includes("--runs") ? Number(option("--runs")) : 5;
 const budget = flags.includes("--budget") ? Number(option("--budget")) : 60;
 const eachOnly = flags.includes("--each-only");
 
-const articles = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => JSON.parse(l).text);
+const read = (path) =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l).text);
+const articles = read(file);
 const whole = articles.join("\n\n");
+const against = flags.includes("--against") ? read(option("--against")).join("\n\n") : null;
 
 async function load() {
   if (engine === "wasm") {
@@ -88,6 +95,20 @@ function measure(f) {
   return times;
 }
 
+/** Times `f` and `g` in turn, one call of each a run, as `measure` runs them; returns the ms of each. */
+function inTurn(f, g) {
+  const start = now();
+  const times = [[], []];
+  while (times[0].length < Math.max(1, runs) && (times[0].length === 0 || now() - start < budget * 1e3)) {
+    for (const [i, h] of [f, g].entries()) {
+      const run = now();
+      h();
+      times[i].push(now() - run);
+    }
+  }
+  return times;
+}
+
 const { analyze, count, peak } = await load();
 const found = { quotes: 0, people: 0, organizations: 0, places: 0 };
 for (const text of articles) count(found, analyze(text));
@@ -96,7 +117,11 @@ for (let i = 0; now() - warm < WARM_UP_MS; i++) analyze(articles[i % articles.le
 const each = measure(() => {
   for (const text of articles) analyze(text);
 });
-const all = eachOnly ? [] : measure(() => analyze(whole));
+const [other, all] = eachOnly
+  ? [[], []]
+  : against === null
+    ? [[], measure(() => analyze(whole))]
+    : inTurn(() => analyze(against), () => analyze(whole));
 console.log(
   JSON.stringify({
     articles: articles.length,
@@ -105,6 +130,7 @@ console.log(
     eachRunsMs: each,
     wholeMs: median(all),
     wholeRunsMs: all,
+    ...(against === null ? {} : { againstMs: median(other), againstRunsMs: other }),
     found,
     peakBytes: peak(),
   }),
