@@ -63,11 +63,11 @@ try {
     log(`${input.name}: wasm in Node`);
     // 10 MB's one text timed in turn with 1 MB's, for the target's ratio.
     const against = input.name === "10 MB" ? ["--against", oneMB.file] : [];
-    figures.engines.push({ engine: "wasm", input: input.name, ...json("node", ["bench/engine.mjs", "wasm", input.file, ...timing, ...against]) });
+    figures.engines.push({ engine: "wasm", input: input.name, ...json("node", ["--expose-gc", "bench/engine.mjs", "wasm", input.file, ...timing, ...against]) });
     // compromise takes about half a minute a megabyte: not on 10 MB, and on 1 MB only article by
     // article.
     if (!flags.includes("--no-compromise") && input.bytes <= 1.5 * MB) {
-      const args = ["bench/engine.mjs", "compromise", input.file, ...timing];
+      const args = ["--expose-gc", "bench/engine.mjs", "compromise", input.file, ...timing];
       if (input.bytes > 200 * 1024) args.push("--each-only");
       log(`${input.name}: compromise`);
       figures.engines.push({ engine: "compromise", input: input.name, ...json("node", args) });

@@ -1,6 +1,6 @@
 // Times one analyzer in Node on a file of articles (the `jsonl` input), for bench/bench.mjs:
-//   node bench/engine.mjs wasm|compromise FILE [--runs N] [--budget SECONDS] [--each-only]
-//     [--against OTHER]
+//   node --expose-gc bench/engine.mjs wasm|compromise FILE [--runs N] [--budget SECONDS]
+//     [--each-only] [--against OTHER]
 // Measures as `article-analyzer bench` (src/cli/bench.rs) does: after a warm-up, every article
 // analyzed on its own, then all of them as one text (joined by blank lines); `runs` runs of each,
 // or fewer once the budget is spent (at least one); a run of a short input repeats it for 100 ms.
@@ -71,6 +71,10 @@ async function load() {
   throw new Error(`unknown engine ${engine}: wasm or compromise`);
 }
 
+// Before each run, untimed, the garbage of the runs before it is collected (with node's
+// --expose-gc, as bench.mjs runs this): otherwise a run paid for whichever earlier run's objects
+// the collector happened to reach then, the 10 MB's tens of megabytes among them.
+const collect = globalThis.gc ?? (() => {});
 const WARM_UP_MS = 1000;
 const MIN_RUN_MS = 100;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -83,11 +87,14 @@ const median = (values) => {
 /** Times `f` as src/cli/bench.rs `measure` does; returns milliseconds per call, one per run. */
 function measure(f) {
   const start = now();
+  collect();
+  const call = now();
   f();
-  const first = now() - start;
+  const first = now() - call;
   const reps = Math.max(1, Math.ceil(MIN_RUN_MS / Math.max(first, 1e-6)));
   const times = reps === 1 ? [first] : [];
   while (times.length < Math.max(1, runs) && (times.length === 0 || now() - start < budget * 1e3)) {
+    collect();
     const run = now();
     for (let i = 0; i < reps; i++) f();
     times.push((now() - run) / reps);
@@ -101,6 +108,7 @@ function inTurn(f, g) {
   const times = [[], []];
   while (times[0].length < Math.max(1, runs) && (times[0].length === 0 || now() - start < budget * 1e3)) {
     for (const [i, h] of [f, g].entries()) {
+      collect();
       const run = now();
       h();
       times[i].push(now() - run);
