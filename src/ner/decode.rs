@@ -10,6 +10,20 @@ pub struct Tagger<'m> {
     model: &'m Model,
     words: Words,
     viterbi: Viterbi,
+    /// The lists a document is tagged through, kept for the next: tagging an article then
+    /// allocates next to nothing.
+    scored: Scored,
+    fixed: Vec<[i32; TAGS]>,
+    passes: Passes,
+}
+
+/// The decoder's lists ([`decode_scores`]).
+#[derive(Default)]
+struct Passes {
+    first: Vec<Tag>,
+    extra: TokenRows,
+    rescored: Vec<[i32; TAGS]>,
+    second: Vec<Tag>,
 }
 
 /// How many words a tagger keeps before it forgets them all (about half a kilobyte each, so
@@ -25,11 +39,15 @@ impl<'m> Tagger<'m> {
             model,
             words: Words::new(),
             viterbi: Viterbi::new(&features::transitions(model, model.bits)),
+            scored: Scored::default(),
+            fixed: Vec::new(),
+            passes: Passes::default(),
         }
     }
 
+    /// Forgets the words, and the lists grown as long as the last document.
     pub fn forget_words(&mut self) {
-        self.words.forget_beyond(0);
+        *self = Tagger::new(self.model);
     }
 
     #[cfg(test)]
@@ -39,8 +57,7 @@ impl<'m> Tagger<'m> {
 
     /// Labels every token of a document, given as sentences of token strings.
     pub fn tag(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
-        let tags = self.tags(sentences);
-        let mut rest = tags.as_slice();
+        let mut rest = self.tags(sentences);
         sentences
             .iter()
             .map(|s| {
@@ -53,7 +70,7 @@ impl<'m> Tagger<'m> {
 
     /// The BILOU tags of every token of a document, sentence after sentence in one list: read
     /// by the analyzer without the labels' copy of each sentence.
-    pub(crate) fn tags(&mut self, sentences: &[Vec<&str>]) -> Vec<Tag> {
+    pub(crate) fn tags(&mut self, sentences: &[Vec<&str>]) -> &[Tag] {
         let model = self.model;
         // A document brings up to a word per token: forgetting what would leave it no room
         // keeps the words to the larger of WORDS_KEPT and the document's own (10 MB as one text
@@ -63,16 +80,18 @@ impl<'m> Tagger<'m> {
         self.words.read(sentences);
         self.words.score(model.set, model, model.bits);
         let doc = Document::new(&self.words);
-        let scored = Scored::new(&doc);
-        let fixed = features::static_scores(&doc, sentences, &scored, model.set, model, model.bits);
+        let (scored, fixed) = (&mut self.scored, &mut self.fixed);
+        scored.read(&doc);
+        features::static_scores(&doc, sentences, scored, model.set, model, model.bits, fixed);
         decode_scores(
             model,
             &mut self.viterbi,
             model.bits,
             model.set,
             &doc,
-            &scored,
-            &fixed,
+            scored,
+            fixed,
+            &mut self.passes,
         )
     }
 }
@@ -129,16 +148,19 @@ pub(crate) fn decode(
         &doc,
         &Scored::every(&doc),
         &row_scores(table, prepared),
+        &mut Passes::default(),
     )
+    .to_vec()
 }
 
 /// The tags of a document from its `scored` tokens' static scores (`fixed`, in their order;
 /// the others are Out), sentence after sentence in one list: a first pass, then, when the
 /// model has one, a second that sees how the first tagged each word elsewhere in the document
-/// (`viterbi` decodes under `table`'s transitions).
+/// (`viterbi` decodes under `table`'s transitions), through the lists of `passes`.
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
-fn decode_scores(
+#[allow(clippy::too_many_arguments)]
+fn decode_scores<'p>(
     table: &impl Weights,
     viterbi: &mut Viterbi,
     bits: u32,
@@ -146,40 +168,36 @@ fn decode_scores(
     doc: &Document,
     scored: &Scored,
     fixed: &[[i32; TAGS]],
-) -> Vec<Tag> {
+    passes: &'p mut Passes,
+) -> &'p [Tag] {
+    let Passes {
+        first,
+        extra,
+        rescored,
+        second,
+    } = passes;
     let sentences = 0..doc.sentence_count();
     let scores_of = |k: usize| fixed.get(scored.range(k)).unwrap_or(&[]);
-    let mut first = Vec::with_capacity(doc.token_count());
+    first.clear();
     for k in sentences.clone() {
-        viterbi.decode_into(
-            scores_of(k),
-            scored.sentence(k),
-            doc.sentence_len(k),
-            &mut first,
-        );
+        viterbi.decode_into(scores_of(k), scored.sentence(k), doc.sentence_len(k), first);
     }
     if !set.has(FeatureSet::DOC_TAGS) {
         return first;
     }
-    let extra = features::document_rows(doc, &first, scored, bits);
-    let mut rescored = Vec::new();
-    let mut tags = Vec::with_capacity(first.len());
+    features::document_rows(doc, first, scored, bits, extra);
+    second.clear();
     for k in sentences {
         let at = scored.range(k);
         // A sentence whose words appear nowhere else scores as in the first pass.
         if extra.any(at.clone()) {
-            with_rows(table, scores_of(k), &extra, at.start, &mut rescored);
-            viterbi.decode_into(
-                &rescored,
-                scored.sentence(k),
-                doc.sentence_len(k),
-                &mut tags,
-            );
+            with_rows(table, scores_of(k), extra, at.start, rescored);
+            viterbi.decode_into(rescored, scored.sentence(k), doc.sentence_len(k), second);
         } else {
-            tags.extend_from_slice(first.get(doc.sentence(k)).unwrap_or(&[]));
+            second.extend_from_slice(first.get(doc.sentence(k)).unwrap_or(&[]));
         }
     }
-    tags
+    second
 }
 
 /// Tags that close what came before (Out, Last, Unit): only these may precede Out, Begin or
@@ -1208,8 +1226,13 @@ mod tests {
         words.score(model.set, model, model.bits);
         let document = Document::new(&words);
         let every = Scored::every(&document);
-        let fixed = features::static_scores(&document, &doc, &every, model.set, model, model.bits);
-        let mut viterbi = Viterbi::new(&features::transitions(model, model.bits));
+        let mut fixed = Vec::new();
+        let (set, bits) = (model.set, model.bits);
+        features::static_scores(&document, &doc, &every, set, model, bits, &mut fixed);
+        let (mut viterbi, mut passes) = (
+            Viterbi::new(&features::transitions(model, model.bits)),
+            Passes::default(),
+        );
         // The model's scores lie within the page's 32-bit lanes' bound.
         for k in 0..doc.len() {
             let (at, len) = (every.sentence(k), document.sentence_len(k));
@@ -1224,6 +1247,7 @@ mod tests {
             &document,
             &every,
             &fixed,
+            &mut passes,
         );
         let all: Vec<Vec<Label>> = (0..doc.len())
             .map(|k| {

@@ -629,10 +629,6 @@ impl<'w> Document<'w> {
         self.ends.len()
     }
 
-    pub fn token_count(&self) -> usize {
-        self.ids.len()
-    }
-
     /// Where sentence `k`'s tokens are among the document's.
     pub fn sentence(&self, k: usize) -> Range<usize> {
         let start = k
@@ -699,17 +695,20 @@ impl<'w> Document<'w> {
 
 /// The tokens of a document that the tagger scores and decodes, sentence by sentence, as their
 /// indices in their sentence; the others are Out.
+#[derive(Default)]
 pub struct Scored {
     at: Vec<u32>,
     /// Where each sentence's tokens end in `at`.
     ends: Vec<usize>,
+    /// Whether each token of a sentence is fixed Out (a buffer).
+    fixed: Vec<bool>,
 }
 
 impl Scored {
     /// Every token (training's: the model learns from every token's features).
     #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn every(doc: &Document) -> Scored {
-        let mut out = Scored::with_capacity(doc);
+        let mut out = Scored::default();
         for k in 0..doc.sentence_count() {
             out.at.extend(0..doc.sentence_len(k) as u32);
             out.ends.push(out.at.len());
@@ -724,9 +723,18 @@ impl Scored {
     /// (55% of 1 MB of articles, 44% of CoNLL-2003's eng.testa), and the tagger scoring every
     /// token labels nearly all of them Out anyway (all of eng.testa's; 15 of eng.train's
     /// 88,000, "interior ministry" among them; 30 of 10 MB of articles' 1.1 million).
+    #[cfg(test)]
     pub fn new(doc: &Document) -> Scored {
-        let mut out = Scored::with_capacity(doc);
-        let mut fixed = Vec::new();
+        let mut out = Scored::default();
+        out.read(doc);
+        out
+    }
+
+    /// Makes these [`Scored::new`] of `doc`, in place of another document's.
+    pub fn read(&mut self, doc: &Document) {
+        self.at.clear();
+        self.ends.clear();
+        let (out, fixed) = (&mut self.at, &mut self.fixed);
         for k in 0..doc.sentence_count() {
             let tokens = || doc.infos(k).iter().copied();
             // Whether the nearest word before each token is lowercase, then whether the
@@ -746,22 +754,14 @@ impl Scored {
                     lowercase = tok.lowercase;
                 }
             }
-            out.at.extend(
+            out.extend(
                 fixed
                     .iter()
                     .enumerate()
                     .filter(|&(_, &fixed)| !fixed)
                     .map(|(i, _)| i as u32),
             );
-            out.ends.push(out.at.len());
-        }
-        out
-    }
-
-    fn with_capacity(doc: &Document) -> Scored {
-        Scored {
-            at: Vec::with_capacity(doc.token_count()),
-            ends: Vec::with_capacity(doc.sentence_count()),
+            self.ends.push(out.len());
         }
     }
 
@@ -777,11 +777,6 @@ impl Scored {
     /// The tokens scored of sentence `k`.
     pub fn sentence(&self, k: usize) -> &[u32] {
         self.at.get(self.range(k)).unwrap_or(&[])
-    }
-
-    /// How many tokens are scored.
-    pub fn len(&self) -> usize {
-        self.at.len()
     }
 }
 
@@ -1265,8 +1260,8 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
     }
 }
 
-/// The `scored` tokens' scores from their static features under `table`, in their order: the
-/// sums of [`prepare`]'s rows, but with the features of a word alone and of a word as each
+/// The `scored` tokens' scores from their static features under `table`, in their order, into
+/// `out`: the sums of [`prepare`]'s rows, but with the features of a word alone and of a word as each
 /// neighbour summed once per word ([`Words::score`], which must have scored the document's
 /// words under `table`) rather than once per token, and the context features once per word.
 pub fn static_scores(
@@ -1276,7 +1271,8 @@ pub fn static_scores(
     set: FeatureSet,
     table: &impl Weights,
     bits: u32,
-) -> Vec<[i32; TAGS]> {
+    out: &mut Vec<[i32; TAGS]>,
+) {
     let mut rows = Vec::with_capacity(64);
     let mut sum = |hashes: &[u64], scores: &mut [i32; TAGS]| {
         add_hashes(table, bits, hashes, &mut rows, scores);
@@ -1292,7 +1288,7 @@ pub fn static_scores(
     let mut window = Vec::new();
     // The words' scores first, in a loop of their own: loads from the words' scores (most of them
     // cache misses) of many tokens are then under way at once.
-    let mut out = Vec::with_capacity(scored.len());
+    out.clear();
     for k in 0..doc.sentence_count() {
         let scored = scored.sentence(k);
         if scored.is_empty() {
@@ -1346,7 +1342,6 @@ pub fn static_scores(
             }
         },
     );
-    out
 }
 
 /// How many occurrences of a word lend their neighbours to the others.
@@ -1434,10 +1429,16 @@ pub fn transitions(table: &impl Weights, bits: u32) -> [[i32; TAGS]; TAGS] {
     out
 }
 
-/// The second pass's rows of the `scored` tokens, in their order: how the first pass tagged the
-/// same word elsewhere in the document. `first` holds the first pass's tags of every token (a
-/// token not scored is never capitalized: it neither has nor lends such rows).
-pub fn document_rows(doc: &Document, first: &[Tag], scored: &Scored, bits: u32) -> TokenRows {
+/// The second pass's rows of the `scored` tokens, in their order, into `out`: how the first pass
+/// tagged the same word elsewhere in the document. `first` holds the first pass's tags of every
+/// token (a token not scored is never capitalized: it neither has nor lends such rows).
+pub fn document_rows(
+    doc: &Document,
+    first: &[Tag],
+    scored: &Scored,
+    bits: u32,
+    out: &mut TokenRows,
+) {
     // Per word (capitalized occurrences): how often tagged O or each class; how often inside
     // an entity of two tokens or more, per class.
     let mut counts: Vec<[u16; 9]> = doc.by_key();
@@ -1466,10 +1467,8 @@ pub fn document_rows(doc: &Document, first: &[Tag], scored: &Scored, bits: u32) 
             }
         }
     }
-    let mut out = TokenRows {
-        rows: Vec::new(),
-        ends: Vec::with_capacity(scored.len()),
-    };
+    out.rows.clear();
+    out.ends.clear();
     for k in 0..doc.sentence_count() {
         let (caps, tags) = (doc.caps_lines[k], tags_of(k));
         for (i, tok, key) in doc.scored(k, scored) {
@@ -1509,7 +1508,6 @@ pub fn document_rows(doc: &Document, first: &[Tag], scored: &Scored, bits: u32) 
             out.end_token();
         }
     }
-    out
 }
 
 /// Weights by feature row: what decoding reads.
@@ -1624,14 +1622,26 @@ mod tests {
         words.score(model.set, model, model.bits);
         let document = Document::new(&words);
         let every = Scored::every(&document);
-        let by_type = static_scores(&document, &doc, &every, model.set, model, model.bits);
+        let mut by_type = Vec::new();
+        static_scores(
+            &document,
+            &doc,
+            &every,
+            model.set,
+            model,
+            model.bits,
+            &mut by_type,
+        );
         assert_eq!(by_type, by_token);
         let second = document.sentence(1);
         assert!(by_token[second].iter().any(|s| s.iter().any(|&w| w != 0)));
         // Tokens fixed Out leave the others' scores as they were.
         let scored = Scored::new(&document);
-        let some = static_scores(&document, &doc, &scored, model.set, model, model.bits);
-        assert_eq!(some.len(), scored.len());
+        let mut some = Vec::new();
+        static_scores(
+            &document, &doc, &scored, model.set, model, model.bits, &mut some,
+        );
+        assert_eq!(some.len(), scored.at.len());
         for k in 0..doc.len() {
             let (start, scores) = (document.sentence(k).start, &some[scored.range(k)]);
             for (s, &i) in scores.iter().zip(scored.sentence(k)) {

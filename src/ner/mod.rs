@@ -257,15 +257,16 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
 /// The entities of every sentence of a document, with the embedded model: each sentence's, in
 /// the sentences' order.
 pub(crate) fn document_chunks(sentences: &[Vec<&str>]) -> Vec<(usize, Chunk)> {
-    let tags = TAGGER.with_borrow_mut(|tagger| tagger.tags(sentences));
-    let mut rest = tags.as_slice();
-    let mut out = Vec::new();
-    for (k, s) in sentences.iter().enumerate() {
-        let (tags, after) = rest.split_at(s.len().min(rest.len()));
-        rest = after;
-        out.extend(each_chunk(tags.iter().map(|t| t.label())).map(|c| (k, c)));
-    }
-    out
+    TAGGER.with_borrow_mut(|tagger| {
+        let mut rest = tagger.tags(sentences);
+        let mut out = Vec::new();
+        for (k, s) in sentences.iter().enumerate() {
+            let (tags, after) = rest.split_at(s.len().min(rest.len()));
+            rest = after;
+            out.extend(each_chunk(tags.iter().map(|t| t.label())).map(|c| (k, c)));
+        }
+        out
+    })
 }
 
 #[cfg(test)]

@@ -93,7 +93,9 @@ pub fn train(
                 let tags = decode::decode(&model, bits, first_pass, &ex.prepared);
                 let doc = ex.prepared.doc();
                 let every = Scored::every(&doc);
-                ex.extra = Some(features::document_rows(&doc, &tags, &every, bits));
+                let mut extra = TokenRows::default();
+                features::document_rows(&doc, &tags, &every, bits, &mut extra);
+                ex.extra = Some(extra);
             }
             log(&format!("first-pass fold {}/{folds} done", fold + 1));
         }
