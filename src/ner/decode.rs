@@ -1,7 +1,7 @@
 //! Viterbi decoding of well-formed BILOU tags: token scores from the features plus a score for
 //! each pair of neighbouring tags. Twice over a document when the model has the second pass.
 
-use super::features::{self, Document, FeatureSet, PreparedSentence, Scored, Weights, Words};
+use super::features::{self, Document, FeatureSet, Scored, TokenRows, Weights, Words};
 use super::{Label, Model, Tag, TAGS};
 
 /// A model and the words it has read, kept from one document to the next (up to
@@ -10,6 +10,20 @@ pub struct Tagger<'m> {
     model: &'m Model,
     words: Words,
     viterbi: Viterbi,
+    /// The lists a document is tagged through, kept for the next: tagging an article then
+    /// allocates next to nothing.
+    scored: Scored,
+    fixed: Vec<[i32; TAGS]>,
+    passes: Passes,
+}
+
+/// The decoder's lists ([`decode_scores`]).
+#[derive(Default)]
+struct Passes {
+    first: Vec<Tag>,
+    extra: TokenRows,
+    rescored: Vec<[i32; TAGS]>,
+    second: Vec<Tag>,
 }
 
 /// How many words a tagger keeps before it forgets them all (about half a kilobyte each, so
@@ -25,11 +39,15 @@ impl<'m> Tagger<'m> {
             model,
             words: Words::new(),
             viterbi: Viterbi::new(&features::transitions(model, model.bits)),
+            scored: Scored::default(),
+            fixed: Vec::new(),
+            passes: Passes::default(),
         }
     }
 
+    /// Forgets the words, and the lists grown as long as the last document.
     pub fn forget_words(&mut self) {
-        self.words.forget_beyond(0);
+        *self = Tagger::new(self.model);
     }
 
     #[cfg(test)]
@@ -39,34 +57,41 @@ impl<'m> Tagger<'m> {
 
     /// Labels every token of a document, given as sentences of token strings.
     pub fn tag(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
-        self.tags(sentences)
-            .into_iter()
-            .map(|tags| tags.into_iter().map(Tag::label).collect())
+        let mut rest = self.tags(sentences);
+        sentences
+            .iter()
+            .map(|s| {
+                let (tags, after) = rest.split_at(s.len().min(rest.len()));
+                rest = after;
+                tags.iter().map(|t| t.label()).collect()
+            })
             .collect()
     }
 
-    /// The BILOU tags of every token of a document, read by the analyzer without the labels'
-    /// copy of each sentence.
-    pub(crate) fn tags(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+    /// The BILOU tags of every token of a document, sentence after sentence in one list: read
+    /// by the analyzer without the labels' copy of each sentence.
+    pub(crate) fn tags(&mut self, sentences: &[Vec<&str>]) -> &[Tag] {
         let model = self.model;
         // A document brings up to a word per token: forgetting what would leave it no room
         // keeps the words to the larger of WORDS_KEPT and the document's own (10 MB as one text
         // after a batch: 103 MB of linear memory where 97 MB suffice).
         let tokens: usize = sentences.iter().map(Vec::len).sum();
         self.words.forget_beyond(WORDS_KEPT.saturating_sub(tokens));
-        let ids = self.words.read(sentences);
+        self.words.read(sentences);
         self.words.score(model.set, model, model.bits);
-        let doc = Document::new(&self.words, &ids);
-        let scored = Scored::new(&doc);
-        let fixed = features::static_scores(&doc, sentences, &scored, model.set, model, model.bits);
+        let doc = Document::new(&self.words);
+        let (scored, fixed) = (&mut self.scored, &mut self.fixed);
+        scored.read(&doc);
+        features::static_scores(&doc, sentences, scored, model.set, model, model.bits, fixed);
         decode_scores(
             model,
             &mut self.viterbi,
             model.bits,
             model.set,
             &doc,
-            &scored,
-            &fixed,
+            scored,
+            fixed,
+            &mut self.passes,
         )
     }
 }
@@ -76,50 +101,44 @@ pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Labe
     Tagger::new(model).tag(sentences)
 }
 
-/// Each token's tag scores from its prepared rows, sentence by sentence.
+/// Each token's tag scores from its prepared rows, sentence after sentence.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn row_scores(
-    table: &impl Weights,
-    prepared: &features::Prepared,
-) -> Vec<Vec<[i32; TAGS]>> {
-    prepared
-        .sentences
-        .iter()
-        .map(|s| {
-            (0..s.len())
-                .map(|i| {
-                    let mut scores = [0; TAGS];
-                    table.add(s.rows(i), &mut scores);
-                    scores
-                })
-                .collect()
-        })
+pub(crate) fn row_scores(table: &impl Weights, prepared: &features::Prepared) -> Vec<[i32; TAGS]> {
+    let scores = |s: &TokenRows, i: usize| {
+        let mut scores = [0; TAGS];
+        table.add(s.rows(i), &mut scores);
+        scores
+    };
+    (prepared.sentences.iter())
+        .flat_map(|s| (0..s.len()).map(move |i| scores(s, i)))
         .collect()
 }
 
-/// Static scores with second-pass rows added, into `out`.
+/// Static scores of tokens `from..` with their second-pass rows added, into `out`.
 fn with_rows(
     table: &impl Weights,
     scores: &[[i32; TAGS]],
-    rows: &PreparedSentence,
+    rows: &TokenRows,
+    from: usize,
     out: &mut Vec<[i32; TAGS]>,
 ) {
     out.clear();
     out.extend(scores.iter().enumerate().map(|(i, s)| {
         let mut s = *s;
-        table.add(rows.rows(i), &mut s);
+        table.add(rows.rows(from + i), &mut s);
         s
     }));
 }
 
-/// The tags of a prepared document under a weight table (training's decoding).
+/// The tags of a prepared document under a weight table (training's decoding), sentence after
+/// sentence in one list.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn decode(
     table: &impl Weights,
     bits: u32,
     set: FeatureSet,
     prepared: &features::Prepared,
-) -> Vec<Vec<Tag>> {
+) -> Vec<Tag> {
     let doc = prepared.doc();
     decode_scores(
         table,
@@ -129,48 +148,56 @@ pub(crate) fn decode(
         &doc,
         &Scored::every(&doc),
         &row_scores(table, prepared),
+        &mut Passes::default(),
     )
+    .to_vec()
 }
 
-/// The tags of a document from its `scored` tokens' static scores (the others are Out): a first
-/// pass, then, when the model has one, a second that sees how the first tagged each word
-/// elsewhere in the document (`viterbi` decodes under `table`'s transitions).
+/// The tags of a document from its `scored` tokens' static scores (`fixed`, in their order;
+/// the others are Out), sentence after sentence in one list: a first pass, then, when the
+/// model has one, a second that sees how the first tagged each word elsewhere in the document
+/// (`viterbi` decodes under `table`'s transitions), through the lists of `passes`.
 // Kept apart from its one caller, for V8: see src/analyze.rs.
 #[inline(never)]
-fn decode_scores(
+#[allow(clippy::too_many_arguments)]
+fn decode_scores<'p>(
     table: &impl Weights,
     viterbi: &mut Viterbi,
     bits: u32,
     set: FeatureSet,
     doc: &Document,
     scored: &Scored,
-    fixed: &[Vec<[i32; TAGS]>],
-) -> Vec<Vec<Tag>> {
-    let first: Vec<Vec<Tag>> = fixed
-        .iter()
-        .enumerate()
-        .map(|(k, s)| viterbi.decode(s, scored.sentence(k), doc.sentence_len(k)))
-        .collect();
+    fixed: &[[i32; TAGS]],
+    passes: &'p mut Passes,
+) -> &'p [Tag] {
+    let Passes {
+        first,
+        extra,
+        rescored,
+        second,
+    } = passes;
+    let sentences = 0..doc.sentence_count();
+    let scores_of = |k: usize| fixed.get(scored.range(k)).unwrap_or(&[]);
+    first.clear();
+    for k in sentences.clone() {
+        viterbi.decode_into(scores_of(k), scored.sentence(k), doc.sentence_len(k), first);
+    }
     if !set.has(FeatureSet::DOC_TAGS) {
         return first;
     }
-    let extra = features::document_rows(doc, &first, scored, bits);
-    let mut rescored = Vec::new();
-    fixed
-        .iter()
-        .zip(&extra)
-        .zip(first)
-        .enumerate()
-        .map(|(k, ((s, rows), first))| {
-            // A sentence whose words appear nowhere else scores as in the first pass.
-            if rows.is_empty() {
-                first
-            } else {
-                with_rows(table, s, rows, &mut rescored);
-                viterbi.decode(&rescored, scored.sentence(k), doc.sentence_len(k))
-            }
-        })
-        .collect()
+    features::document_rows(doc, first, scored, bits, extra);
+    second.clear();
+    for k in sentences {
+        let at = scored.range(k);
+        // A sentence whose words appear nowhere else scores as in the first pass.
+        if extra.any(at.clone()) {
+            with_rows(table, scores_of(k), extra, at.start, rescored);
+            viterbi.decode_into(rescored, scored.sentence(k), doc.sentence_len(k), second);
+        } else {
+            second.extend_from_slice(first.get(doc.sentence(k)).unwrap_or(&[]));
+        }
+    }
+    second
 }
 
 /// Tags that close what came before (Out, Last, Unit): only these may precede Out, Begin or
@@ -398,36 +425,59 @@ impl Viterbi {
     /// The best well-formed tag sequence of a sentence of `len` tokens, where tokens `at` have
     /// `scores` and the others are Out: an entity opens with Begin or Unit, goes on with
     /// Inside, ends with Last, and none is left open at the end of the sentence.
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub(crate) fn decode(&mut self, scores: &[[i32; TAGS]], at: &[u32], len: usize) -> Vec<Tag> {
-        // In the page, in 32-bit lanes where the bound allows (always, with the embedded
-        // model): twice the lanes of a vector of `f64`.
-        #[cfg(target_arch = "wasm32")]
-        if let Some(tags) = self.decode_narrow(scores, at, len) {
-            return tags;
-        }
-        self.steps.forward(scores, at, &mut self.best);
-        let tags = backtrack(&self.best, &self.steps, at, len);
-        // Wherever the tests decode, the page's pass must find the same tags.
-        #[cfg(all(test, not(target_arch = "wasm32")))]
-        if let Some(narrow) = self.decode_narrow(scores, at, len) {
-            assert_eq!(narrow, tags);
-        }
+        let mut tags = Vec::with_capacity(len);
+        self.decode_into(scores, at, len, &mut tags);
         tags
     }
 
-    /// [`Viterbi::decode`] in 32-bit lanes, or nothing where a score or a move lies beyond
-    /// [`SMALL`].
+    /// [`Viterbi::decode`] onto the end of `out`, which a document's sentences share.
+    pub(crate) fn decode_into(
+        &mut self,
+        scores: &[[i32; TAGS]],
+        at: &[u32],
+        len: usize,
+        out: &mut Vec<Tag>,
+    ) {
+        // In the page, in 32-bit lanes where the bound allows (always, with the embedded
+        // model): twice the lanes of a vector of `f64`.
+        #[cfg(target_arch = "wasm32")]
+        if self.decode_narrow(scores, at, len, out) {
+            return;
+        }
+        self.steps.forward(scores, at, &mut self.best);
+        #[cfg(all(test, not(target_arch = "wasm32")))]
+        let start = out.len();
+        backtrack(&self.best, &self.steps, at, len, out);
+        // Wherever the tests decode, the page's pass must find the same tags.
+        #[cfg(all(test, not(target_arch = "wasm32")))]
+        {
+            let mut narrow = Vec::new();
+            if self.decode_narrow(scores, at, len, &mut narrow) {
+                assert_eq!(narrow, out[start..]);
+            }
+        }
+    }
+
+    /// [`Viterbi::decode_into`] in 32-bit lanes; false, `out` unchanged, where a score or a
+    /// move lies beyond [`SMALL`].
     #[cfg(any(test, target_arch = "wasm32"))]
     fn decode_narrow(
         &mut self,
         scores: &[[i32; TAGS]],
         at: &[u32],
         len: usize,
-    ) -> Option<Vec<Tag>> {
-        let (steps, best) = self.narrow.as_mut()?;
-        steps
-            .forward_narrow(scores, at, best)
-            .then(|| backtrack(best, steps, at, len))
+        out: &mut Vec<Tag>,
+    ) -> bool {
+        let Some((steps, best)) = self.narrow.as_mut() else {
+            return false;
+        };
+        let fits = steps.forward_narrow(scores, at, best);
+        if fits {
+            backtrack(best, steps, at, len, out);
+        }
+        fits
     }
 }
 
@@ -435,10 +485,18 @@ impl Viterbi {
 /// tag at each token (`best`, from the forward pass): this keeps the forward loop free of
 /// bookkeeping. Tokens fixed Out add the same to every path: only the moves into and out of
 /// them count.
-fn backtrack<S: Score>(best: &[[S; LANES]], steps: &Steps<S>, at: &[u32], len: usize) -> Vec<Tag> {
-    let mut tags = vec![Tag::OUT; len];
+fn backtrack<S: Score>(
+    best: &[[S; LANES]],
+    steps: &Steps<S>,
+    at: &[u32],
+    len: usize,
+    out: &mut Vec<Tag>,
+) {
+    let start = out.len();
+    out.resize(start + len, Tag::OUT);
+    let tags = &mut out[start..];
     let Some(end) = best.last() else {
-        return tags;
+        return;
     };
     // Tokens fixed Out after the last scored: the move into Out counts.
     let into_out = at.last().is_some_and(|&i| i as usize + 1 != len);
@@ -454,7 +512,6 @@ fn backtrack<S: Score>(best: &[[S; LANES]], steps: &Steps<S>, at: &[u32], len: u
             last = S::predecessor(prev, next, steps);
         }
     }
-    tags
 }
 
 impl Steps<f64> {
@@ -982,19 +1039,16 @@ mod tests {
         let mut scores = vec![[SMALL; TAGS]; 3];
         let at = [0, 1, 2];
         let moves = [[0; TAGS]; TAGS];
-        assert!(Viterbi::new(&moves)
-            .decode_narrow(&scores, &at, 3)
-            .is_some());
+        let fits = |moves: &Moves, scores: &[[i32; TAGS]]| {
+            Viterbi::new(moves).decode_narrow(scores, &at, 3, &mut Vec::new())
+        };
+        assert!(fits(&moves, &scores));
         scores[1][7] = -SMALL - 1;
-        assert!(Viterbi::new(&moves)
-            .decode_narrow(&scores, &at, 3)
-            .is_none());
+        assert!(!fits(&moves, &scores));
         scores[1][7] = 0;
         let mut moves = moves;
         moves[16][3] = SMALL + 1;
-        assert!(Viterbi::new(&moves)
-            .decode_narrow(&scores, &at, 3)
-            .is_none());
+        assert!(!fits(&moves, &scores));
     }
 
     /// The scores of the moves from each tag (row) to each tag (column).
@@ -1168,16 +1222,22 @@ mod tests {
         .map(|s| s.split(' ').collect())
         .collect();
         let mut words = Words::new();
-        let ids = words.read(&doc);
+        words.read(&doc);
         words.score(model.set, model, model.bits);
-        let document = Document::new(&words, &ids);
+        let document = Document::new(&words);
         let every = Scored::every(&document);
-        let fixed = features::static_scores(&document, &doc, &every, model.set, model, model.bits);
-        let mut viterbi = Viterbi::new(&features::transitions(model, model.bits));
+        let mut fixed = Vec::new();
+        let (set, bits) = (model.set, model.bits);
+        features::static_scores(&document, &doc, &every, set, model, bits, &mut fixed);
+        let (mut viterbi, mut passes) = (
+            Viterbi::new(&features::transitions(model, model.bits)),
+            Passes::default(),
+        );
         // The model's scores lie within the page's 32-bit lanes' bound.
-        for (k, scores) in fixed.iter().enumerate() {
+        for k in 0..doc.len() {
             let (at, len) = (every.sentence(k), document.sentence_len(k));
-            assert!(viterbi.decode_narrow(scores, at, len).is_some());
+            let scores = &fixed[every.range(k)];
+            assert!(viterbi.decode_narrow(scores, at, len, &mut Vec::new()));
         }
         let all = decode_scores(
             model,
@@ -1187,10 +1247,15 @@ mod tests {
             &document,
             &every,
             &fixed,
+            &mut passes,
         );
-        let all: Vec<Vec<Label>> = all
-            .into_iter()
-            .map(|s| s.into_iter().map(Tag::label).collect())
+        let all: Vec<Vec<Label>> = (0..doc.len())
+            .map(|k| {
+                all[document.sentence(k)]
+                    .iter()
+                    .map(|t| t.label())
+                    .collect()
+            })
             .collect();
         assert_eq!(Tagger::new(model).tag(&doc), all);
         assert!(all[2].iter().any(|&l| l != Label::Out));

@@ -8,7 +8,7 @@ use super::lists::{self, Membership, WordLists};
 use super::{Class, Tag, TAGS};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::ops::Index;
+use std::ops::{Index, Range};
 
 /// Which optional feature families a model uses (stored in the model, so that it is decoded
 /// with the features it was trained with).
@@ -299,12 +299,12 @@ pub struct Words {
     lowercase: String,
     /// The id of each key (a word's lowercase form) read, numbered from 0.
     key_ids: hash::Map<u32>,
-    /// Each key id's last document (a count of documents read) and its number there ([`Keys`]).
+    /// Each key id's last document (a count of documents read) and its number there ([`Tokens`]).
     seen: Vec<(u32, u32)>,
     /// The documents read.
     documents: u32,
-    /// The last document's keys.
-    keys: Keys,
+    /// The last document's tokens.
+    last: Tokens,
 }
 
 /// A word's id, and its key's (in the place a short word's id left free, beside it).
@@ -314,15 +314,19 @@ struct Ids {
     key: u32,
 }
 
-/// A document's keys (its words' lowercase forms), numbered from 0 in order of first
-/// appearance, so that what the features count or list per key is kept in a vector indexed
-/// by that number rather than in a hash map built for each document.
+/// A document's tokens, sentence after sentence in one list rather than a list per sentence
+/// (an allocation each), kept from one document to the next: each token's word id, and its key
+/// (its word's lowercase form) numbered from 0 in order of first appearance, so that what the
+/// features count or list per key is kept in a vector indexed by that number rather than in a
+/// hash map built for each document.
 #[derive(Default)]
-struct Keys {
-    /// Each token's key number, sentence after sentence.
-    of: Vec<u32>,
+struct Tokens {
+    ids: Vec<u32>,
+    keys: Vec<u32>,
+    /// Where each sentence's tokens end.
+    ends: Vec<usize>,
     /// How many keys the document has.
-    count: u32,
+    key_count: u32,
 }
 
 const START: u32 = 0;
@@ -341,7 +345,7 @@ impl Words {
             key_ids: hash::Map::default(),
             seen: Vec::new(),
             documents: 0,
-            keys: Keys::default(),
+            last: Tokens::default(),
         }
     }
 
@@ -358,30 +362,30 @@ impl Words {
         self.short.len() + self.long.len()
     }
 
-    /// A document's tokens as word ids, reading the words not seen before, and numbering the
-    /// document's [`Keys`] (which the [`Document`] of these ids reads).
+    /// Reads a document's tokens as word ids ([`Tokens`], which its [`Document`] reads),
+    /// reading the words not seen before.
     // Kept apart from its one caller, for V8: see src/analyze.rs.
     #[inline(never)]
-    pub fn read(&mut self, sentences: &[Vec<&str>]) -> Vec<Vec<u32>> {
+    pub fn read(&mut self, sentences: &[Vec<&str>]) {
         self.documents = self.documents.wrapping_add(1);
         if self.documents == 0 {
             self.seen.fill((0, 0));
             self.documents = 1;
         }
-        self.keys.of.clear();
-        self.keys.count = 0;
-        sentences
-            .iter()
-            .map(|s| {
-                s.iter()
-                    .map(|&w| {
-                        let ids = self.ids(w);
-                        self.number(ids.key);
-                        ids.word
-                    })
-                    .collect()
-            })
-            .collect()
+        let mut last = std::mem::take(&mut self.last);
+        last.ids.clear();
+        last.keys.clear();
+        last.ends.clear();
+        last.key_count = 0;
+        for s in sentences {
+            for &w in s {
+                let ids = self.ids(w);
+                last.keys.push(self.number(ids.key, &mut last.key_count));
+                last.ids.push(ids.word);
+            }
+            last.ends.push(last.ids.len());
+        }
+        self.last = last;
     }
 
     fn ids(&mut self, w: &str) -> Ids {
@@ -411,17 +415,18 @@ impl Words {
         ids
     }
 
-    /// Adds a token of key id `key` to the document's keys.
-    fn number(&mut self, key: u32) {
+    /// The number in the document of key id `key`, numbering it if new (`count` the keys
+    /// numbered so far).
+    fn number(&mut self, key: u32, count: &mut u32) -> u32 {
         let mut number = 0;
         if let Some(seen) = self.seen.get_mut(key as usize) {
             if seen.0 != self.documents {
-                *seen = (self.documents, self.keys.count);
-                self.keys.count += 1;
+                *seen = (self.documents, *count);
+                *count += 1;
             }
             number = seen.1;
         }
-        self.keys.of.push(number);
+        number
     }
 
     /// Scores the words read since the last call under `table` (always the same table).
@@ -580,63 +585,69 @@ fn add_hashes(
 /// A document as word ids into [`Words`], with what its features need of each sentence.
 pub struct Document<'w> {
     words: &'w Words,
-    sentences: &'w [Vec<u32>],
+    /// Each token's word id, sentence after sentence.
+    ids: &'w [u32],
+    /// Where each sentence's tokens end in `ids`, `keys` and `infos`.
+    ends: &'w [usize],
     /// Whether each sentence is written in capitals ([`all_caps`]).
     caps_lines: Vec<bool>,
     /// Each sentence's [`first_word`].
     firsts: Vec<usize>,
-    /// Each token's key number ([`Keys`]), sentence after sentence.
+    /// Each token's key number ([`Tokens`]), sentence after sentence.
     keys: &'w [u32],
     /// Each token's word, sentence after sentence: looked up once, since the features go over
     /// the tokens several times.
     infos: Vec<&'w TokenInfo>,
-    /// Where each sentence's tokens begin in `keys` and `infos`.
-    starts: Vec<usize>,
     /// How many keys the document has.
     key_count: usize,
 }
 
 impl<'w> Document<'w> {
-    /// The document of `sentences`, the ids [`Words::read`] gave last.
-    pub fn new(words: &'w Words, sentences: &'w [Vec<u32>]) -> Document<'w> {
-        let mut start = 0;
-        let starts = sentences
-            .iter()
-            .map(|s| {
-                start += s.len();
-                start - s.len()
-            })
-            .collect();
-        debug_assert_eq!(start, words.keys.of.len());
+    /// The document [`Words::read`] read last.
+    pub fn new(words: &'w Words) -> Document<'w> {
+        let last = &words.last;
         let mut doc = Document {
             words,
-            sentences,
+            ids: &last.ids,
+            ends: &last.ends,
             caps_lines: Vec::new(),
             firsts: Vec::new(),
-            keys: &words.keys.of,
-            infos: sentences
-                .iter()
-                .flatten()
-                .map(|&id| words.info(id))
-                .collect(),
-            starts,
-            key_count: words.keys.count as usize,
+            keys: &last.keys,
+            infos: last.ids.iter().map(|&id| words.info(id)).collect(),
+            key_count: last.key_count as usize,
         };
-        doc.caps_lines = (0..sentences.len())
+        doc.caps_lines = (0..doc.sentence_count())
             .map(|k| all_caps(doc.tokens(k)))
             .collect();
-        doc.firsts = (0..sentences.len())
+        doc.firsts = (0..doc.sentence_count())
             .map(|k| first_word(doc.tokens(k)))
             .collect();
         doc
     }
 
+    pub fn sentence_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Where sentence `k`'s tokens are among the document's.
+    pub fn sentence(&self, k: usize) -> Range<usize> {
+        let start = k
+            .checked_sub(1)
+            .and_then(|j| self.ends.get(j))
+            .map_or(0, |&e| e);
+        start..self.ends.get(k).map_or(start, |&e| e)
+    }
+
+    /// The word ids of sentence `k`'s tokens.
+    fn ids(&self, k: usize) -> &'w [u32] {
+        self.ids.get(self.sentence(k)).unwrap_or(&[])
+    }
+
     /// The word id of token `i + d` of sentence `k`, or of the boundary past either end.
     fn at(&self, k: usize, i: usize, d: isize) -> u32 {
-        let s = &self.sentences[k];
         match i.checked_add_signed(d) {
             None => START,
-            Some(j) => s.get(j).copied().unwrap_or(END),
+            Some(j) => self.ids(k).get(j).copied().unwrap_or(END),
         }
     }
 
@@ -646,8 +657,7 @@ impl<'w> Document<'w> {
 
     /// The key numbers of sentence `k`'s tokens.
     fn keys(&self, k: usize) -> &'w [u32] {
-        let (start, len) = (self.starts[k], self.sentences[k].len());
-        self.keys.get(start..start + len).unwrap_or(&[])
+        self.keys.get(self.sentence(k)).unwrap_or(&[])
     }
 
     /// A vector with a `V` for each of the document's keys.
@@ -657,8 +667,7 @@ impl<'w> Document<'w> {
 
     /// The words of sentence `k`'s tokens.
     fn infos(&self, k: usize) -> &[&'w TokenInfo] {
-        let (start, len) = (self.starts[k], self.sentences[k].len());
-        self.infos.get(start..start + len).unwrap_or(&[])
+        self.infos.get(self.sentence(k)).unwrap_or(&[])
     }
 
     fn tokens(&self, k: usize) -> impl Iterator<Item = &'w TokenInfo> + '_ {
@@ -667,7 +676,7 @@ impl<'w> Document<'w> {
 
     /// How many tokens sentence `k` has.
     pub fn sentence_len(&self, k: usize) -> usize {
-        self.sentences.get(k).map_or(0, Vec::len)
+        self.sentence(k).len()
     }
 
     /// The `scored` tokens of sentence `k`, with their indices and key numbers.
@@ -686,19 +695,22 @@ impl<'w> Document<'w> {
 
 /// The tokens of a document that the tagger scores and decodes, sentence by sentence, as their
 /// indices in their sentence; the others are Out.
+#[derive(Default)]
 pub struct Scored {
     at: Vec<u32>,
     /// Where each sentence's tokens end in `at`.
     ends: Vec<usize>,
+    /// Whether each token of a sentence is fixed Out (a buffer).
+    fixed: Vec<bool>,
 }
 
 impl Scored {
     /// Every token (training's: the model learns from every token's features).
     #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn every(doc: &Document) -> Scored {
-        let mut out = Scored::with_capacity(doc);
-        for s in doc.sentences {
-            out.at.extend(0..s.len() as u32);
+        let mut out = Scored::default();
+        for k in 0..doc.sentence_count() {
+            out.at.extend(0..doc.sentence_len(k) as u32);
             out.ends.push(out.at.len());
         }
         out
@@ -711,10 +723,19 @@ impl Scored {
     /// (55% of 1 MB of articles, 44% of CoNLL-2003's eng.testa), and the tagger scoring every
     /// token labels nearly all of them Out anyway (all of eng.testa's; 15 of eng.train's
     /// 88,000, "interior ministry" among them; 30 of 10 MB of articles' 1.1 million).
+    #[cfg(test)]
     pub fn new(doc: &Document) -> Scored {
-        let mut out = Scored::with_capacity(doc);
-        let mut fixed = Vec::new();
-        for k in 0..doc.sentences.len() {
+        let mut out = Scored::default();
+        out.read(doc);
+        out
+    }
+
+    /// Makes these [`Scored::new`] of `doc`, in place of another document's.
+    pub fn read(&mut self, doc: &Document) {
+        self.at.clear();
+        self.ends.clear();
+        let (out, fixed) = (&mut self.at, &mut self.fixed);
+        for k in 0..doc.sentence_count() {
             let tokens = || doc.infos(k).iter().copied();
             // Whether the nearest word before each token is lowercase, then whether the
             // nearest after is too.
@@ -733,34 +754,29 @@ impl Scored {
                     lowercase = tok.lowercase;
                 }
             }
-            out.at.extend(
+            out.extend(
                 fixed
                     .iter()
                     .enumerate()
                     .filter(|&(_, &fixed)| !fixed)
                     .map(|(i, _)| i as u32),
             );
-            out.ends.push(out.at.len());
-        }
-        out
-    }
-
-    fn with_capacity(doc: &Document) -> Scored {
-        let tokens = doc.sentences.iter().map(Vec::len).sum();
-        Scored {
-            at: Vec::with_capacity(tokens),
-            ends: Vec::with_capacity(doc.sentences.len()),
+            self.ends.push(out.len());
         }
     }
 
-    /// The tokens scored of sentence `k`.
-    pub fn sentence(&self, k: usize) -> &[u32] {
+    /// Where the tokens scored of sentence `k` are among the document's.
+    pub fn range(&self, k: usize) -> Range<usize> {
         let start = k
             .checked_sub(1)
             .and_then(|j| self.ends.get(j))
             .map_or(0, |&e| e);
-        let end = self.ends.get(k).map_or(start, |&e| e);
-        self.at.get(start..end).unwrap_or(&[])
+        start..self.ends.get(k).map_or(start, |&e| e)
+    }
+
+    /// The tokens scored of sentence `k`.
+    pub fn sentence(&self, k: usize) -> &[u32] {
+        self.at.get(self.range(k)).unwrap_or(&[])
     }
 }
 
@@ -768,42 +784,44 @@ impl Scored {
 #[cfg(not(target_arch = "wasm32"))]
 pub struct Prepared {
     words: Words,
-    ids: Vec<Vec<u32>>,
-    pub sentences: Vec<PreparedSentence>,
+    pub sentences: Vec<TokenRows>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Prepared {
     pub fn doc(&self) -> Document<'_> {
-        Document::new(&self.words, &self.ids)
+        Document::new(&self.words)
     }
 }
 
-pub struct PreparedSentence {
+/// Feature rows of a run of tokens: a sentence's, or a document's scored tokens'.
+#[derive(Default)]
+pub struct TokenRows {
     /// Rows of token `i` are `rows[ends[i - 1]..ends[i]]`.
     rows: Vec<u32>,
     ends: Vec<usize>,
 }
 
-impl PreparedSentence {
+impl TokenRows {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn len(&self) -> usize {
         self.ends.len()
     }
 
-    /// Token `i`'s rows (none past the last token, or in a sentence without any).
+    /// Token `i`'s rows (none past the last token, or in a run without any).
     pub fn rows(&self, i: usize) -> &[u32] {
-        let start = i
-            .checked_sub(1)
-            .and_then(|j| self.ends.get(j))
-            .map_or(0, |&e| e);
-        let end = self.ends.get(i).map_or(0, |&e| e);
-        self.rows.get(start..end).unwrap_or(&[])
+        self.rows.get(self.span(i..i + 1)).unwrap_or(&[])
     }
 
-    /// Whether no token has a row.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+    /// Whether any of `tokens` has a row.
+    pub fn any(&self, tokens: Range<usize>) -> bool {
+        !self.span(tokens).is_empty()
+    }
+
+    /// Where the rows of `tokens` are in `rows`.
+    fn span(&self, tokens: Range<usize>) -> Range<usize> {
+        let end_of = |i: Option<usize>| i.and_then(|i| self.ends.get(i)).map_or(0, |&e| e);
+        end_of(tokens.start.checked_sub(1))..end_of(tokens.end.checked_sub(1))
     }
 
     /// Ends token `i`'s rows: those pushed since the previous token's end.
@@ -874,8 +892,8 @@ fn neighbour_features(n: &TokenInfo, form: &Form, d: isize, set: FeatureSet, out
     }
 }
 
-/// Calls `each(k, j, i, token, key, rows)` for every `scored` token `i` of every sentence `k`
-/// (the sentence's `j`-th scored; `key` its key number), in order, with the rows (in a table of `2^bits`) of the features
+/// Calls `each(k, n, i, token, key, rows)` for every `scored` token `i` of every sentence `k`
+/// (the document's `n`-th scored; `key` its key number), in order, with the rows (in a table of `2^bits`) of the features
 /// that depend on more than the token's word and one neighbour's: pairs of words, position,
 /// name lists, and how the word is written elsewhere (not [`Occurrences`]).
 // Kept apart from its one caller, for V8: see src/analyze.rs.
@@ -893,7 +911,7 @@ fn for_each_in_context(
     let mut case_counts: Vec<[u16; 2]> = Vec::new();
     if set.has(FeatureSet::DOC_CASE) {
         case_counts = doc.by_key();
-        for k in 0..doc.sentences.len() {
+        for k in 0..doc.sentence_count() {
             let (caps, first) = (doc.caps_lines[k], doc.firsts[k]);
             for (i, (tok, &key)) in doc.tokens(k).zip(doc.keys(k)).enumerate() {
                 if let Some(kind) = case_kind(tok, i, caps, first) {
@@ -911,7 +929,8 @@ fn for_each_in_context(
     // `window[i..i + 3]`, read once rather than looked up at each use.
     let mut window: Vec<&TokenInfo> = Vec::new();
     let (start, end) = (doc.info(START), doc.info(END));
-    for (k, words) in words.iter().enumerate().take(doc.sentences.len()) {
+    for (k, words) in words.iter().enumerate().take(doc.sentence_count()) {
+        let first_scored = scored.range(k).start;
         let scored = scored.sentence(k);
         if scored.is_empty() {
             continue;
@@ -988,7 +1007,7 @@ fn for_each_in_context(
                     r(f(t::DOC_CASE_WORD, mix(v, tok.key))),
                 ]);
             }
-            each(k, j, i, tok, key, &rows);
+            each(k, first_scored + j, i, tok, key, &rows);
         }
     }
 }
@@ -1019,7 +1038,7 @@ impl Occurrences {
         };
         if set.has(FeatureSet::DOC_CONTEXT) {
             out.which = vec![NONE; doc.key_count];
-            for k in 0..doc.sentences.len() {
+            for k in 0..doc.sentence_count() {
                 for (i, (tok, &key)) in doc.tokens(k).zip(doc.keys(k)).enumerate() {
                     if !tok.capitalized() {
                         continue;
@@ -1200,11 +1219,11 @@ impl LentScores {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared {
     let mut words = Words::new();
-    let ids = words.read(sentences);
-    let doc = Document::new(&words, &ids);
-    let mut out: Vec<PreparedSentence> = ids
+    words.read(sentences);
+    let doc = Document::new(&words);
+    let mut out: Vec<TokenRows> = sentences
         .iter()
-        .map(|s| PreparedSentence {
+        .map(|s| TokenRows {
             rows: Vec::with_capacity(s.len() * 40),
             ends: Vec::with_capacity(s.len()),
         })
@@ -1237,13 +1256,12 @@ pub fn prepare(sentences: &[Vec<&str>], set: FeatureSet, bits: u32) -> Prepared 
     );
     Prepared {
         words,
-        ids,
         sentences: out,
     }
 }
 
-/// The `scored` tokens' scores from their static features under `table`, sentence by sentence:
-/// the sums of [`prepare`]'s rows, but with the features of a word alone and of a word as each
+/// The `scored` tokens' scores from their static features under `table`, in their order, into
+/// `out`: the sums of [`prepare`]'s rows, but with the features of a word alone and of a word as each
 /// neighbour summed once per word ([`Words::score`], which must have scored the document's
 /// words under `table`) rather than once per token, and the context features once per word.
 pub fn static_scores(
@@ -1253,7 +1271,8 @@ pub fn static_scores(
     set: FeatureSet,
     table: &impl Weights,
     bits: u32,
-) -> Vec<Vec<[i32; TAGS]>> {
+    out: &mut Vec<[i32; TAGS]>,
+) {
     let mut rows = Vec::with_capacity(64);
     let mut sum = |hashes: &[u64], scores: &mut [i32; TAGS]| {
         add_hashes(table, bits, hashes, &mut rows, scores);
@@ -1269,48 +1288,41 @@ pub fn static_scores(
     let mut window = Vec::new();
     // The words' scores first, in a loop of their own: loads from the words' scores (most of them
     // cache misses) of many tokens are then under way at once.
-    let mut out: Vec<Vec<[i32; TAGS]>> = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(k, s)| {
-            let scored = scored.sentence(k);
-            window.clear();
-            if !scored.is_empty() {
-                let (start, end) = (by_word.get(START as usize), by_word.get(END as usize));
-                window.extend_from_slice(&[start, start]);
-                window.extend(s.iter().map(|&id| by_word.get(id as usize)));
-                window.extend_from_slice(&[end, end]);
-            }
-            scored
-                .iter()
-                .map(|&i| {
-                    let i = i as usize;
-                    let Some(&[far_left, left, own, right, far_right]) = window.get(i..i + 5)
-                    else {
-                        return [0; TAGS];
-                    };
-                    let mut scores = own.map_or([0; TAGS], |s| s[slot(0)]);
-                    for (d, from) in OFFSETS.into_iter().zip([far_left, left, right, far_right]) {
-                        if let Some(from) = from {
-                            for (s, w) in scores.iter_mut().zip(&from[slot(d)]) {
-                                *s += w;
-                            }
-                        }
+    out.clear();
+    for k in 0..doc.sentence_count() {
+        let scored = scored.sentence(k);
+        if scored.is_empty() {
+            continue;
+        }
+        window.clear();
+        let (start, end) = (by_word.get(START as usize), by_word.get(END as usize));
+        window.extend_from_slice(&[start, start]);
+        window.extend(doc.ids(k).iter().map(|&id| by_word.get(id as usize)));
+        window.extend_from_slice(&[end, end]);
+        out.extend(scored.iter().map(|&i| {
+            let i = i as usize;
+            let Some(&[far_left, left, own, right, far_right]) = window.get(i..i + 5) else {
+                return [0; TAGS];
+            };
+            let mut scores = own.map_or([0; TAGS], |s| s[slot(0)]);
+            for (d, from) in OFFSETS.into_iter().zip([far_left, left, right, far_right]) {
+                if let Some(from) = from {
+                    for (s, w) in scores.iter_mut().zip(&from[slot(d)]) {
+                        *s += w;
                     }
-                    scores
-                })
-                .collect()
-        })
-        .collect();
+                }
+            }
+            scores
+        }));
+    }
     for_each_in_context(
         doc,
         words,
         scored,
         set,
         bits,
-        |k, j, i, tok, key, contextual| {
-            let Some(scores) = out.get_mut(k).and_then(|s| s.get_mut(j)) else {
+        |k, n, i, tok, key, contextual| {
+            let Some(scores) = out.get_mut(n) else {
                 return;
             };
             table.add(contextual, scores);
@@ -1330,7 +1342,6 @@ pub fn static_scores(
             }
         },
     );
-    out
 }
 
 /// How many occurrences of a word lend their neighbours to the others.
@@ -1418,15 +1429,16 @@ pub fn transitions(table: &impl Weights, bits: u32) -> [[i32; TAGS]; TAGS] {
     out
 }
 
-/// The second pass's rows of the `scored` tokens: how the first pass tagged the same word
-/// elsewhere in the document. `first` holds the first pass's tags, sentence by sentence (a
-/// token not scored is never capitalized: it neither has nor lends such rows).
+/// The second pass's rows of the `scored` tokens, in their order, into `out`: how the first pass
+/// tagged the same word elsewhere in the document. `first` holds the first pass's tags of every
+/// token (a token not scored is never capitalized: it neither has nor lends such rows).
 pub fn document_rows(
     doc: &Document,
-    first: &[Vec<Tag>],
+    first: &[Tag],
     scored: &Scored,
     bits: u32,
-) -> Vec<PreparedSentence> {
+    out: &mut TokenRows,
+) {
     // Per word (capitalized occurrences): how often tagged O or each class; how often inside
     // an entity of two tokens or more, per class.
     let mut counts: Vec<[u16; 9]> = doc.by_key();
@@ -1444,7 +1456,9 @@ pub fn document_rows(
         }
         c
     };
-    for (k, tags) in first.iter().enumerate().take(doc.sentences.len()) {
+    let tags_of = |k: usize| first.get(doc.sentence(k)).unwrap_or(&[]);
+    for k in 0..doc.sentence_count() {
+        let tags = tags_of(k);
         for (i, tok, key) in doc.scored(k, scored) {
             if let Some(entry) = counts.get_mut(key).filter(|_| tok.capitalized()) {
                 for (e, c) in entry.iter_mut().zip(contribution(tags, i)) {
@@ -1453,70 +1467,47 @@ pub fn document_rows(
             }
         }
     }
-    // Built in one buffer and copied out whole: most sentences have no such row, and the others
-    // would grow theirs a few times.
-    let mut out = PreparedSentence {
-        rows: Vec::new(),
-        ends: Vec::new(),
-    };
-    first
-        .iter()
-        .enumerate()
-        .take(doc.sentences.len())
-        .map(|(k, tags)| {
-            let caps = doc.caps_lines[k];
-            out.rows.clear();
-            out.ends.clear();
-            for (i, tok, key) in doc.scored(k, scored) {
-                let total = if tok.capitalized() {
-                    counts.get(key)
-                } else {
-                    None
-                };
-                if let Some(total) = total {
-                    let own = contribution(tags, i);
-                    let mut others = [0u16; 9];
-                    for k in 0..9 {
-                        others[k] = total[k].saturating_sub(own[k]);
-                    }
-                    if others[..5].iter().any(|&c| c > 0) {
-                        let majority =
-                            (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(0) as u64;
-                        let context = u64::from(i == 0) | u64::from(caps) << 1;
-                        out.rows.push(row(f(t::DOC_MAJORITY, majority), bits));
-                        out.rows.push(row(
-                            f(
-                                t::DOC_MAJORITY_SHAPE,
-                                mix(majority | context << 4, tok.short),
-                            ),
-                            bits,
-                        ));
-                        for class in Class::ALL {
-                            let k = class.index();
-                            if others[1 + k] > 0 {
-                                out.rows.push(row(f(t::DOC_HAS, k as u64), bits));
-                            }
-                            if others[5 + k] > 0 {
-                                out.rows.push(row(f(t::DOC_LONG, k as u64), bits));
-                            }
+    out.rows.clear();
+    out.ends.clear();
+    for k in 0..doc.sentence_count() {
+        let (caps, tags) = (doc.caps_lines[k], tags_of(k));
+        for (i, tok, key) in doc.scored(k, scored) {
+            let total = if tok.capitalized() {
+                counts.get(key)
+            } else {
+                None
+            };
+            if let Some(total) = total {
+                let own = contribution(tags, i);
+                let mut others = [0u16; 9];
+                for k in 0..9 {
+                    others[k] = total[k].saturating_sub(own[k]);
+                }
+                if others[..5].iter().any(|&c| c > 0) {
+                    let majority = (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(0) as u64;
+                    let context = u64::from(i == 0) | u64::from(caps) << 1;
+                    out.rows.push(row(f(t::DOC_MAJORITY, majority), bits));
+                    out.rows.push(row(
+                        f(
+                            t::DOC_MAJORITY_SHAPE,
+                            mix(majority | context << 4, tok.short),
+                        ),
+                        bits,
+                    ));
+                    for class in Class::ALL {
+                        let k = class.index();
+                        if others[1 + k] > 0 {
+                            out.rows.push(row(f(t::DOC_HAS, k as u64), bits));
+                        }
+                        if others[5 + k] > 0 {
+                            out.rows.push(row(f(t::DOC_LONG, k as u64), bits));
                         }
                     }
                 }
-                out.end_token();
             }
-            if out.is_empty() {
-                PreparedSentence {
-                    rows: Vec::new(),
-                    ends: Vec::new(),
-                }
-            } else {
-                PreparedSentence {
-                    rows: out.rows.clone(),
-                    ends: out.ends.clone(),
-                }
-            }
-        })
-        .collect()
+            out.end_token();
+        }
+    }
 }
 
 /// Weights by feature row: what decoding reads.
@@ -1627,24 +1618,37 @@ mod tests {
         let prepared = prepare(&doc, model.set, model.bits);
         let by_token = super::super::decode::row_scores(model, &prepared);
         let mut words = Words::new();
-        let ids = words.read(&doc);
+        words.read(&doc);
         words.score(model.set, model, model.bits);
-        let document = Document::new(&words, &ids);
+        let document = Document::new(&words);
         let every = Scored::every(&document);
-        let by_type = static_scores(&document, &doc, &every, model.set, model, model.bits);
+        let mut by_type = Vec::new();
+        static_scores(
+            &document,
+            &doc,
+            &every,
+            model.set,
+            model,
+            model.bits,
+            &mut by_type,
+        );
         assert_eq!(by_type, by_token);
-        assert!(by_token[1].iter().any(|s| s.iter().any(|&w| w != 0)));
+        let second = document.sentence(1);
+        assert!(by_token[second].iter().any(|s| s.iter().any(|&w| w != 0)));
         // Tokens fixed Out leave the others' scores as they were.
         let scored = Scored::new(&document);
-        let some = static_scores(&document, &doc, &scored, model.set, model, model.bits);
-        for (k, scores) in some.iter().enumerate() {
-            let at = scored.sentence(k);
-            assert_eq!(scores.len(), at.len());
-            for (s, &i) in scores.iter().zip(at) {
-                assert_eq!(*s, by_token[k][i as usize]);
+        let mut some = Vec::new();
+        static_scores(
+            &document, &doc, &scored, model.set, model, model.bits, &mut some,
+        );
+        assert_eq!(some.len(), scored.at.len());
+        for k in 0..doc.len() {
+            let (start, scores) = (document.sentence(k).start, &some[scored.range(k)]);
+            for (s, &i) in scores.iter().zip(scored.sentence(k)) {
+                assert_eq!(*s, by_token[start + i as usize]);
             }
         }
-        assert!(some.iter().map(Vec::len).sum::<usize>() < by_token.iter().map(Vec::len).sum());
+        assert!(some.len() < by_token.len());
     }
 
     /// The tokens scored are all but those that no name can hold: quiet (lowercase or
@@ -1654,8 +1658,8 @@ mod tests {
         let fixed = |sentence: &str| -> String {
             let doc = vec![sentence.split(' ').collect::<Vec<&str>>()];
             let mut words = Words::new();
-            let ids = words.read(&doc);
-            let document = Document::new(&words, &ids);
+            words.read(&doc);
+            let document = Document::new(&words);
             let scored = Scored::new(&document);
             let at = scored.sentence(0);
             (0..doc[0].len())
@@ -1712,22 +1716,24 @@ mod tests {
         doc.push(edited.iter().map(String::as_str).collect());
         doc.push(edited.iter().rev().map(String::as_str).collect());
         let mut words = Words::new();
-        let ids = words.read(&doc);
-        let mut reversed = ids[2].clone();
+        words.read(&doc);
+        let document = Document::new(&words);
+        let ids: Vec<&[u32]> = (0..doc.len()).map(|k| document.ids(k)).collect();
+        let mut reversed = ids[2].to_vec();
         reversed.reverse();
         assert_eq!(ids[0], reversed);
-        let mut again = ids[3].clone();
+        let mut again = ids[3].to_vec();
         again.reverse();
         assert_eq!(ids[1], again);
-        let mut again = ids[5].clone();
+        let mut again = ids[5].to_vec();
         again.reverse();
         assert_eq!(ids[4], again);
-        let mut distinct: Vec<u32> = ids.iter().flatten().copied().collect();
+        let mut distinct: Vec<u32> = ids.iter().copied().flatten().copied().collect();
         distinct.sort_unstable();
         distinct.dedup();
         assert_eq!(distinct.len(), 606 + edited.len());
         for (sentence, tokens) in doc.iter().zip(&ids) {
-            for (word, &id) in sentence.iter().zip(tokens) {
+            for (word, &id) in sentence.iter().zip(*tokens) {
                 let form = TokenInfo::with_buffer(word, &mut String::new()).1;
                 assert_eq!(words.form(id).word, form.word, "{word}");
             }

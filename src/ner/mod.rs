@@ -256,12 +256,17 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
 
 /// The entities of every sentence of a document, with the embedded model: each sentence's, in
 /// the sentences' order.
-pub(crate) fn document_chunks(sentences: &[Vec<&str>]) -> impl Iterator<Item = (usize, Chunk)> {
-    TAGGER
-        .with_borrow_mut(|tagger| tagger.tags(sentences))
-        .into_iter()
-        .enumerate()
-        .flat_map(|(k, tags)| each_chunk(tags.into_iter().map(Tag::label)).map(move |c| (k, c)))
+pub(crate) fn document_chunks(sentences: &[Vec<&str>]) -> Vec<(usize, Chunk)> {
+    TAGGER.with_borrow_mut(|tagger| {
+        let mut rest = tagger.tags(sentences);
+        let mut out = Vec::new();
+        for (k, s) in sentences.iter().enumerate() {
+            let (tags, after) = rest.split_at(s.len().min(rest.len()));
+            rest = after;
+            out.extend(each_chunk(tags.iter().map(|t| t.label())).map(|c| (k, c)));
+        }
+        out
+    })
 }
 
 #[cfg(test)]

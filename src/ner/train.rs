@@ -4,7 +4,7 @@
 
 use super::corpus::{self, Document};
 use super::decode::{self, Viterbi};
-use super::features::{self, Dense, FeatureSet, Prepared, PreparedSentence, Scored, Weights};
+use super::features::{self, Dense, FeatureSet, Prepared, Scored, TokenRows, Weights};
 use super::score::Score;
 use super::{Model, Tag, TAGS};
 
@@ -51,7 +51,7 @@ struct Example {
     prepared: Prepared,
     gold: Vec<Vec<Tag>>,
     /// Second-pass rows from jackknifed first-pass tags.
-    extra: Option<Vec<PreparedSentence>>,
+    extra: Option<TokenRows>,
 }
 
 /// Trains on `train`, choosing the epoch by F1 on `dev`; `log` hears about each epoch.
@@ -93,7 +93,9 @@ pub fn train(
                 let tags = decode::decode(&model, bits, first_pass, &ex.prepared);
                 let doc = ex.prepared.doc();
                 let every = Scored::every(&doc);
-                ex.extra = Some(features::document_rows(&doc, &tags, &every, bits));
+                let mut extra = TokenRows::default();
+                features::document_rows(&doc, &tags, &every, bits, &mut extra);
+                ex.extra = Some(extra);
             }
             log(&format!("first-pass fold {}/{folds} done", fold + 1));
         }
@@ -174,24 +176,24 @@ impl Perceptron {
 
     fn learn_document(&mut self, ex: &Example, second_pass: bool) {
         let extra = if second_pass { ex.extra.as_ref() } else { None };
-        for (k, (s, gold)) in ex.prepared.sentences.iter().zip(&ex.gold).enumerate() {
-            self.learn_sentence(s, gold, extra.and_then(|e| e.get(k)));
+        // The second pass's rows are the document's, every token scored.
+        let mut start = 0;
+        for (s, gold) in ex.prepared.sentences.iter().zip(&ex.gold) {
+            self.learn_sentence(s, gold, extra.map(|e| (e, start)));
+            start += s.len();
         }
     }
 
-    fn learn_sentence(
-        &mut self,
-        s: &PreparedSentence,
-        gold: &[Tag],
-        extra: Option<&PreparedSentence>,
-    ) {
+    /// Learns from sentence `s`; `extra` holds the document's second-pass rows and where the
+    /// sentence's tokens begin among them.
+    fn learn_sentence(&mut self, s: &TokenRows, gold: &[Tag], extra: Option<(&TokenRows, usize)>) {
         let mut scores = Vec::with_capacity(s.len());
         for i in 0..s.len() {
             let mut row_scores = [0; TAGS];
             let table = Dense(&self.weights);
             table.add(s.rows(i), &mut row_scores);
-            if let Some(e) = extra {
-                table.add(e.rows(i), &mut row_scores);
+            if let Some((e, start)) = extra {
+                table.add(e.rows(start + i), &mut row_scores);
             }
             scores.push(row_scores);
         }
@@ -203,8 +205,8 @@ impl Perceptron {
             if truth != guessed {
                 self.rows.clear();
                 self.rows.extend_from_slice(s.rows(i));
-                if let Some(e) = extra {
-                    self.rows.extend_from_slice(e.rows(i));
+                if let Some((e, start)) = extra {
+                    self.rows.extend_from_slice(e.rows(start + i));
                 }
                 for k in 0..self.rows.len() {
                     let base = self.rows[k] as usize * TAGS;
