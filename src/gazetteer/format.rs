@@ -195,11 +195,14 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
     let len = r.count()?;
     let (names, aliases) = names(r.str(len)?, n)?;
     let mut entries = Vec::with_capacity(n);
-    let mut columns = (names.into_iter().zip(points)).zip(kind_codes.iter().zip(population_codes));
+    // Each place's columns by its index: zipped iterators of them cost three times as much.
+    let mut i = 0;
     for ((country, admin1), count) in runs {
-        for ((name, (lat, lon)), (&kind, &population)) in columns.by_ref().take(count) {
+        for _ in 0..count {
+            let (kind, population) = (kind_codes[i], population_codes[i]);
+            let (lat, lon) = points[i];
             entries.push(Entry {
-                name,
+                name: names[i],
                 lat,
                 lon,
                 country,
@@ -208,6 +211,7 @@ pub fn read(data: &'static [u8]) -> Option<Contents> {
                 capital: kind & 0x80 != 0,
                 population: scale[usize::from(population)],
             });
+            i += 1;
         }
     }
     (r.at == data.len()).then_some(Contents {

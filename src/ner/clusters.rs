@@ -75,15 +75,25 @@ fn decode(data: &[u8]) -> Option<hash::Map<Classes>> {
     // The hash of each prefix of the word before: FNV-1a goes a byte at a time, so a word is
     // hashed from its shared prefix's hash on, not rebuilt and hashed whole (the page's first
     // analysis waits for this).
-    let mut prefixes = vec![hash::Stream::new()];
+    // Words share at most 255 bytes with the one before: `prefixes[k]` is the hash of the first
+    // `k` bytes of the word before, to that length, in an array rather than a stack.
+    let mut prefixes = [hash::Stream::new(); 256];
+    let mut len = 0;
     for i in 0..count {
         let (&shared, tail) = words.split_first()?;
-        prefixes.truncate(usize::from(shared) + 1);
+        let shared = usize::from(shared);
+        if shared > len {
+            return None;
+        }
         let end = tail.iter().position(|&b| b == b'\n')?;
-        let mut h = *prefixes.last()?;
+        let mut h = prefixes[shared];
+        len = shared;
         for &b in &tail[..end] {
             h.push(b);
-            prefixes.push(h);
+            len += 1;
+            if let Some(slot) = prefixes.get_mut(len) {
+                *slot = h;
+            }
         }
         let mut value = [UNKNOWN; LEVELS + 1];
         for (column, v) in value.iter_mut().enumerate() {

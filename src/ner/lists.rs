@@ -69,26 +69,26 @@ static PHRASES: LazyLock<hash::Map<u8>> = LazyLock::new(|| {
     for (list, text) in NAME_LISTS {
         // No allocation per name: the page's first analysis waits for this.
         each_decoded(text, |name| {
+            let bit = 1 << list as u8;
+            // The lists' entries are single words but for a few (none, today): hashed whole,
+            // without splitting them.
+            if !name.is_empty() && !name.bytes().any(|b| b == b' ') {
+                *map.entry(phrase(PHRASE_SEED, key(name))).or_insert(0) |= bit;
+                return;
+            }
             let mut keys = [0u64; LONGEST];
             let mut count = 0;
-            let tokens = name.as_bytes().split(|&b| b == b' ');
-            for token in tokens.filter(|t| !t.is_empty()) {
+            for token in name.split(' ').filter(|t| !t.is_empty()) {
                 let Some(slot) = keys.get_mut(count) else {
                     return;
                 };
-                // As `key` hashes the token.
-                *slot = hash::bytes(token);
+                *slot = key(token);
                 count += 1;
             }
             let mut h = PHRASE_SEED;
             for (i, &token) in keys[..count].iter().enumerate() {
                 h = phrase(h, token);
-                let entry = map.entry(h).or_insert(0u8);
-                if i + 1 == count {
-                    *entry |= 1 << list as u8;
-                } else {
-                    *entry |= PREFIX;
-                }
+                *map.entry(h).or_insert(0) |= if i + 1 == count { bit } else { PREFIX };
             }
         });
     }
