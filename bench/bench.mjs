@@ -191,8 +191,8 @@ function report(f) {
   }
   const w10 = get("wasm", "10 MB");
   if (w10?.againstMs) {
-    const ratio = w10.wholeMs / w10.againstMs;
-    target("10 MB ≤ 11 × the 1 MB time (wasm, one text; the two timed in turn)", `${n(ratio, 1)} ×`, ratio <= 11);
+    const ratio = w10.firstMs / w10.againstMs;
+    target("10 MB ≤ 11 × the 1 MB time (wasm, one text, each a first analysis; in turn)", `${n(ratio, 1)} ×`, ratio <= 11);
     target("peak wasm memory ≤ 100 MB (10 MB as one text)", mem(w10.peakBytes), w10.peakBytes <= 100 * MB);
   }
   return lines.join("\n") + "\n";
