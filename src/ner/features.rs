@@ -631,11 +631,7 @@ impl<'w> Document<'w> {
 
     /// Where sentence `k`'s tokens are among the document's.
     pub fn sentence(&self, k: usize) -> Range<usize> {
-        let start = k
-            .checked_sub(1)
-            .and_then(|j| self.ends.get(j))
-            .map_or(0, |&e| e);
-        start..self.ends.get(k).map_or(start, |&e| e)
+        nth_range(self.ends, k)
     }
 
     /// The word ids of sentence `k`'s tokens.
@@ -767,11 +763,7 @@ impl Scored {
 
     /// Where the tokens scored of sentence `k` are among the document's.
     pub fn range(&self, k: usize) -> Range<usize> {
-        let start = k
-            .checked_sub(1)
-            .and_then(|j| self.ends.get(j))
-            .map_or(0, |&e| e);
-        start..self.ends.get(k).map_or(start, |&e| e)
+        nth_range(&self.ends, k)
     }
 
     /// The tokens scored of sentence `k`.
@@ -1534,6 +1526,13 @@ impl<W: Copy + Into<i32>> Weights for Dense<'_, W> {
             }
         }
     }
+}
+
+/// Where list `k` lies among lists laid one after another, given where each ends (empty past the
+/// last).
+fn nth_range(ends: &[usize], k: usize) -> Range<usize> {
+    let start = k.checked_sub(1).and_then(|j| ends.get(j)).map_or(0, |&e| e);
+    start..ends.get(k).map_or(start, |&e| e)
 }
 
 #[cfg(test)]
