@@ -55,7 +55,7 @@ async function load() {
     // The glue's `glue()` makes a glue of its own, for an instance of its own (scripts/post-build.mjs).
     const fresh = () => {
       const other = glue.glue();
-      const instance = other.initSync({ module: module });
+      const instance = other.initSync({ module });
       for (const text of articles.slice(0, 20)) other.analyze(text);
       return { analyze: other.analyze, bytes: () => instance.memory.buffer.byteLength };
     };
@@ -133,6 +133,7 @@ function inTurn(fresh, texts) {
 }
 
 const { analyze, count, peak, fresh } = await load();
+if (against !== null && !fresh) throw new Error(`--against: for the wasm only, not ${engine}`);
 const found = { quotes: 0, people: 0, organizations: 0, places: 0 };
 for (const text of articles) count(found, analyze(text));
 const warm = now();
