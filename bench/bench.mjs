@@ -69,6 +69,8 @@ try {
     if (!flags.includes("--no-compromise") && input.bytes <= 1.5 * MB) {
       const args = ["--expose-gc", "bench/engine.mjs", "compromise", input.file, ...timing];
       if (input.bytes > 200 * 1024) args.push("--each-only");
+      // The target's ratio: the wasm timed in the same process, in turn.
+      if (input.name === "1 MB") args.push("--versus", "wasm");
       log(`${input.name}: compromise`);
       figures.engines.push({ engine: "compromise", input: input.name, ...json("node", args) });
     }
@@ -177,10 +179,11 @@ function report(f) {
   const c1 = get("compromise", "1 MB");
   if (w1) {
     const wRate = w1.bytes / MB / (w1.eachMs / 1e3);
-    const cRate = c1 ? c1.bytes / MB / (c1.eachMs / 1e3) : null;
     target("wasm ≥ 5 MB/s on 1 MB", `${n(wRate, 1)} MB/s`, wRate >= 5);
+    // The two timed in turn in one process (engine.mjs --versus), article by article.
+    const ratio = c1?.versus ? c1.versus.ownEachMs / c1.versus.eachMs : null;
     // To a tenth: rounded to a whole, 39.86 read "40" and was marked missed.
-    target("wasm ≥ 40 × compromise on 1 MB", cRate ? `${n(wRate / cRate, 1)} ×` : "—", cRate ? wRate / cRate >= 40 : null);
+    target("wasm ≥ 40 × compromise on 1 MB (the two in turn)", ratio ? `${n(ratio, 1)} ×` : "—", ratio ? ratio >= 40 : null);
   }
   const ws = get("wasm", "seed");
   if (ws) target("seed analysis ≤ 2 ms in wasm", `${n(ws.eachMs, 2)} ms in Node${b ? `, ${n(b.seedMs, 2)} ms in Chromium` : ""}`, ws.eachMs <= 2 && (!b || b.seedMs <= 2));

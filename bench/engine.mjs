@@ -1,10 +1,15 @@
 // Times one analyzer in Node on a file of articles (the `jsonl` input), for bench/bench.mjs:
 //   node --expose-gc bench/engine.mjs wasm|compromise FILE [--runs N] [--budget SECONDS]
-//     [--each-only] [--against OTHER]
+//     [--each-only] [--versus wasm|compromise] [--against OTHER]
 // Measures as `article-analyzer bench` (src/cli/bench.rs) does: after a warm-up, every article
 // analyzed on its own, then all of them as one text (joined by blank lines); `runs` runs of each,
 // or fewer once the budget is spent (at least one); a run of a short input repeats it for 100 ms.
 // Prints one JSON object. Each input gets its own process, so the memory figures are that input's.
+// --versus OTHER (with --each-only, for inputs whose articles take well over 100 ms a pass): a
+// ratio of two engines' speeds measured alike, for the target of the wasm against compromise.
+// After this engine's own runs, OTHER's engine is loaded too, and a pass over the articles by each
+// is timed in turn, `runs` of each (`versus`): the two timed in two processes a minute apart met
+// the machine at different speeds (it drifts by ±8% from one minute to the next here).
 // --against (wasm): a ratio of two one-text times measured alike, for the target of 10 MB against
 // 1 MB. This input's one text and OTHER's are each analyzed by an instance of the module of its
 // own, its tables built by a few articles first, a text of each at a time, in turn (`firstMs` and
@@ -38,7 +43,7 @@ const articles = read(file);
 const whole = articles.join("\n\n");
 const against = flags.includes("--against") ? read(option("--against")).join("\n\n") : null;
 
-async function load() {
+async function load(engine) {
   if (engine === "wasm") {
     const dist = join(root, "dist");
     const glue = await import(pathToFileURL(join(dist, "article-analyzer.js")).href);
@@ -132,7 +137,27 @@ function inTurn(fresh, texts) {
   return { times, bytes };
 }
 
-const { analyze, count, peak, fresh } = await load();
+/**
+ * Times a pass over the articles by each of `engines` in turn, `runs` of each (or fewer once the
+ * budget is spent), each pass once, after a warm-up of the newest; returns the ms of each's passes.
+ */
+function inTurnPasses(engines) {
+  const warm = now();
+  for (let i = 0; now() - warm < WARM_UP_MS; i++) engines.at(-1)(articles[i % articles.length]);
+  const start = now();
+  const times = engines.map(() => []);
+  while (times[0].length < Math.max(1, runs) && (times[0].length === 0 || now() - start < budget * 1e3)) {
+    for (const [i, analyze] of engines.entries()) {
+      collect();
+      const run = now();
+      for (const text of articles) analyze(text);
+      times[i].push(now() - run);
+    }
+  }
+  return times;
+}
+
+const { analyze, count, peak, fresh } = await load(engine);
 if (against !== null && !fresh) throw new Error(`--against: for the wasm only, not ${engine}`);
 const found = { quotes: 0, people: 0, organizations: 0, places: 0 };
 for (const text of articles) count(found, analyze(text));
@@ -142,6 +167,10 @@ const each = measure(() => {
   for (const text of articles) analyze(text);
 });
 const all = eachOnly ? [] : measure(() => analyze(whole));
+// Read before another engine shares the process.
+const peakBytes = peak();
+const versus = flags.includes("--versus") ? await load(option("--versus")) : null;
+const passes = versus && inTurnPasses([analyze, versus.analyze]);
 const pair = against === null ? null : inTurn(fresh, [against, whole]);
 console.log(
   JSON.stringify({
@@ -157,7 +186,16 @@ console.log(
       againstMs: median(pair.times[0]),
       againstRunsMs: pair.times[0],
     }),
+    ...(passes && {
+      versus: {
+        engine: option("--versus"),
+        eachMs: median(passes[1]),
+        eachRunsMs: passes[1],
+        ownEachMs: median(passes[0]),
+        ownEachRunsMs: passes[0],
+      },
+    }),
     found,
-    peakBytes: Math.max(peak(), pair?.bytes ?? 0),
+    peakBytes: Math.max(peakBytes, pair?.bytes ?? 0),
   }),
 );
