@@ -98,6 +98,9 @@ const median = (values) => {
   return n === 0 ? null : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 
+/** Whether a measurement that has made `done` runs since `start` makes another. */
+const another = (done, start) => done < Math.max(1, runs) && (done === 0 || now() - start < budget * 1e3);
+
 /** Times `f` as src/cli/bench.rs `measure` does; returns milliseconds per call, one per run. */
 function measure(f) {
   const start = now();
@@ -107,7 +110,7 @@ function measure(f) {
   const first = now() - call;
   const reps = Math.max(1, Math.ceil(MIN_RUN_MS / Math.max(first, 1e-6)));
   const times = reps === 1 ? [first] : [];
-  while (times.length < Math.max(1, runs) && (times.length === 0 || now() - start < budget * 1e3)) {
+  while (another(times.length, start)) {
     collect();
     const run = now();
     for (let i = 0; i < reps; i++) f();
@@ -117,61 +120,54 @@ function measure(f) {
 }
 
 /**
- * Times `texts` in turn, each analyzed by a `fresh` instance, one of each a run, as `measure` runs
- * them; returns the ms of each text's runs and the largest memory an instance grew to.
+ * Times `jobs` in turn, one call of each a run, as `measure` runs them; a job, called untimed,
+ * readies and returns what is timed. Returns the ms of each job's runs.
  */
-function inTurn(fresh, texts) {
+function inTurn(jobs) {
   const start = now();
-  const times = texts.map(() => []);
-  let bytes = 0;
-  while (times[0].length < Math.max(1, runs) && (times[0].length === 0 || now() - start < budget * 1e3)) {
-    for (const [i, text] of texts.entries()) {
-      const instance = fresh();
+  const times = jobs.map(() => []);
+  while (another(times[0].length, start)) {
+    for (const [i, job] of jobs.entries()) {
+      const timed = job();
       collect();
       const run = now();
-      instance.analyze(text);
-      times[i].push(now() - run);
-      bytes = Math.max(bytes, instance.bytes());
-    }
-  }
-  return { times, bytes };
-}
-
-/**
- * Times a pass over the articles by each of `engines` in turn, `runs` of each (or fewer once the
- * budget is spent), each pass once, after a warm-up of the newest; returns the ms of each's passes.
- */
-function inTurnPasses(engines) {
-  const warm = now();
-  for (let i = 0; now() - warm < WARM_UP_MS; i++) engines.at(-1)(articles[i % articles.length]);
-  const start = now();
-  const times = engines.map(() => []);
-  while (times[0].length < Math.max(1, runs) && (times[0].length === 0 || now() - start < budget * 1e3)) {
-    for (const [i, analyze] of engines.entries()) {
-      collect();
-      const run = now();
-      for (const text of articles) analyze(text);
+      timed();
       times[i].push(now() - run);
     }
   }
   return times;
 }
 
+/** Analyzes the articles one after another for a second, so that the JIT has compiled `analyze`. */
+function warmUp(analyze) {
+  const warm = now();
+  for (let i = 0; now() - warm < WARM_UP_MS; i++) analyze(articles[i % articles.length]);
+}
+
 const { analyze, count, peak, fresh } = await load(engine);
 if (against !== null && !fresh) throw new Error(`--against: for the wasm only, not ${engine}`);
 const found = { quotes: 0, people: 0, organizations: 0, places: 0 };
 for (const text of articles) count(found, analyze(text));
-const warm = now();
-for (let i = 0; now() - warm < WARM_UP_MS; i++) analyze(articles[i % articles.length]);
-const each = measure(() => {
+warmUp(analyze);
+const pass = (analyze) => () => {
   for (const text of articles) analyze(text);
-});
+};
+const each = measure(pass(analyze));
 const all = eachOnly ? [] : measure(() => analyze(whole));
 // Read before another engine shares the process.
-const peakBytes = peak();
+let peakBytes = peak();
 const versus = flags.includes("--versus") ? await load(option("--versus")) : null;
-const passes = versus && inTurnPasses([analyze, versus.analyze]);
-const pair = against === null ? null : inTurn(fresh, [against, whole]);
+if (versus) warmUp(versus.analyze);
+const passes = versus && inTurn([analyze, versus.analyze].map((a) => () => pass(a)));
+// Each text a first analysis, by an instance of its own; the largest instance's memory counts.
+const first = (text) => () => {
+  const instance = fresh();
+  return () => {
+    instance.analyze(text);
+    peakBytes = Math.max(peakBytes, instance.bytes());
+  };
+};
+const pair = against === null ? null : inTurn([first(against), first(whole)]);
 console.log(
   JSON.stringify({
     articles: articles.length,
@@ -181,10 +177,10 @@ console.log(
     wholeMs: median(all),
     wholeRunsMs: all,
     ...(pair && {
-      firstMs: median(pair.times[1]),
-      firstRunsMs: pair.times[1],
-      againstMs: median(pair.times[0]),
-      againstRunsMs: pair.times[0],
+      firstMs: median(pair[1]),
+      firstRunsMs: pair[1],
+      againstMs: median(pair[0]),
+      againstRunsMs: pair[0],
     }),
     ...(passes && {
       versus: {
@@ -196,6 +192,6 @@ console.log(
       },
     }),
     found,
-    peakBytes: Math.max(peakBytes, pair?.bytes ?? 0),
+    peakBytes,
   }),
 );
