@@ -231,8 +231,14 @@ fn same(a: &[u8], b: &[u8], any_case: bool) -> bool {
 }
 
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    // Most characters past ASCII in news are curly quotes and dashes, of General Punctuation,
+    // which holds no letter nor digit (tested): ruled out without the Unicode tables, whose
+    // look-ups were 0.5% of a pass.
+    !PUNCTUATION.contains(&c) && (c.is_alphanumeric() || c == '_')
 }
+
+/// The General Punctuation block.
+const PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// Which ASCII chars are words', as [`is_word`] has them.
 const WORD_BYTES: [bool; 128] = {
@@ -829,6 +835,14 @@ pub fn find(text: &str) -> Vec<DateMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in PUNCTUATION {
+            assert!(!c.is_alphanumeric() && c != '_', "{c:?}");
+        }
+        assert!(!is_word('\u{2019}') && is_word('é') && is_word('_'));
+    }
 
     fn found(text: &str) -> Vec<(&str, Option<String>)> {
         find(text)
