@@ -65,7 +65,7 @@ function steps(events) {
   const layout = task(main, first(on(main), (e) => e.name === "Layout" && e.ts > html));
   const handled = on(worker).filter((e) => e.name === "HandlePostMessage");
   // The first long task after the module's: the text's analysis, or the worker's own warm-up
-  // when it was ready before the text came (www/worker.js).
+  // when it was ready before the text came (www/worker.js, in the glue).
   const analysis = first(on(worker), (e) => e.name === "RunTask" && e.dur > 10000 && e.ts >= end(handled[0]));
   const compiling = analysis
     ? on(worker)

@@ -6,6 +6,11 @@
 //   with a state of its own, for a second instance of the module on the page's thread (www/app.js's
 //   short analyses): wasm-bindgen's glue holds one instance, and importing it again under another
 //   URL would be another request.
+// - The worker's script (www/worker.js) goes at the end of the glue, run only in a worker named
+//   "article-analyzer" (www/app.js, src/web/worker.rs): a worker started on the glue fetches one
+//   script, where one started on worker.js fetched it, then the glue it imports. On a cold load
+//   of the page that second fetch came at the worker's start, which is what the first analysis
+//   waits for: paired cold loads, 301 against 320 ms median (54 pairs).
 // - The page's stylesheets become one, page.css: one request rather than three, and about 500
 //   bytes less of the page's megabyte, gzipped, than three files.
 // - In a release, the scripts lose their comments and get short local names, as trunk minifies its
@@ -58,6 +63,25 @@ function snippetsInlined(dir, glue) {
   if (/^import\b/m.test(out)) throw new Error(`${GLUE}: an import this hook does not know`);
   rmSync(join(dir, "snippets"), { recursive: true, force: true });
   return out;
+}
+
+/**
+ * The glue with www/worker.js at its end, run only where the glue is the script of a worker named
+ * "article-analyzer" (a page's window may have any name; a worker's global scope is not a window).
+ * worker.js imports from the glue what the glue itself defines: the import goes.
+ */
+function workerAppended(glue) {
+  const source = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? ".", "www/worker.js"), "utf8");
+  const head = 'import init, { analyzeInParts, panicForTests } from "./article-analyzer.js";\n';
+  if (source.split(head).length !== 2 || /^\s*(import|export)\b/m.test(source.replace(head, ""))) {
+    throw new Error("www/worker.js: not the imports this hook knows");
+  }
+  return `${glue}
+if (typeof DedicatedWorkerGlobalScope === "function" && self instanceof DedicatedWorkerGlobalScope && self.name === "article-analyzer") {
+const init = first.default;
+${source.replace(head, "")}
+}
+`;
 }
 
 /** The unsigned LEB128 number at `at` in `bytes`, and where it ends. */
@@ -167,7 +191,7 @@ function oneStylesheet(dir) {
 
 if (dir) {
   const file = join(dir, GLUE);
-  writeFileSync(file, reusable(snippetsInlined(dir, readFileSync(file, "utf8"))));
+  writeFileSync(file, workerAppended(reusable(snippetsInlined(dir, readFileSync(file, "utf8")))));
   oneStylesheet(dir);
 }
 if (process.env.TRUNK_PROFILE === "release" && dir) {

@@ -240,10 +240,10 @@ pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }
 
-/// Starts the page (index.html); `worker_url` is www/worker.js, resolved by the loader, `early`
-/// a worker the loader started on it (or undefined), `inline` www/inline.js's `analyzeInline`,
-/// for where no worker can start, and `here` the loader's second instance for short texts
-/// (`{warm(), analyze(text)}`, src/web/worker.rs).
+/// Starts the page (index.html); `worker_url` is the worker's script (the glue, which runs
+/// www/worker.js), resolved by the loader, `early` a worker the loader started on it (or
+/// undefined), `inline` www/inline.js's `analyzeInline`, for where no worker can start, and `here`
+/// the loader's second instance for short texts (`{warm(), analyze(text)}`, src/web/worker.rs).
 #[wasm_bindgen(js_name = mountPage, skip_typescript)]
 pub fn mount_page(
     worker_url: &str,

@@ -3,13 +3,14 @@
 // worker.js; this thread renders.
 import init, { glue, mountPage } from "./article-analyzer.js";
 
-// The worker fetches its scripts while this thread compiles the module, and instantiates it while
+// The worker fetches its script while this thread compiles the module, and instantiates it while
 // this thread builds the page, which then reads what it said (`heard`, src/web/worker.rs). If its
-// script fails first, `loadFailed` tells the page to analyze here instead.
-const workerUrl = new URL("./worker.js", import.meta.url).href;
+// script fails first, `loadFailed` tells the page to analyze here instead. Its script is the glue,
+// which runs www/worker.js in a worker of this name (scripts/post-build.mjs).
+const workerUrl = new URL("./article-analyzer.js", import.meta.url).href;
 let early;
 try {
-  early = new Worker(workerUrl, { type: "module" });
+  early = new Worker(workerUrl, { type: "module", name: "article-analyzer" });
   early.addEventListener("error", (event) => {
     event.preventDefault();
     early.loadFailed = true;

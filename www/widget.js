@@ -9,7 +9,8 @@
 import init, { Widget } from "./article-analyzer.js";
 
 const ready = init({ module_or_path: new URL("./article-analyzer_bg.wasm", import.meta.url) });
-const worker = new URL("./worker.js", import.meta.url).href;
+// The worker's script: the glue, which runs www/worker.js in a worker src/web/worker.rs names so.
+const worker = new URL("./article-analyzer.js", import.meta.url).href;
 // Where no worker can start (this script served from another origin than the page), analyses run
 // on the page's thread in an instance of their own (inline.js), loaded only then.
 const inline = (module, text) => import("./inline.js").then((m) => m.analyzeInline(module, text));

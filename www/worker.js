@@ -1,4 +1,8 @@
 // The analysis worker: runs the analyzer off the main thread, so typing never waits for it.
+// The build puts this script at the end of the glue, article-analyzer.js (scripts/post-build.mjs),
+// which runs it in a worker named "article-analyzer": a worker is started on the glue under that
+// name, and so fetches one script before it can take the module, not this one and then the glue
+// it imports (on a cold load, the second fetch held the worker back 20-40 ms).
 // The page (the loader www/app.js, else src/web/worker.rs) sends the compiled module first
 // ({module}) and hears {ready: true} once it is instantiated, or {failed}; then texts ({id, text}),
 // each answered with {id, parts} (the analysis as small JSON texts, src/parts.rs, which the page

@@ -47,9 +47,10 @@ fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     Ok(())
 }
 
-/// Starts the page; `worker_url` is www/worker.js, resolved by the loader, `early` a worker the
-/// loader already started on it, `inline` analyzes on this thread where no worker can start, and
-/// `here` analyzes short texts on this thread (src/web/worker.rs).
+/// Starts the page; `worker_url` is the worker's script (the glue, which runs www/worker.js),
+/// resolved by the loader, `early` a worker the loader already started on it, `inline` analyzes on
+/// this thread where no worker can start, and `here` analyzes short texts on this thread
+/// (src/web/worker.rs).
 pub fn mount(
     worker_url: &str,
     early: Option<web_sys::Worker>,

@@ -1,5 +1,6 @@
 //! Runs analyses off the main thread, in a Web Worker (www/worker.js) that instantiates this same
-//! wasm module, so typing never waits for the analyzer. One worker serves every view of the page
+//! wasm module, so typing never waits for the analyzer. Its script is the module's glue, which runs
+//! worker.js where it is a worker named [`WORKER_NAME`] (scripts/post-build.mjs). One worker serves every view of the page
 //! (the page itself, any number of widgets) one text at a time; a view that asks again before its
 //! turn replaces its waiting text rather than queueing behind it.
 //!
@@ -331,9 +332,14 @@ fn mark_ready() {
     }
 }
 
+/// The name of the analysis worker, under which the glue runs www/worker.js (www/app.js starts the
+/// page's first worker under it too).
+const WORKER_NAME: &str = "article-analyzer";
+
 fn spawn(url: &str) -> Result<Running, JsValue> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
+    options.set_name(WORKER_NAME);
     let (worker, importer) = match Worker::new_with_options(url, &options) {
         Ok(worker) => (worker, None),
         Err(_) => {

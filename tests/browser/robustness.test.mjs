@@ -6,7 +6,7 @@
 // text stays text in the page and in the widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitForMark, now, base, csp, longText, RENDERED } from "./harness.mjs";
+import { serve, launch, openPage, waitForMark, now, base, csp, longText, READY, RENDERED } from "./harness.mjs";
 
 // Every way article text could turn into markup, script or navigation if it reached the DOM as
 // HTML: tags, event handlers, javascript: links, entities, and names made of tags.
@@ -43,6 +43,14 @@ document.addEventListener("analysis", (event) => window.analyses.push({ id: even
 document.getElementById("hostile").setAttribute("text", ${JSON.stringify(text)});
 `;
 
+// A site's own worker that uses the ES module (which imports the glue, which carries the
+// analysis worker's code) and listens for its messages itself.
+const ownWorker = `import init, { analyze } from "./article_analyzer.js";
+await init();
+self.addEventListener("message", ({ data }) => self.postMessage({ mine: analyze(data.text).entities.length }));
+self.postMessage({ mine: "ready" });
+`;
+
 let server;
 let browser;
 
@@ -50,6 +58,7 @@ before(async () => {
   server = await serve({
     "/stress/index.html": hostPage(hostile),
     "/stress/host.js": hostJs(hostile),
+    [`${base}own-worker.js`]: ownWorker,
   });
   browser = await launch();
 });
@@ -329,6 +338,35 @@ test("a panic on the page's thread, where the page's policy forbids workers: the
   await waitForMark(page, RENDERED, { since });
   assert.equal(await page.locator(".quote-card .speaker strong").textContent(), "Ann Lee");
   assert.equal(instances.length, 2, `a fresh instance after the panic: ${instances}`);
+  await context.close();
+});
+
+test("the glue runs the analysis worker's code only in the page's analysis worker: a site's own worker, and a window of that name, keep their messages", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const heard = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const worker = new Worker("own-worker.js", { type: "module" });
+        const heard = [];
+        worker.onmessage = ({ data }) => {
+          heard.push(data);
+          if (data.mine === "ready") worker.postMessage({ id: 1, text: "Ann Lee met Bob Day in Paris." });
+          // Anything the glue would answer comes before or with this: give it a moment.
+          else setTimeout(() => done(heard), 300);
+        };
+      }),
+  );
+  assert.deepEqual(heard, [{ mine: "ready" }, { mine: 3 }]);
+  // The page's own thread, in a window named as the worker is: the page works as ever.
+  await page.evaluate(() => (window.name = "article-analyzer"));
+  await page.reload();
+  await waitForMark(page, READY);
+  assert.equal(await page.evaluate(() => window.name), "article-analyzer");
+  assert.equal(await page.evaluate(() => window.onmessage), null);
+  await setArticle(page, longText('"Yes," Ann Lee said in Paris.'));
+  await waitForMark(page, RENDERED);
+  assert.ok(await page.getByText("Ann Lee", { exact: true }).first().isVisible());
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
