@@ -1,8 +1,8 @@
 //! Runs analyses off the main thread, in a Web Worker (www/worker.js) that instantiates this same
 //! wasm module, so typing never waits for the analyzer. Its script is the module's glue, which runs
-//! worker.js where it is a worker named [`WORKER_NAME`] (scripts/post-build.mjs). One worker serves every view of the page
-//! (the page itself, any number of widgets) one text at a time; a view that asks again before its
-//! turn replaces its waiting text rather than queueing behind it.
+//! worker.js where it is a worker named [`WORKER_NAME`] (scripts/post-build.mjs). One worker serves
+//! every view of the page (the page itself, any number of widgets) one text at a time; a view that
+//! asks again before its turn replaces its waiting text rather than queueing behind it.
 //!
 //! A page may not start a worker from another origin's script, as a widget served from elsewhere
 //! would; its own worker (a module script in a `blob:` URL) may import that script, where the
