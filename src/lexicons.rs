@@ -1310,6 +1310,12 @@ pub fn speaker_pronoun(word: &str) -> Option<Pronoun> {
     .iter()
     .find_map(|suffix| word.strip_suffix(suffix))
     .unwrap_or(word);
+    // Most words are longer than any pronoun, and lowercase to none: not lowercased (a copy for
+    // a capitalized word). Only ASCII letters lowercase to ASCII ones, but for the Kelvin sign
+    // (`k`), which no pronoun has.
+    if word.len() > "they".len() {
+        return None;
+    }
     match lowercase(word).as_ref() {
         "he" => Some(Pronoun::He),
         "she" => Some(Pronoun::She),
@@ -1985,5 +1991,24 @@ mod tests {
         assert_eq!(speaker_pronoun("He\u{2019}s"), Some(Pronoun::He));
         assert_eq!(speaker_pronoun("they're"), Some(Pronoun::They));
         assert_eq!(speaker_pronoun("Trump's"), None);
+    }
+
+    #[test]
+    fn pronouns_in_capitals_are_pronouns_and_longer_words_none() {
+        assert_eq!(speaker_pronoun("THEY"), Some(Pronoun::They));
+        assert_eq!(speaker_pronoun("SHE\u{2019}s"), Some(Pronoun::She));
+        assert_eq!(speaker_pronoun("Theyre"), None);
+        assert_eq!(speaker_pronoun("Heather"), None);
+    }
+
+    /// `speaker_pronoun` rules out a word longer than any pronoun before lowercasing it: a word
+    /// lowercases to a shorter ASCII one only where it has a character outside ASCII whose small
+    /// letter is ASCII, and the Kelvin sign (`k`, in no pronoun) is the only one.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_into_ascii() {
+        let into_ascii: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(into_ascii, ['\u{212A}']);
     }
 }
