@@ -114,7 +114,7 @@ impl Tokens<'_, '_> {
     fn is_stop(&self, t: usize) -> bool {
         let word = self.word(t);
         let acronym = word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c == '.');
-        !acronym && (is_closed_class(&lexicons::lowercase(word)) || is_ly_adverb(word))
+        !acronym && (lexicons::lowercase_is(word, is_closed_class) || is_ly_adverb(word))
     }
 
     fn is_capitalized(&self, t: usize) -> bool {
