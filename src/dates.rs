@@ -392,6 +392,8 @@ impl<'a> Scan<'a> {
 
     /// The date starting at `at` (the start of a word), trying the forms in order of preference,
     /// those of `forms` only (the others cannot begin with the word at `at`).
+    // Out of `find`'s loop, which runs for every word: see src/analyze.rs.
+    #[inline(never)]
     fn date_at(&self, at: usize, forms: Forms) -> Option<Found> {
         let plain = |end: usize| Found {
             end,
